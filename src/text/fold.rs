@@ -1,0 +1,76 @@
+//! Matching keys: case and accents folded, punctuation dropped. Keys are for lookup only;
+//! labels and offsets always keep the original text.
+
+/// Folds a surface form to its lookup key: ASCII transliteration, lowercase, curly quotes
+/// straightened, periods dropped ("U.S." → "us"), a trailing possessive removed and
+/// whitespace collapsed.
+pub fn key(text: &str) -> String {
+    let ascii = deunicode::deunicode(text);
+    let mut out = String::with_capacity(ascii.len());
+    let mut pending_space = false;
+    for c in ascii.chars() {
+        match c {
+            '.' => {}
+            c if c.is_whitespace() || c == '-' || c == '_' => pending_space = !out.is_empty(),
+            c if c.is_alphanumeric() || c == '\'' || c == '&' => {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.extend(c.to_lowercase());
+            }
+            _ => {}
+        }
+    }
+    for suffix in ["'s", "'"] {
+        if let Some(stripped) = out.strip_suffix(suffix) {
+            out.truncate(stripped.len());
+        }
+    }
+    out
+}
+
+/// A stable identifier for a canonical label: ASCII, accents folded, lowercase, words
+/// joined by hyphens ("Ismael Zambada García" → "ismael-zambada-garcia").
+pub fn slug(label: &str) -> String {
+    let ascii = deunicode::deunicode(label);
+    let mut out = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if c == '.' || c == '\'' {
+            // "U.S." is "us", "O'Brien" is "obrien": no hyphen inside a word.
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push_str("entity");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_folds_case_accents_periods_and_possessives() {
+        assert_eq!(key("U.S."), "us");
+        assert_eq!(key("García"), "garcia");
+        assert_eq!(key("Sheinbaum’s"), "sheinbaum");
+        assert_eq!(key("  New   York "), "new york");
+        assert_eq!(key("U.S.-Mexico"), "us mexico");
+    }
+
+    #[test]
+    fn slug_is_ascii_lowercase_hyphenated() {
+        assert_eq!(slug("Ismael Zambada García"), "ismael-zambada-garcia");
+        assert_eq!(slug("U.S. Department of Justice"), "us-department-of-justice");
+        assert_eq!(slug("O'Brien"), "obrien");
+        assert_eq!(slug("¿?"), "entity");
+    }
+}

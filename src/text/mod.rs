@@ -1,0 +1,9 @@
+//! Text → sentences and tokens: the layout every later stage reads.
+
+mod fold;
+mod sentences;
+mod tokens;
+
+pub use fold::{key, slug};
+pub use sentences::{segment, Layout, Sentence, SentenceKind};
+pub use tokens::{tokenize, Token, TokenKind};
