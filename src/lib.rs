@@ -1,2 +1,59 @@
+//! newsgraph turns news articles into a knowledge graph: who appears in them and what they
+//! did to each other, every edge backed by the sentences that state it.
+//!
+//! The pipeline, one stage per module, each passing plain data to the next:
+//!
+//! 1. [`load`]: files, directories and JSONL records become [`Document`]s, text owned once;
+//! 2. [`text`]: a document's [`text::Layout`]: tokens with byte offsets and sentences, with
+//!    headings and page furniture told apart;
+//! 3. [`recognize`]: capitalized names, titles, demonyms and the [`lexicon`] give typed
+//!    [`recognize::Candidate`] spans;
+//! 4. [`resolve`]: candidates become [`Entity`]s, with short names, acronyms and demonyms
+//!    joined to the actor they stand for, and static relations from titles and prefixes;
+//! 5. [`relate`]: trigger words, their arguments, negation and modality give [`Relation`]s;
+//! 6. [`graph`]: each document's [`Extraction`] merges into one [`KnowledgeGraph`]
+//!    (petgraph), and names are joined across documents;
+//! 7. [`export`]: the graph is written as node-link JSON or Graphviz DOT.
+//!
+//! [`extract::Extractor`] runs stages 2–5 on one document; it needs no state shared between
+//! documents, so documents can be processed anywhere and merged later.
+//!
+//! ```
+//! use newsgraph::{Document, Extractor, KnowledgeGraph};
+//!
+//! let doc = Document::new(
+//!     "example.txt",
+//!     "Canadian Prime Minister Jane Smith met French officials in Paris. \
+//!      Smith accused Russia of interference. Russia rejected the accusation.",
+//! );
+//! let extraction = Extractor::new().extract(&doc);
+//! let mut graph = KnowledgeGraph::new();
+//! graph.add(&doc, &extraction);
+//! let graph = graph.resolve();
+//! assert!(graph.node("jane-smith").is_some());
+//! assert!(graph
+//!     .edges()
+//!     .iter()
+//!     .any(|(a, b, e)| a.id == "jane-smith" && b.id == "russia" && e.relation.as_str() == "accuses"));
+//! ```
+
 pub mod document;
+pub mod entity;
+pub mod error;
+pub mod export;
+pub mod extract;
+pub mod graph;
+pub mod lexicon;
+pub mod load;
+pub mod recognize;
+pub mod relate;
+pub mod relation;
+pub mod resolve;
 pub mod text;
+
+pub use document::Document;
+pub use entity::{Entity, EntityType, Mention};
+pub use error::Error;
+pub use extract::{Extraction, Extractor};
+pub use graph::KnowledgeGraph;
+pub use relation::{Relation, RelationType};

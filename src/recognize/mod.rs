@@ -1,0 +1,33 @@
+//! Recognition: which token spans name an actor, and what type of actor.
+//!
+//! Mentions come from three sources, tried in this order at every token:
+//! 1. the lexicon (countries, capitals, places, organizations, user entries), longest match
+//!    first, with case rules that keep "us" and "who" out;
+//! 2. capitalized name sequences, with connectors ("Ursula von der Leyen"), initials, and
+//!    titles stripped off the front ("Mexican President Claudia Sheinbaum" names Claudia
+//!    Sheinbaum, with Mexico and "President" kept as context);
+//! 3. demonyms with actor nouns: "Mexican officials" stands for Mexico, "Mexican cartels" is
+//!    a group.
+//!
+//! Capitals mean little at the start of a sentence or in a heading, so there a word that is
+//! common English ("However", "Understanding") only counts when the document also uses it as
+//! a name in running text.
+
+mod candidate;
+mod context;
+mod names;
+
+pub use candidate::Candidate;
+
+use crate::lexicon::Lexicon;
+use crate::text::Layout;
+
+/// Finds the candidate mentions of a document, in text order, without overlaps.
+pub fn recognize(text: &str, layout: &Layout, lexicon: &Lexicon) -> Vec<Candidate> {
+    let known = context::KnownNames::scan(text, layout, lexicon);
+    let mut out = Vec::new();
+    for (index, sentence) in layout.sentences.iter().enumerate() {
+        names::sentence_candidates(text, layout, index, sentence, lexicon, &known, &mut out);
+    }
+    out
+}
