@@ -23,18 +23,20 @@
 //!
 //! let doc = Document::new(
 //!     "example.txt",
-//!     "Canadian Prime Minister Jane Smith met French officials in Paris. \
-//!      Smith accused Russia of interference. Russia rejected the accusation.",
+//!     "Mexican President Ana Vidal met Canadian officials in Ottawa. \
+//!      Vidal accused the United States of dumping steel.",
 //! );
 //! let extraction = Extractor::new().extract(&doc);
 //! let mut graph = KnowledgeGraph::new();
 //! graph.add(&doc, &extraction);
 //! let graph = graph.resolve();
-//! assert!(graph.node("jane-smith").is_some());
-//! assert!(graph
-//!     .edges()
-//!     .iter()
-//!     .any(|(a, b, e)| a.id == "jane-smith" && b.id == "russia" && e.relation.as_str() == "accuses"));
+//! assert_eq!(graph.node("ana-vidal").unwrap().aliases.len(), 2); // "Ana Vidal", "Vidal"
+//! let edges = graph.edges();
+//! let says = |a: &str, rel: &str, b: &str| {
+//!     edges.iter().any(|(s, t, e)| s.id == a && e.relation.as_str() == rel && t.id == b)
+//! };
+//! assert!(says("ana-vidal", "leader-of", "mexico"));
+//! assert!(says("ana-vidal", "accuses", "united-states"));
 //! ```
 
 pub mod document;

@@ -42,7 +42,7 @@ impl KnownNames {
                 if capitalized
                     && !after_opener
                     && !in_compound
-                    && !(lexicon.is_common(w) && w.len() < 3)
+                    && (!lexicon.is_common(w) || w.len() >= 3)
                 {
                     words.insert(text::key(w));
                 }

@@ -151,6 +151,29 @@ impl Sent<'_> {
             || !self.lexicon.is_common(w) && self.kind == SentenceKind::Prose
     }
 
+    /// Whether token `k` continues a name run: a capitalized word, a connector between
+    /// capitalized words ("von der"), or a hyphen inside one name ("Ocasio-Cortez").
+    fn continues_run(&self, k: usize) -> bool {
+        if self.name_word(k) || (self.capitalized(k) && self.kind == SentenceKind::Prose) {
+            return true;
+        }
+        let lower = self.lower(k);
+        if CONNECTORS.contains(&lower.as_str()) {
+            // "and" and "the" join only inside organization names, which the lexicon knows.
+            return !self.capitalized(k)
+                && self.capitalized(k + 1)
+                && lower != "and"
+                && lower != "the";
+        }
+        // "Sheinbaum-Rubio" pairs two names the document uses alone; "Ocasio-Cortez" and
+        // "Al-Zaman" are one name.
+        self.text(k) == "-"
+            && !self.layout.tokens[k].space_before
+            && self.capitalized(k + 1)
+            && !self.layout.tokens[k + 1].space_before
+            && !(self.known.contains(self.text(k - 1)) && self.known.contains(self.text(k + 1)))
+    }
+
     /// Longest lexicon name at `i`: (end token, entry).
     fn lexicon_at(&self, i: usize) -> Option<(usize, usize)> {
         if !self.word(i) {
@@ -224,31 +247,9 @@ impl Sent<'_> {
     /// The end of a capitalized name run starting at `i` (exclusive).
     fn run_end(&self, i: usize) -> usize {
         let mut k = i;
-        while k < self.range.end {
-            if self.name_word(k)
-                || (k > i && self.capitalized(k) && self.kind == SentenceKind::Prose)
-            {
-                k += 1;
-            } else if k > i
-                && CONNECTORS.contains(&self.lower(k).as_str())
-                && !self.capitalized(k)
-                && self.capitalized(k + 1)
-                && !(self.lower(k) == "and" || self.lower(k) == "the")
-            {
-                k += 1;
-            } else if k > i
-                && self.text(k) == "-"
-                && !self.layout.tokens[k].space_before
-                && self.capitalized(k + 1)
-                && !self.layout.tokens[k + 1].space_before
-                // "Sheinbaum-Rubio" pairs two names the document uses alone; "Ocasio-Cortez"
-                // and "Al-Zaman" are one name.
-                && !(self.known.contains(self.text(k - 1)) && self.known.contains(self.text(k + 1)))
-            {
-                k += 1;
-            } else {
-                break;
-            }
+        while k < self.range.end && (k == i && self.name_word(k) || k > i && self.continues_run(k))
+        {
+            k += 1;
         }
         // A run never ends on a connector.
         while k > i && !self.capitalized(k - 1) {
@@ -391,6 +392,9 @@ fn phrase_at(s: &Sent, i: usize) -> Option<(usize, Vec<Candidate>)> {
             .map(|(range, c)| country_candidate(s, range.clone(), range, c))
             .into_iter()
             .collect();
+        if found.is_empty() && p == i {
+            return None;
+        }
         return Some((p.max(i + 1), found));
     }
     let end = s.run_end(p);
@@ -465,7 +469,8 @@ fn country_candidate(
 /// A group's label: the demonym, if any, and the plural head ("cartel members" → "cartels").
 fn group_label(s: &Sent, demonym: Option<Range<usize>>, group: Range<usize>) -> String {
     let words: Vec<String> = group.clone().map(|i| s.lower(i)).collect();
-    let head = if words.len() >= 2 && words[words.len() - 1] == "members" {
+    let people = ["members", "leaders", "fighters", "bosses"];
+    let head = if words.len() >= 2 && people.contains(&words[words.len() - 1].as_str()) {
         crate::lexicon::plural(&words[words.len() - 2])
     } else {
         words.join(" ")
@@ -481,7 +486,17 @@ fn lowercase_group(s: &Sent, i: usize) -> Option<(usize, Candidate)> {
     if !s.word(i) || s.capitalized(i) {
         return None;
     }
-    let (end, _) = s.role_at(i, &[RoleCategory::Group])?;
+    // "cartel members", "gang leaders": a singular group noun before a plural of people.
+    let compound = (i + 1 < s.range.end)
+        .then(|| s.lower(i + 1))
+        .filter(|next| matches!(next.as_str(), "members" | "leaders" | "fighters" | "bosses"))
+        .and_then(|_| s.lexicon.roles.get(&crate::lexicon::plural(&s.lower(i))))
+        .is_some_and(|r| r.category == RoleCategory::Group);
+    let (end, _) = if compound {
+        (i + 2, None)
+    } else {
+        s.role_at(i, &[RoleCategory::Group])?
+    };
     let head = s.lower(end - 1);
     // Only plural heads make a collective actor: "a cartel" is not the cartels.
     if !head.ends_with('s') {

@@ -96,7 +96,7 @@ impl Ctx<'_> {
                 .collect();
             let joined = matches!(
                 gap.iter().map(String::as_str).collect::<Vec<_>>()[..],
-                ["and"] | [","] | [",", "and"] | ["and", "the"] | ["or"]
+                ["and"] | [","] | ["and", "the"] | ["or"]
             );
             if !joined {
                 break;
