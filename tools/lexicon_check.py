@@ -12,7 +12,8 @@ Checks (every problem is printed as `file:line: message`; exit status 1 if any):
   * allowed values: kinds, categories, relations, parts of speech, prepositions, ISO3
   * sorted order: rows sorted by their columns left to right, comparing accent-stripped
     case-folded text first and the raw text second (`--fix` rewrites files in order)
-  * uniqueness: per-file keys (see SPECS), and no repeated form inside a row
+  * uniqueness: per-file keys (see SPECS), and no repeated form inside a row (case
+    variants such as BOJ|BoJ are allowed, for case-sensitive matchers)
   * surface forms shared across countries/locations/organizations (names, aliases,
     demonyms; compared accent- and case-insensitively) must be flagged as ambiguous in
     every row that uses them: `ambiguous` (the row's name) or `ambiguous:<form>`;
@@ -78,6 +79,17 @@ FORBIDDEN = {
     "301ed192fd072a93939d29feed2c0f45",
 }
 FORBIDDEN_MAX_WORDS = 4
+
+# Words that mark a PETRARCH entry as an institution rather than a person (the actor files
+# give some institutions the same dated role codes as office holders).
+INSTITUTION_WORDS = set("""
+authority center centre studies council party ministry army navy force forces agency
+bank court union league organization organisation commission committee institute
+office bureau service department government assembly parliament congress senate front
+movement republic state states kingdom federation association foundation corporation
+company group news times post press radio television university police guard national
+international democratic people peoples united islamic community cooperation
+""".split())
 
 # file -> (columns, key columns, list-valued columns)
 SPECS = {
@@ -233,7 +245,7 @@ class Checker:
     def check_row_forms(self, fname, lineno, row):
         seen = {}
         for form, _role in self.forms_of(fname, row):
-            k = form.casefold()
+            k = unicodedata.normalize("NFC", form)  # case variants (BOJ|BoJ) are allowed
             if k in seen:
                 self.err(fname, lineno, f"form {form!r} listed twice in the row")
             seen[k] = True
@@ -356,7 +368,8 @@ class Checker:
 
             def flush():
                 if person and not country:
-                    people.update(n for n in block if len(n.split()) >= 2)
+                    people.update(n for n in block
+                                  if len(n.split()) >= 2 and not set(n.split()) & INSTITUTION_WORDS)
 
             def name_of(text):
                 return " ".join(words(text.split("[")[0].split("#")[0].replace("_", " ")))
