@@ -313,8 +313,10 @@ class Checker:
                 self.err("roles.tsv", lineno, f"relation {rel!r} not in {sorted(ROLE_RELATIONS - {''})} or empty")
             if cat in ("org_head", "other_head", "loc_head") and rel:
                 self.err("roles.tsv", lineno, f"{cat} rows take no relation")
-            if rel == "relative-of" and cat != "role":
-                self.err("roles.tsv", lineno, "relative-of only on role rows")
+            if rel == "relative-of" and cat not in ("role", "title", "group"):
+                self.err("roles.tsv", lineno, "relative-of only on title, role and group rows")
+            if cat == "group" and rel == "leader-of":
+                self.err("roles.tsv", lineno, "a group noun cannot be leader-of")
             if not row["phrase"]:
                 self.err("roles.tsv", lineno, "empty phrase")
 
@@ -405,10 +407,14 @@ def main():
         return 0
     ck = Checker(args.dir)
     for fname in SPECS:
+        before = ck.problems
         ck.read(fname)
         if args.fix and os.path.exists(os.path.join(args.dir, fname)):
-            ck.fix_order(fname)
-            ck.read(fname)
+            if ck.problems > before:
+                print(f"{fname}: not re-sorted because of format problems", file=sys.stderr)
+            else:
+                ck.fix_order(fname)
+                ck.read(fname)
     for fname in SPECS:
         ck.check_order_and_keys(fname)
     ck.check_entities()
