@@ -67,6 +67,21 @@ CAMEO_TO_RELATION = {
 }
 
 
+# CAMEO 173 "arrest, detain, or charge with legal action" covers two newsgraph relations.
+PROSECUTION_LEMMAS = {"prosecute", "indict", "convict", "sue", "sentence", "charge", "try"}
+CUSTODY_AND_PROSECUTION = {"jail", "imprison", "incarcerate"}
+
+
+def relations_for(lemma, code):
+    rel = relation_for(code)
+    if rel == "arrests":
+        if lemma in PROSECUTION_LEMMAS:
+            return {"prosecutes"}
+        if lemma in CUSTODY_AND_PROSECUTION:
+            return {"arrests", "prosecutes"}
+    return {rel} if rel else set()
+
+
 def relation_for(code):
     code = code.strip()
     best = ""
@@ -231,10 +246,46 @@ def compare(verbs, patterns, cnames, aliases):
     print("== CAMEO verb lemmas mapped to a relation but absent from triggers.tsv ==")
     seen = set()
     for block, lemma, code, lineno in verbs:
-        rel = relation_for(code)
-        if rel and (rel, lemma) not in have and (rel, lemma) not in seen:
-            seen.add((rel, lemma))
-            print(f"  {rel}\t{lemma}\t[{code}] {block} line {lineno}")
+        for rel in sorted(relations_for(lemma, code)):
+            if (rel, lemma) not in have and (rel, lemma) not in seen:
+                seen.add((rel, lemma))
+                print(f"  {rel}\t{lemma}\t[{code}] {block} line {lineno}")
+
+
+def annotate(verbs, patterns):
+    """Rewrite triggers.tsv notes with a 'CAMEO nnn' tag for every trigger whose verb lemma
+    (or rendered verb pattern) has a CAMEO code mapping to the same relation."""
+    path = os.path.join(ROOT, "data", "lexicon", "triggers.tsv")
+    codes = {}
+    for _block, lemma, code, _n in verbs:
+        for rel in relations_for(lemma, code):
+            codes.setdefault((rel, lemma), set()).add(code)
+    for _block, verb, pat, code, _n in patterns:
+        phrase = render_pattern(verb, pat)
+        for rel in relations_for(verb.lower(), code):
+            if phrase:
+                codes.setdefault((rel, phrase), set()).add(code)
+    out, tagged = [], 0
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if line.startswith("#"):
+                out.append(line)
+                continue
+            f = line.split("\t")
+            rel, pos, lemma = f[0], f[1], f[2]
+            notes = [n for n in f[4].split("; ") if n and not n.startswith("CAMEO ")]
+            found = set()
+            if pos in ("verb", "phrase"):
+                found = codes.get((rel, lemma), set())
+            if found:
+                tagged += 1
+                notes.insert(0, "CAMEO " + "/".join(sorted(found)))
+            f[4] = "; ".join(notes)
+            out.append("\t".join(f))
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(out) + "\n")
+    print(f"annotated {tagged} triggers with CAMEO codes", file=sys.stderr)
 
 
 def main():
@@ -242,6 +293,8 @@ def main():
     ap.add_argument("--src", default=DEFAULT_SRC)
     ap.add_argument("--out", default=os.path.join(ROOT, "build", "petrarch"))
     ap.add_argument("--compare", action="store_true")
+    ap.add_argument("--annotate", action="store_true",
+                    help="tag data/lexicon/triggers.tsv notes with matching CAMEO codes")
     args = ap.parse_args()
 
     verbs, patterns = parse_cameo(os.path.join(args.src, "CAMEO.2.0.txt"))
@@ -252,14 +305,14 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     write_tsv(os.path.join(args.out, "cameo_verbs.tsv"),
               ["relation", "lemma", "cameo_code", "block", "line"],
-              sorted(((relation_for(c), l, c, b, n) for b, l, c, n in verbs),
+              sorted(((",".join(sorted(relations_for(l, c))), l, c, b, n) for b, l, c, n in verbs),
                      key=lambda r: (r[0], r[1], r[2])))
     prow = []
     for block, verb, pat, code, n in patterns:
-        rel = relation_for(code)
         phrase = render_pattern(verb, pat)
-        if rel and phrase:
-            prow.append((rel, phrase, code, block, n))
+        for rel in relations_for(verb.lower(), code):
+            if phrase:
+                prow.append((rel, phrase, code, block, n))
     write_tsv(os.path.join(args.out, "cameo_patterns.tsv"),
               ["relation", "phrase", "cameo_code", "block", "line"], sorted(set(prow)))
     write_tsv(os.path.join(args.out, "countrynames.tsv"), ["name", "iso3", "cow"], cnames)
@@ -267,6 +320,8 @@ def main():
     write_tsv(os.path.join(args.out, "igo_names.tsv"), ["name", "codes"], igos)
     print(f"wrote {len(verbs)} verb lemmas, {len(prow)} pattern phrases, {len(cnames)} country names, "
           f"{len(aliases)} country aliases, {len(igos)} organisation names to {args.out}", file=sys.stderr)
+    if args.annotate:
+        annotate(verbs, patterns)
     if args.compare:
         compare(verbs, patterns, cnames, aliases)
 

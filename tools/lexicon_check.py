@@ -53,7 +53,7 @@ ROLE_CATEGORIES = {"title", "role", "group", "org_head", "other_head", "loc_head
 ROLE_RELATIONS = {"", "leader-of", "member-of", "relative-of"}
 TRIGGER_POS = {"verb", "noun", "adj", "phrase"}
 TRIGGER_PATTERNS = {"-", "with", "against", "on", "to", "of", "between", "from", "for",
-                    "at", "into", "over", "in", "about", "by", "upon", "toward", "as"}
+                    "at", "into", "over", "in", "about", "by", "upon", "toward", "as", "behind"}
 
 # sha256(normalize(name))[:32] for every forbidden seed name (see --hash).
 FORBIDDEN = {
@@ -329,8 +329,8 @@ class Checker:
             lemma = row["lemma"]
             if not re.fullmatch(r"[a-z][a-z' \-]*[a-z]", lemma):
                 self.err("triggers.tsv", lineno, f"lemma {lemma!r}: lower-case words, spaces, hyphens only")
-            if row["pos"] in ("verb", "noun", "adj") and " " in lemma:
-                self.err("triggers.tsv", lineno, f"multi-word lemma {lemma!r} must have pos 'phrase'")
+            if row["pos"] in ("verb", "adj") and " " in lemma:
+                self.err("triggers.tsv", lineno, f"multi-word {row['pos']} {lemma!r} must have pos 'phrase' (compound nouns may stay 'noun')")
             if row["pos"] == "phrase" and " " not in lemma:
                 self.err("triggers.tsv", lineno, f"single-word lemma {lemma!r} with pos 'phrase'")
             if row["pattern"] not in TRIGGER_PATTERNS:
