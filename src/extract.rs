@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use crate::document::Document;
-use crate::entity::{Entity, Mention};
+use crate::entity::{Entity, EntityType, Mention};
 use crate::lexicon::Lexicon;
 use crate::relation::Relation;
 use crate::{recognize, relate, resolve, text};
@@ -60,11 +60,49 @@ impl Extractor {
         let candidates = recognize::recognize(&doc.text, &layout, &self.lexicon);
         let resolved = resolve::resolve(&doc.text, &candidates, &self.lexicon);
         let relations = relate::relate(&doc.text, &layout, &resolved, &self.lexicon);
-        Extraction {
+        drop_idle_groups(Extraction {
             document: doc.id.clone(),
             entities: resolved.entities,
             mentions: resolved.mentions,
             relations,
+        })
+    }
+}
+
+/// Drops groups that take part in no relation: a named actor is worth a node whenever it is
+/// mentioned, but "analysts" or "residents" only when they do something.
+fn drop_idle_groups(mut ex: Extraction) -> Extraction {
+    let mut active = vec![false; ex.entities.len()];
+    for r in &ex.relations {
+        active[r.source] = true;
+        active[r.target] = true;
+    }
+    let keep: Vec<bool> = ex
+        .entities
+        .iter()
+        .zip(&active)
+        .map(|(e, &a)| a || e.kind != EntityType::Group)
+        .collect();
+    let mut new_index = vec![usize::MAX; ex.entities.len()];
+    let mut next = 0;
+    for (i, &k) in keep.iter().enumerate() {
+        if k {
+            new_index[i] = next;
+            next += 1;
         }
     }
+    let mut i = 0;
+    ex.entities.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    ex.mentions.retain(|m| keep[m.entity]);
+    for m in &mut ex.mentions {
+        m.entity = new_index[m.entity];
+    }
+    for r in &mut ex.relations {
+        r.source = new_index[r.source];
+        r.target = new_index[r.target];
+    }
+    ex
 }

@@ -13,7 +13,7 @@ pub mod user;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-pub use names::{NameEntry, NameIndex, NameSource};
+pub use names::{Alias, FormFlags, NameEntry, NameIndex, NameSource};
 pub use roles::{Role, RoleCategory};
 pub use triggers::{plural, verb_forms, Form, Trigger, TriggerPos, Triggers};
 pub use user::UserLexicon;
@@ -39,8 +39,8 @@ pub struct Lexicon {
     pub names: NameIndex,
     /// Demonyms ("Mexican", "Americans") → country index.
     pub demonyms: HashMap<String, usize>,
-    /// Role and title words by folded phrase.
-    pub roles: HashMap<String, Role>,
+    /// Role and title words by folded phrase; a phrase may have several categories.
+    pub roles: HashMap<String, Vec<Role>>,
     /// Longest role phrase, in tokens.
     pub max_role_tokens: usize,
     /// Common English words (lowercase): capitals on them say nothing at a sentence start.
@@ -100,6 +100,16 @@ impl Lexicon {
     /// The country a demonym or country name points to ("Mexican" → Mexico).
     pub fn demonym(&self, word: &str) -> Option<usize> {
         self.demonyms.get(&text::key(word)).copied()
+    }
+
+    /// The role of `key` (a folded phrase) in `category`, if it has one.
+    pub fn role(&self, key: &str, category: RoleCategory) -> Option<&Role> {
+        self.roles.get(key)?.iter().find(|r| r.category == category)
+    }
+
+    /// Whether `key` (a folded phrase) is any kind of role or head word.
+    pub fn is_role_word(&self, key: &str) -> bool {
+        self.roles.contains_key(key)
     }
 
     /// Whether `word` is a common English word (case-folded).

@@ -65,9 +65,8 @@ pub(super) fn load(lex: &mut Lexicon, data: &str, file: &str) -> Result<(), Erro
         };
         let (key, tokens) = text::phrase_key(row.get(0));
         lex.max_role_tokens = lex.max_role_tokens.max(tokens);
-        // A phrase can be both a title ("President Lee") and a head word: the first row wins,
-        // except that head words never replace a title.
-        lex.roles.entry(key).or_insert(Role {
+        // A phrase may have several categories: "President" is a title, "president" a role.
+        lex.roles.entry(key).or_default().push(Role {
             category,
             relation,
             tokens,

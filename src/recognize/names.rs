@@ -181,6 +181,7 @@ impl Sent<'_> {
         }
         let max = self.lexicon.names.max_tokens.min(self.range.end - i);
         let mut key = String::new();
+        let mut surface: Vec<&str> = Vec::with_capacity(max);
         let mut best = None;
         for n in 1..=max {
             let j = i + n - 1;
@@ -188,21 +189,26 @@ impl Sent<'_> {
                 key.push(' ');
             }
             key.push_str(&text::token_key(self.text(j)));
-            if !self.word(j) && n == 1 {
-                break;
-            }
-            let surface =
-                &self.doc[self.layout.tokens[i].span.start..self.layout.tokens[j].span.end];
-            let mut hits = self.lexicon.names.lookup(&key, surface);
-            if let Some(entry) = hits.next() {
-                // An ambiguous name ("Georgia", "Jordan") needs the document's support.
-                let e = &self.lexicon.names.entries[entry];
-                if !e.ambiguous || self.known.contains(surface) {
-                    best = Some((j + 1, entry));
-                }
+            surface.push(self.text(j));
+            let accepted = self
+                .lexicon
+                .names
+                .lookup(&key, &surface)
+                .find(|a| a.preferred || !a.ambiguous || self.stands_alone(i, j + 1));
+            if let Some(alias) = accepted {
+                best = Some((j + 1, alias.entry));
             }
         }
         best
+    }
+
+    /// Whether tokens `start..end` are not part of a longer capitalized name: an ambiguous
+    /// form ("Jordan", "Victoria") next to another capitalized word is likely a person's name.
+    fn stands_alone(&self, start: usize, end: usize) -> bool {
+        let before = start > self.range.start
+            && Some(start - 1) != self.first
+            && self.capitalized(start - 1);
+        !before && !self.capitalized(end)
     }
 
     /// Country of a demonym or country name at `i` ("Mexican", "U.S."), with its end token.
@@ -235,10 +241,13 @@ impl Sent<'_> {
                 key.push(' ');
             }
             key.push_str(&text::token_key(self.text(j)));
-            if let Some(role) = self.lexicon.roles.get(&key) {
-                if categories.contains(&role.category) {
-                    best = Some((j + 1, role.relation));
-                }
+            if let Some(role) = self
+                .lexicon
+                .roles
+                .get(&key)
+                .and_then(|roles| roles.iter().find(|r| categories.contains(&r.category)))
+            {
+                best = Some((j + 1, role.relation));
             }
         }
         best
@@ -470,8 +479,12 @@ fn country_candidate(
 fn group_label(s: &Sent, demonym: Option<Range<usize>>, group: Range<usize>) -> String {
     let words: Vec<String> = group.clone().map(|i| s.lower(i)).collect();
     let people = ["members", "leaders", "fighters", "bosses"];
-    let head = if words.len() >= 2 && people.contains(&words[words.len() - 1].as_str()) {
+    let last = &words[words.len() - 1];
+    let head = if words.len() >= 2 && people.contains(&last.as_str()) {
         crate::lexicon::plural(&words[words.len() - 2])
+    } else if words.len() >= 2 && s.lexicon.role(last, RoleCategory::Group).is_some() {
+        // "drug cartels" and "powerful cartels" are the cartels.
+        last.clone()
     } else {
         words.join(" ")
     };
@@ -490,8 +503,11 @@ fn lowercase_group(s: &Sent, i: usize) -> Option<(usize, Candidate)> {
     let compound = (i + 1 < s.range.end)
         .then(|| s.lower(i + 1))
         .filter(|next| matches!(next.as_str(), "members" | "leaders" | "fighters" | "bosses"))
-        .and_then(|_| s.lexicon.roles.get(&crate::lexicon::plural(&s.lower(i))))
-        .is_some_and(|r| r.category == RoleCategory::Group);
+        .and_then(|_| {
+            s.lexicon
+                .role(&crate::lexicon::plural(&s.lower(i)), RoleCategory::Group)
+        })
+        .is_some();
     let (end, _) = if compound {
         (i + 2, None)
     } else {
@@ -524,10 +540,18 @@ fn name_candidate(s: &Sent, name: Range<usize>, titled: bool) -> Option<Candidat
     }
     let words: Vec<String> = name.clone().map(|i| text::token_key(s.text(i))).collect();
     let last = words.last()?.clone();
-    let role = |w: &str| s.lexicon.roles.get(w).map(|r| r.category);
+    let role = |w: &str| {
+        [
+            RoleCategory::OrgHead,
+            RoleCategory::OtherHead,
+            RoleCategory::LocHead,
+        ]
+        .into_iter()
+        .find(|&c| s.lexicon.role(w, c).is_some())
+    };
     let mut kind = EntityType::Person;
     let mut tentative = false;
-    if words.len() == 1 && role(&last).is_some() {
+    if words.len() == 1 && s.lexicon.is_role_word(&last) {
         // A lone head or role word ("her Administration", "the President") is no name.
         return None;
     }
@@ -564,10 +588,12 @@ fn name_candidate(s: &Sent, name: Range<usize>, titled: bool) -> Option<Candidat
             && !w.chars().any(char::is_lowercase);
         if acronym {
             kind = EntityType::Organization;
-        } else if name.end < s.range.end
+        } else if !at_start
+            && name.end < s.range.end
             && s.role_at(name.end, &[RoleCategory::Role, RoleCategory::Title])
                 .is_some()
             && !s.capitalized(name.end)
+            && s.lexicon.triggers.candidates(s.text(name.end)).is_empty()
         {
             // "Olympic snowboarder", "Democratic senator": a modifier of a role noun.
             return None;

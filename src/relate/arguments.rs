@@ -3,30 +3,134 @@
 use super::modality;
 use super::triggers::Found;
 use crate::entity::Mention;
-use crate::lexicon::{Form, Lexicon, TriggerPos};
+use crate::lexicon::{verb_forms, Form, Trigger, TriggerPos};
 use crate::relation::Relation;
 use crate::text::{Layout, Sentence};
 
 /// Forms of "be" and "get" that make a following participle passive.
 const PASSIVE_AUX: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get", "gets", "got", "gotten",
+    "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten",
+];
+
+/// Auxiliaries and modals: they end a noun phrase.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
+    "will", "would", "can", "could", "should", "may", "might", "must", "that", "which", "who",
 ];
 
 /// Prepositions after which a mention is not a clause's subject.
 const PREPOSITIONS: &[&str] = &[
-    "in", "of", "at", "from", "with", "to", "for", "by", "on", "into", "about", "against", "over",
-    "under", "between", "among", "through", "within", "toward", "towards", "than", "as",
+    "in",
+    "of",
+    "at",
+    "from",
+    "with",
+    "to",
+    "for",
+    "by",
+    "on",
+    "into",
+    "about",
+    "against",
+    "over",
+    "under",
+    "between",
+    "among",
+    "through",
+    "within",
+    "toward",
+    "towards",
+    "than",
+    "as",
+    "regarding",
+    "concerning",
+    "after",
+    "before",
+    "during",
+    "since",
+    "without",
+];
+
+/// Verbs whose object noun carries the event: "X signed an agreement with Y", "X made
+/// threats against Y". The noun's source is then the verb's subject.
+const LIGHT_VERBS: &[&str] = &[
+    "make",
+    "sign",
+    "reach",
+    "hold",
+    "issue",
+    "launch",
+    "provide",
+    "announce",
+    "establish",
+    "have",
+    "conduct",
+    "carry",
+    "voice",
+    "express",
+    "offer",
+    "strike",
+    "seal",
+    "conclude",
+    "forge",
+    "form",
+    "build",
+    "pursue",
+    "seek",
+    "renew",
+    "extend",
+    "deepen",
+    "strengthen",
+    "expand",
+    "enhance",
+    "boost",
+    "increase",
+    "step",
+    "impose",
+    "level",
+    "file",
+    "lodge",
+    "bring",
+    "mount",
+    "wage",
+    "stage",
+    "deliver",
+    "send",
+    "give",
+    "grant",
+    "pledge",
+    "promise",
+    "approve",
+    "continue",
+    "begin",
+    "start",
+    "initiate",
+    "propose",
+    "unveil",
+    "repeat",
+    "reiterate",
+    "renew",
+    "escalate",
+    "intensify",
+    "order",
+    "authorize",
+    "accept",
+    "receive",
+    "take",
+    "demand",
 ];
 
 /// How far back a subject and forward an object may be, in tokens.
 const SUBJECT_WINDOW: usize = 16;
 const OBJECT_WINDOW: usize = 12;
+/// How far after a trigger its preposition may come ("cooperate closely with").
+const PREPOSITION_WINDOW: usize = 6;
 
 struct Ctx<'a> {
     doc: &'a str,
     layout: &'a Layout,
     sentence: &'a Sentence,
-    mentions: &'a [&'a Mention],
+    mentions: &'a [Mention],
 }
 
 impl Ctx<'_> {
@@ -46,7 +150,7 @@ impl Ctx<'_> {
             .saturating_sub(SUBJECT_WINDOW)
             .max(self.sentence.tokens.start);
         for (k, m) in self.mentions.iter().enumerate().rev() {
-            if m.tokens.end > at {
+            if m.tokens.end > at || m.nested {
                 continue;
             }
             if m.tokens.start < floor || (m.tokens.end..at).any(|i| self.boundary(i)) {
@@ -62,7 +166,7 @@ impl Ctx<'_> {
         let mut out = Vec::new();
         let ceiling = (at + OBJECT_WINDOW).min(self.sentence.tokens.end);
         for (k, m) in self.mentions.iter().enumerate() {
-            if m.tokens.start < at {
+            if m.tokens.start < at || m.nested {
                 continue;
             }
             if m.tokens.start >= ceiling || (at..m.tokens.start).any(|i| self.boundary(i)) {
@@ -75,8 +179,18 @@ impl Ctx<'_> {
 
     /// Whether the mention is the object of a preposition.
     fn after_preposition(&self, k: usize) -> bool {
-        let start = self.mentions[k].tokens.start;
+        let mut start = self.mentions[k].tokens.start;
+        if start > self.sentence.tokens.start && self.word(start - 1) == "the" {
+            start -= 1;
+        }
         start > self.sentence.tokens.start && PREPOSITIONS.contains(&self.word(start - 1).as_str())
+    }
+
+    /// The subject before token `at`: the nearest mention that is not a prepositional object.
+    fn subject(&self, at: usize) -> Option<usize> {
+        self.before(at)
+            .into_iter()
+            .find(|&k| !self.after_preposition(k))
     }
 
     /// The mention and those coordinated with it ("Mexico and Canada", "X, Y and Z").
@@ -94,11 +208,8 @@ impl Ctx<'_> {
             let gap: Vec<String> = (self.mentions[a].tokens.end..self.mentions[b].tokens.start)
                 .map(|i| self.word(i))
                 .collect();
-            let joined = matches!(
-                gap.iter().map(String::as_str).collect::<Vec<_>>()[..],
-                ["and"] | [","] | ["and", "the"] | ["or"]
-            );
-            if !joined {
+            let gap: Vec<&str> = gap.iter().map(String::as_str).collect();
+            if !matches!(gap[..], ["and"] | [","] | ["and", "the"] | ["or"]) {
                 break;
             }
             group.push(n);
@@ -107,35 +218,108 @@ impl Ctx<'_> {
         group
     }
 
-    /// The token index after the first `preposition` at or after `from`, within the window.
-    fn preposition_after(&self, from: usize, preposition: &str) -> Option<usize> {
-        let ceiling = (from + OBJECT_WINDOW).min(self.sentence.tokens.end);
+    /// The token after the first `preposition` within `window` tokens from `from`.
+    fn preposition_after(&self, from: usize, preposition: &str, window: usize) -> Option<usize> {
+        let ceiling = (from + window).min(self.sentence.tokens.end);
         (from..ceiling)
             .take_while(|&i| !self.boundary(i))
             .find(|&i| self.word(i) == preposition)
             .map(|i| i + 1)
     }
 
-    /// A possessor right before a noun trigger: "Trump's repeated threats".
+    /// The first mention right after token `at`, allowing lowercase modifiers and "of"
+    /// phrases before it ("against powerful drug cartels", "with the son of X").
+    fn object_at(&self, at: usize) -> Option<usize> {
+        let k = *self.after(at).first()?;
+        let start = self.mentions[k].tokens.start;
+        // Only a noun phrase's own words may come between: no preposition, no auxiliary.
+        let modifiers = (at..start).all(|i| {
+            let t = self.layout.tokens[i].text(self.doc);
+            let w = self.word(i);
+            (t.chars().next().is_some_and(char::is_lowercase) || t == "-")
+                && (w == "of" || !PREPOSITIONS.contains(&w.as_str()))
+                && !AUXILIARIES.contains(&w.as_str())
+        });
+        (start <= at + 6 && modifiers).then_some(k)
+    }
+
+    /// A possessor right before a noun trigger: "Trump's repeated threats", "his threats".
     fn possessor(&self, at: usize) -> Option<usize> {
         let floor = at.saturating_sub(5).max(self.sentence.tokens.start);
-        let apostrophe = (floor..at)
-            .rev()
-            .find(|&i| matches!(self.word(i).as_str(), "'s" | "’s" | "'" | "’"))?;
-        let between_are_modifiers = (apostrophe + 1..at).all(|i| {
-            self.layout.tokens[i]
-                .text(self.doc)
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase)
-        });
-        if !between_are_modifiers {
-            return None;
+        let modifiers_only = |from: usize| {
+            (from..at).all(|i| {
+                let t = self.layout.tokens[i].text(self.doc);
+                t.chars().next().is_some_and(char::is_lowercase) || t == "-"
+            })
+        };
+        for i in (floor..at).rev() {
+            let w = self.word(i);
+            if matches!(w.as_str(), "'s" | "’s" | "'" | "’") {
+                return modifiers_only(i + 1)
+                    .then(|| self.mentions.iter().position(|m| m.tokens.end == i))
+                    .flatten();
+            }
+            if matches!(w.as_str(), "his" | "her" | "their" | "its") {
+                return modifiers_only(i + 1)
+                    .then(|| self.mentions.iter().position(|m| m.tokens.start == i))
+                    .flatten();
+            }
         }
-        self.mentions
-            .iter()
-            .position(|m| m.tokens.end == apostrophe)
+        None
     }
+
+    /// The subject of a light verb whose object is the noun at `at`.
+    fn light_verb_subject(&self, at: usize) -> Option<usize> {
+        let k = self.subject(at)?;
+        let between = self.mentions[k].tokens.end..at;
+        let has_light_verb = between.clone().any(|i| {
+            let w = self.word(i);
+            LIGHT_VERBS
+                .iter()
+                .any(|v| *v == w || verb_forms(v).iter().any(|(f, _)| *f == w))
+        });
+        let clean = between.len() <= 8;
+        (has_light_verb && clean).then_some(k)
+    }
+}
+
+/// The lexicon row that fits the sentence best, its form, and where its target starts.
+///
+/// A word after an article or possessive is a noun ("the attack"), otherwise verb rows win
+/// over noun and adjective rows of the same word ("accused Canada"). Within them, a row
+/// whose preposition follows the trigger beats a row that takes a direct object; a noun with
+/// neither may still join a coordinated subject ("X and Y formed an alliance").
+fn choose_row<'l>(ctx: &Ctx, found: &Found<'l>) -> Option<(&'l Trigger, Form, Option<usize>)> {
+    let nominal = modality::nominal_use(ctx.doc, ctx.layout, found.start);
+    let has_verb = found.rows.iter().any(|(r, _)| r.pos == TriggerPos::Verb);
+    let wanted = |pos: TriggerPos| {
+        if nominal {
+            pos != TriggerPos::Verb
+        } else if has_verb {
+            pos == TriggerPos::Verb
+        } else {
+            true
+        }
+    };
+    let mut fallback = None;
+    for &(row, form) in found.rows.iter().filter(|(r, _)| wanted(r.pos)) {
+        match &row.preposition {
+            Some(p) => {
+                if let Some(at) = ctx.preposition_after(found.end, p, PREPOSITION_WINDOW) {
+                    return Some((row, form, Some(at)));
+                }
+                if row.pos != TriggerPos::Verb && fallback.is_none() {
+                    fallback = Some((row, form, None));
+                }
+            }
+            None => {
+                if fallback.is_none_or(|(d, _, _): (&Trigger, Form, _)| d.preposition.is_some()) {
+                    fallback = Some((row, form, None));
+                }
+            }
+        }
+    }
+    fallback
 }
 
 /// Adds the relations a found trigger states.
@@ -143,9 +327,8 @@ pub(super) fn relations_for(
     doc: &str,
     layout: &Layout,
     sentence: &Sentence,
-    mentions: &[&Mention],
+    mentions: &[Mention],
     found: &Found,
-    _lexicon: &Lexicon,
     out: &mut Vec<Relation>,
 ) {
     let ctx = Ctx {
@@ -154,21 +337,27 @@ pub(super) fn relations_for(
         sentence,
         mentions,
     };
-    let t = found.trigger;
-    let (sources, targets) = match t.pos {
+    if modality::hedged(doc, layout, sentence, found.start) {
+        return;
+    }
+    let Some((row, form, object_from)) = choose_row(&ctx, found) else {
+        return;
+    };
+    let (mut sources, mut targets) = match row.pos {
         TriggerPos::Verb => {
-            if found.form == Form::Past && modality::adjectival(doc, layout, sentence, found.start)
-            {
+            if form == Form::Past && modality::adjectival(doc, layout, sentence, found.start) {
                 return;
             }
-            verb_arguments(&ctx, found)
+            verb_arguments(&ctx, found, form, object_from)
         }
-        TriggerPos::Noun | TriggerPos::Adj => noun_arguments(&ctx, found),
+        TriggerPos::Noun | TriggerPos::Adj => noun_arguments(&ctx, found, object_from),
     };
+    if row.reverse {
+        std::mem::swap(&mut sources, &mut targets);
+    }
     let negated = modality::negated(doc, layout, sentence, found.start);
-    let symmetric = t.relation.is_symmetric();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    if targets.is_empty() && symmetric && sources.len() >= 2 {
+    if targets.is_empty() && row.relation.is_symmetric() && sources.len() >= 2 {
         // "The U.S. and Mexico are establishing an alliance": the coordinated sides.
         for (a, &x) in sources.iter().enumerate() {
             for &y in &sources[a + 1..] {
@@ -189,7 +378,7 @@ pub(super) fn relations_for(
         let relation = Relation {
             source,
             target,
-            kind: t.relation,
+            kind: row.relation,
             negated,
             sentence: sentence.span.clone(),
             trigger: found.span(layout),
@@ -208,85 +397,67 @@ fn same_statement(a: &Relation, b: &Relation) -> bool {
             || a.kind.is_symmetric() && a.source == b.target && a.target == b.source)
 }
 
-fn verb_arguments(ctx: &Ctx, found: &Found) -> (Vec<usize>, Vec<usize>) {
-    let t = found.trigger;
+fn verb_arguments(
+    ctx: &Ctx,
+    found: &Found,
+    form: Form,
+    object_from: Option<usize>,
+) -> (Vec<usize>, Vec<usize>) {
     let aux_floor = found.start.saturating_sub(3).max(ctx.sentence.tokens.start);
-    let passive = found.form == Form::Past
+    let passive = form == Form::Past
         && (aux_floor..found.start).any(|i| PASSIVE_AUX.contains(&ctx.word(i).as_str()));
     if passive {
         // "X was extradited by Y": Y is the source, X the target.
-        let subject = ctx
-            .before(found.start)
-            .into_iter()
-            .find(|&k| !ctx.after_preposition(k));
         let agent = ctx
-            .preposition_after(found.end, "by")
-            .filter(|&p| p <= found.end + 4)
-            .and_then(|p| {
-                ctx.after(p).first().copied().filter(|&k| {
-                    ctx.mentions[k].tokens.start == p || ctx.mentions[k].tokens.start == p + 1
-                })
-            });
-        return match (agent, subject) {
+            .preposition_after(found.end, "by", 4)
+            .and_then(|p| ctx.object_at(p));
+        return match (agent, ctx.subject(found.start)) {
             (Some(a), Some(s)) => (ctx.coordinated(a, false), ctx.coordinated(s, true)),
             _ => (Vec::new(), Vec::new()),
         };
     }
-    let before = ctx.before(found.start);
-    // A mention inside a prepositional phrase ("a briefing in Mexico City") is no subject.
-    let subject = before.iter().copied().find(|&k| !ctx.after_preposition(k));
-    let sources = subject.map_or(Vec::new(), |k| ctx.coordinated(k, true));
-    let object_from = match &t.preposition {
-        Some(p) => ctx.preposition_after(found.end, p).unwrap_or(found.end),
-        None => found.end,
-    };
-    let targets = ctx
-        .after(object_from)
-        .first()
-        .map_or(Vec::new(), |&k| ctx.coordinated(k, false));
+    let sources = ctx
+        .subject(found.start)
+        .map_or(Vec::new(), |k| ctx.coordinated(k, true));
+    let targets = match object_from {
+        Some(at) => ctx.object_at(at),
+        None => ctx.object_at(found.end),
+    }
+    .map_or(Vec::new(), |k| ctx.coordinated(k, false));
     (sources, targets)
 }
 
-fn noun_arguments(ctx: &Ctx, found: &Found) -> (Vec<usize>, Vec<usize>) {
-    let t = found.trigger;
-    let mut sources = ctx.possessor(found.start).map_or(Vec::new(), |k| vec![k]);
-    if sources.is_empty() {
-        if let Some(p) = ctx
-            .preposition_after(found.end, "by")
-            .filter(|&p| p <= found.end + 2)
-        {
-            sources = ctx.after(p).first().map_or(Vec::new(), |&k| vec![k]);
-        }
-    }
-    if sources.is_empty() {
-        // The subject of a light verb: "X signed an agreement", "X and Y are establishing an
-        // alliance".
-        let before = ctx.before(found.start);
-        if let Some(&k) = before.iter().find(|&&k| !ctx.after_preposition(k)) {
-            sources = ctx.coordinated(k, true);
-        }
-    }
-    let mut targets = Vec::new();
-    if let Some(p) = ctx
-        .preposition_after(found.end, "between")
-        .filter(|&p| p <= found.end + 3)
-    {
+fn noun_arguments(
+    ctx: &Ctx,
+    found: &Found,
+    object_from: Option<usize>,
+) -> (Vec<usize>, Vec<usize>) {
+    if let Some(p) = ctx.preposition_after(found.end, "between", 3) {
         // "cooperation between X and Y": both sides, no subject needed.
-        if let Some(&k) = ctx.after(p).first() {
+        if let Some(k) = ctx.object_at(p) {
             let sides = ctx.coordinated(k, false);
             if sides.len() >= 2 {
                 return (sides, Vec::new());
             }
         }
     }
-    let preposition = t.preposition.as_deref().unwrap_or("of");
-    if let Some(p) = ctx
-        .preposition_after(found.end, preposition)
-        .filter(|&p| p <= found.end + 6)
-    {
-        if let Some(&k) = ctx.after(p).first() {
-            targets = ctx.coordinated(k, false);
+    let mut sources = ctx.possessor(found.start).map_or(Vec::new(), |k| vec![k]);
+    if sources.is_empty() {
+        if let Some(k) = ctx
+            .preposition_after(found.end, "by", 3)
+            .and_then(|p| ctx.object_at(p))
+        {
+            sources = vec![k];
         }
     }
+    if sources.is_empty() {
+        // "X signed an agreement", "X and Y are establishing an alliance".
+        if let Some(k) = ctx.light_verb_subject(found.start) {
+            sources = ctx.coordinated(k, true);
+        }
+    }
+    let targets = object_from
+        .and_then(|at| ctx.object_at(at))
+        .map_or(Vec::new(), |k| ctx.coordinated(k, false));
     (sources, targets)
 }
