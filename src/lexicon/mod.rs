@@ -47,6 +47,8 @@ pub struct Lexicon {
     pub common_words: HashSet<String>,
     /// Relation triggers.
     pub triggers: Triggers,
+    /// Capitals by folded name → country index: used as actors they stand for the country.
+    pub capitals: HashMap<String, usize>,
     /// Folded names the user suppressed: never entities.
     pub suppressed: HashSet<String>,
 }
@@ -80,6 +82,7 @@ impl Lexicon {
                 .map(str::to_string)
                 .collect(),
             triggers: Triggers::default(),
+            capitals: HashMap::new(),
             suppressed: HashSet::new(),
         };
         names::load_countries(&mut lexicon, COUNTRIES, "countries.tsv")?;
@@ -114,7 +117,12 @@ impl Lexicon {
 
     /// Whether `word` is a common English word (case-folded).
     pub fn is_common(&self, word: &str) -> bool {
-        self.common_words.contains(&word.to_lowercase())
+        let key = text::key(word);
+        // A plural of a common noun is common too ("Readers", "Decades").
+        self.common_words.contains(&key)
+            || key
+                .strip_suffix('s')
+                .is_some_and(|stem| stem.len() > 2 && self.common_words.contains(stem))
     }
 }
 

@@ -172,12 +172,14 @@ fn form_flags(row: &Row, column: usize, name: &str) -> impl Fn(&str) -> FormFlag
             Some(("ambiguous", form)) => ambiguous.push(form.to_string()),
             Some(("preferred", form)) => preferred.push(form.to_string()),
             _ if flag == "ambiguous" => ambiguous.push(name.to_string()),
+            // A bare "preferred" makes the row the default reading of all its shared forms.
+            _ if flag == "preferred" => preferred.push("*".to_string()),
             _ => {}
         }
     }
     move |form: &str| FormFlags {
         ambiguous: ambiguous.iter().any(|f| f == form),
-        preferred: preferred.iter().any(|f| f == form),
+        preferred: preferred.iter().any(|f| f == form || f == "*"),
     }
 }
 
@@ -219,6 +221,7 @@ pub(super) fn load_countries(lex: &mut Lexicon, data: &str, file: &str) -> Resul
             }
         }
         for capital in row.list(4) {
+            lex.capitals.insert(text::phrase_key(capital).0, country);
             lex.names.add(
                 NameEntry {
                     label: capital.to_string(),

@@ -19,6 +19,9 @@ mod names;
 
 pub use candidate::Candidate;
 
+#[cfg(test)]
+mod tests;
+
 use crate::lexicon::Lexicon;
 use crate::text::Layout;
 

@@ -146,9 +146,28 @@ impl Sent<'_> {
         }
         let w = self.text(i);
         let trusted_position = self.kind == SentenceKind::Prose && Some(i) != self.first;
-        trusted_position
-            || self.known.contains(w)
-            || !self.lexicon.is_common(w) && self.kind == SentenceKind::Prose
+        if trusted_position || self.known.contains(w) {
+            return true;
+        }
+        // At a sentence start, a word the text never writes as a name elsewhere is a name
+        // only if it is rare in English and not a noun heading a phrase ("Readers of ...").
+        let heads_phrase = i + 1 < self.range.end
+            && matches!(
+                self.lower(i + 1).as_str(),
+                "of" | "for"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "to"
+                    | "from"
+                    | "with"
+                    | "and"
+                    | "or"
+                    | "who"
+                    | "that"
+            )
+            && self.lexicon_at(i).is_none();
+        self.kind == SentenceKind::Prose && !self.lexicon.is_common(w) && !heads_phrase
     }
 
     /// Whether token `k` continues a name run: a capitalized word, a connector between
@@ -158,12 +177,18 @@ impl Sent<'_> {
             return true;
         }
         let lower = self.lower(k);
-        if CONNECTORS.contains(&lower.as_str()) {
-            // "and" and "the" join only inside organization names, which the lexicon knows.
-            return !self.capitalized(k)
-                && self.capitalized(k + 1)
-                && lower != "and"
-                && lower != "the";
+        if CONNECTORS.contains(&lower.as_str()) && lower != "and" && lower != "the" {
+            // "and" and "the" join only inside organization names, which the lexicon knows;
+            // particles may chain ("von der Leyen", "de la Fuente").
+            let mut next = k + 1;
+            while next < self.range.end
+                && !self.capitalized(next)
+                && CONNECTORS.contains(&self.lower(next).as_str())
+                && next < k + 3
+            {
+                next += 1;
+            }
+            return !self.capitalized(k) && self.capitalized(next);
         }
         // "Sheinbaum-Rubio" pairs two names the document uses alone; "Ocasio-Cortez" and
         // "Al-Zaman" are one name.
@@ -532,8 +557,16 @@ fn name_candidate(s: &Sent, name: Range<usize>, titled: bool) -> Option<Candidat
             let mut c = s.candidate(name.start..end, name.start..end, e.kind);
             c.entry = Some(entry);
             c.country = e.country;
-            if e.source == NameSource::Capital {
-                c.kind = capital_kind(s, name.start);
+            // A capital ("Washington", whichever row the lexicon prefers for the name) acts
+            // for its country unless a preposition makes it a place.
+            let key: Vec<String> = (name.start..end)
+                .map(|i| text::token_key(s.text(i)))
+                .collect();
+            if let Some(&country) = s.lexicon.capitals.get(&key.join(" ")) {
+                if e.kind == EntityType::Location {
+                    c.country = Some(country);
+                    c.kind = capital_kind(s, name.start);
+                }
             }
             return Some(c);
         }
