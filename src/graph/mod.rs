@@ -11,6 +11,8 @@
 mod build;
 mod resolve;
 mod stats;
+#[cfg(test)]
+mod tests;
 
 pub use stats::{pagerank, Stats};
 

@@ -393,11 +393,15 @@ fn phrase_at(s: &Sent, i: usize) -> Option<(usize, Vec<Candidate>)> {
     }
     // 2. Titles, possibly after modifiers: "Former President", "Secretary of State".
     let mut title: Option<(Range<usize>, Option<RelationType>)> = None;
-    let title_start = p;
+    let mut title_start = p;
     loop {
         if let Some((end, _)) = s.role_at(p, &[RoleCategory::Modifier]) {
             if end < s.range.end && s.capitalized(end) {
                 p = end;
+                if title.is_none() {
+                    // "former" qualifies the title; it is not part of an office's name.
+                    title_start = p;
+                }
                 continue;
             }
         }

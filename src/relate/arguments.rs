@@ -308,7 +308,10 @@ fn choose_row<'l>(ctx: &Ctx, found: &Found<'l>) -> Option<(&'l Trigger, Form, Op
                 if let Some(at) = ctx.preposition_after(found.end, p, PREPOSITION_WINDOW) {
                     return Some((row, form, Some(at)));
                 }
-                if row.pos != TriggerPos::Verb && fallback.is_none() {
+                // A noun, or a symmetric verb with a coordinated subject ("X and Y signed an
+                // agreement"), needs no object.
+                let objectless = row.pos != TriggerPos::Verb || row.relation.is_symmetric();
+                if objectless && fallback.is_none() {
                     fallback = Some((row, form, None));
                 }
             }
