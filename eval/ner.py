@@ -158,8 +158,10 @@ def score(docs, outputs, pred_map, demonyms, score_demonyms):
                 preds.add(span + (kind,))
             elif any(overlaps(span, u) for u in doc["unscored"]):
                 skipped["overlapping unscored gold"] += 1
+                ignored.append(span + (m["type"] + " (ignored)",))
             elif m["type"] == "country" and fold(m["text"]) in demonyms and not score_demonyms:
                 skipped["demonym"] += 1
+                ignored.append(span + ("demonym",))
             else:
                 preds.add(span + (kind,))
         pred_spans = {(a, b): t for a, b, t in preds}
