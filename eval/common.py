@@ -17,7 +17,7 @@ def add_common_args(parser):
                         help="print N example errors of each kind, and the most frequent error strings")
 
 
-def run_extract(binary, records):
+def run_extract(binary, records, timeout=900):
     """Run `extract` once over all records ({"id", "text"}); return its outputs in input order."""
     if not os.access(binary, os.X_OK):
         sys.exit(f"error: no executable at {binary} (cargo build --release, or pass --bin)")
@@ -26,8 +26,11 @@ def run_extract(binary, records):
         with open(path, "w", encoding="utf-8") as f:
             for r in records:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
-        proc = subprocess.run([binary, "extract", "--input-format", "jsonl", "-q", path],
-                              capture_output=True, text=True, encoding="utf-8")
+        try:
+            proc = subprocess.run([binary, "extract", "--input-format", "jsonl", "-q", path],
+                                  capture_output=True, text=True, encoding="utf-8", timeout=timeout)
+        except subprocess.TimeoutExpired:
+            sys.exit(f"error: {binary} extract did not finish within {timeout} s")
     if proc.returncode != 0:
         sys.exit(f"error: {binary} extract failed ({proc.returncode}): {proc.stderr.strip()}")
     out = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
