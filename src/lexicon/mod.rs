@@ -43,6 +43,8 @@ pub struct Lexicon {
     pub roles: HashMap<String, Vec<Role>>,
     /// Longest role phrase, in tokens.
     pub max_role_tokens: usize,
+    /// Every proper token prefix of a role phrase ("secretary of" of "secretary of state").
+    pub role_prefixes: HashSet<String>,
     /// Common English words (lowercase): capitals on them say nothing at a sentence start.
     pub common_words: HashSet<String>,
     /// Relation triggers.
@@ -76,6 +78,7 @@ impl Lexicon {
             demonyms: HashMap::new(),
             roles: HashMap::new(),
             max_role_tokens: 1,
+            role_prefixes: HashSet::new(),
             common_words: COMMON_WORDS
                 .lines()
                 .filter(|l| !l.starts_with('#') && !l.is_empty())
@@ -117,9 +120,13 @@ impl Lexicon {
 
     /// Whether `word` is a common English word (case-folded).
     pub fn is_common(&self, word: &str) -> bool {
-        let key = text::key(word);
+        self.is_common_key(&text::key(word))
+    }
+
+    /// [`Lexicon::is_common`] for a word's matching key.
+    pub fn is_common_key(&self, key: &str) -> bool {
         // A plural of a common noun is common too ("Readers", "Decades").
-        self.common_words.contains(&key)
+        self.common_words.contains(key)
             || key
                 .strip_suffix('s')
                 .is_some_and(|stem| stem.len() > 2 && self.common_words.contains(stem))

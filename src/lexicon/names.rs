@@ -63,6 +63,9 @@ pub struct NameIndex {
     pub by_key: HashMap<String, Vec<Alias>>,
     /// Longest alias, in tokens.
     pub max_tokens: usize,
+    /// Every proper token prefix of an alias key, so matching stops as soon as no alias can
+    /// continue.
+    pub prefixes: std::collections::HashSet<String>,
 }
 
 /// How a form of a lexicon row is flagged.
@@ -117,6 +120,7 @@ impl NameIndex {
                 !w.eq_ignore_ascii_case("the") && w.chars().next().is_some_and(char::is_uppercase)
             })
             .collect();
+        self.prefixes.extend(text::prefix_keys(alias));
         let list = self.by_key.entry(key).or_default();
         if list.iter().any(|a| a.entry == id) {
             return;
@@ -133,23 +137,32 @@ impl NameIndex {
         self.max_tokens = self.max_tokens.max(n);
     }
 
+    /// Whether some alias key starts with the token-key phrase `key` and is longer.
+    pub fn may_continue(&self, key: &str) -> bool {
+        self.prefixes.contains(key)
+    }
+
     /// Candidates for a token-key phrase whose tokens in the text are `surface`.
     pub fn lookup<'a>(
         &'a self,
         key: &str,
         surface: &'a [&'a str],
     ) -> impl Iterator<Item = &'a Alias> + 'a {
-        let letters: String = surface
-            .iter()
-            .flat_map(|w| w.chars())
-            .filter(|c| c.is_alphanumeric())
-            .collect();
+        // The letters are needed only for exact (acronym) aliases: computed at most once.
+        let letters = std::cell::OnceCell::new();
+        let letters_of = move || -> String {
+            surface
+                .iter()
+                .flat_map(|w| w.chars())
+                .filter(|c| c.is_alphanumeric())
+                .collect()
+        };
         self.by_key
             .get(key)
             .into_iter()
             .flatten()
             .filter(move |a| match &a.exact {
-                Some(exact) => *exact == letters,
+                Some(exact) => *exact == *letters.get_or_init(letters_of),
                 None => {
                     a.capitals.len() == surface.len()
                         && a.capitals.iter().zip(surface).all(|(&cap, w)| {

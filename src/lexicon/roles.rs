@@ -65,6 +65,7 @@ pub(super) fn load(lex: &mut Lexicon, data: &str, file: &str) -> Result<(), Erro
         };
         let (key, tokens) = text::phrase_key(row.get(0));
         lex.max_role_tokens = lex.max_role_tokens.max(tokens);
+        lex.role_prefixes.extend(text::prefix_keys(row.get(0)));
         // A phrase may have several categories: "President" is a title, "president" a role.
         lex.roles.entry(key).or_default().push(Role {
             category,

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use crate::lexicon::Lexicon;
-use crate::text::{self, Layout, SentenceKind, TokenKind};
+use crate::text::{Layout, SentenceKind, TokenKind};
 
 /// Token keys of words the document writes capitalized in the middle of prose sentences.
 #[derive(Debug, Default)]
@@ -14,7 +14,12 @@ pub(crate) struct KnownNames {
 }
 
 impl KnownNames {
-    pub(crate) fn scan(doc: &str, layout: &Layout, lexicon: &Lexicon) -> KnownNames {
+    pub(crate) fn scan(
+        doc: &str,
+        layout: &Layout,
+        keys: &[String],
+        lexicon: &Lexicon,
+    ) -> KnownNames {
         let mut words = HashSet::new();
         for s in layout
             .sentences
@@ -42,18 +47,18 @@ impl KnownNames {
                 if capitalized
                     && !after_opener
                     && !in_compound
-                    && (!lexicon.is_common(w) || w.len() >= 3)
+                    && (!lexicon.is_common_key(&keys[i]) || w.len() >= 3)
                 {
-                    words.insert(text::key(w));
+                    words.insert(keys[i].clone());
                 }
             }
         }
         KnownNames { words }
     }
 
-    /// Whether the document writes `word` as a name in running text.
-    pub(crate) fn contains(&self, word: &str) -> bool {
-        self.words.contains(&text::key(word))
+    /// Whether the document writes the word with this matching key as a name in running text.
+    pub(crate) fn contains_key(&self, key: &str) -> bool {
+        self.words.contains(key)
     }
 }
 

@@ -114,6 +114,8 @@ const LOWERCASE_ORG_HEADS: &[&str] = &[
 struct Sent<'a> {
     doc: &'a str,
     layout: &'a Layout,
+    /// Matching key of every token of the document, computed once.
+    keys: &'a [String],
     index: usize,
     kind: SentenceKind,
     range: Range<usize>,
@@ -135,18 +137,22 @@ impl Sent<'_> {
         self.word(i) && self.text(i).chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// The token's matching key ("U.S." → "us").
+    fn key(&self, i: usize) -> &str {
+        &self.keys[i]
+    }
+
     fn lower(&self, i: usize) -> String {
         self.text(i).to_lowercase()
     }
 
     /// A capitalized word that may start or continue a name here.
     fn name_word(&self, i: usize) -> bool {
-        if !self.capitalized(i) || NEVER_NAMES.contains(&text::key(self.text(i)).as_str()) {
+        if !self.capitalized(i) || NEVER_NAMES.contains(&self.key(i)) {
             return false;
         }
-        let w = self.text(i);
         let trusted_position = self.kind == SentenceKind::Prose && Some(i) != self.first;
-        if trusted_position || self.known.contains(w) {
+        if trusted_position || self.known.contains_key(self.key(i)) {
             return true;
         }
         // At a sentence start, a word the text never writes as a name elsewhere is a name
@@ -167,7 +173,9 @@ impl Sent<'_> {
                     | "that"
             )
             && self.lexicon_at(i).is_none();
-        self.kind == SentenceKind::Prose && !self.lexicon.is_common(w) && !heads_phrase
+        self.kind == SentenceKind::Prose
+            && !self.lexicon.is_common_key(self.key(i))
+            && !heads_phrase
     }
 
     /// Whether token `k` continues a name run: a capitalized word, a connector between
@@ -196,7 +204,8 @@ impl Sent<'_> {
             && !self.layout.tokens[k].space_before
             && self.capitalized(k + 1)
             && !self.layout.tokens[k + 1].space_before
-            && !(self.known.contains(self.text(k - 1)) && self.known.contains(self.text(k + 1)))
+            && !(self.known.contains_key(self.key(k - 1))
+                && self.known.contains_key(self.key(k + 1)))
     }
 
     /// Longest lexicon name at `i`: (end token, entry).
@@ -213,8 +222,13 @@ impl Sent<'_> {
             if n > 1 {
                 key.push(' ');
             }
-            key.push_str(&text::token_key(self.text(j)));
+            key.push_str(self.key(j));
             surface.push(self.text(j));
+            if !self.lexicon.names.may_continue(&key)
+                && !self.lexicon.names.by_key.contains_key(&key)
+            {
+                break;
+            }
             let accepted = self
                 .lexicon
                 .names
@@ -265,7 +279,11 @@ impl Sent<'_> {
             if n > 1 {
                 key.push(' ');
             }
-            key.push_str(&text::token_key(self.text(j)));
+            key.push_str(self.key(j));
+            let known = self.lexicon.roles.contains_key(&key);
+            if !known && !self.lexicon.role_prefixes.contains(&key) {
+                break;
+            }
             if let Some(role) = self
                 .lexicon
                 .roles
@@ -329,6 +347,7 @@ impl Sent<'_> {
 pub(super) fn sentence_candidates(
     doc: &str,
     layout: &Layout,
+    keys: &[String],
     index: usize,
     sentence: &Sentence,
     lexicon: &Lexicon,
@@ -341,6 +360,7 @@ pub(super) fn sentence_candidates(
     let s = Sent {
         doc,
         layout,
+        keys,
         index,
         kind: sentence.kind,
         range: sentence.tokens.clone(),
@@ -575,7 +595,7 @@ fn name_candidate(s: &Sent, name: Range<usize>, titled: bool) -> Option<Candidat
             return Some(c);
         }
     }
-    let words: Vec<String> = name.clone().map(|i| text::token_key(s.text(i))).collect();
+    let words: Vec<String> = name.clone().map(|i| s.key(i).to_string()).collect();
     let last = words.last()?.clone();
     let role = |w: &str| {
         [
@@ -617,7 +637,7 @@ fn name_candidate(s: &Sent, name: Range<usize>, titled: bool) -> Option<Candidat
         let w = s.text(name.start);
         let at_start = Some(name.start) == s.first;
         let followed_by_comma = name.end < s.range.end && s.text(name.end) == ",";
-        if at_start && followed_by_comma && !s.known.contains(w) {
+        if at_start && followed_by_comma && !s.known.contains_key(s.key(name.start)) {
             // "Nevertheless,", "Currently,": a sentence adverb, not a name.
             return None;
         }

@@ -213,3 +213,13 @@ fn ambiguous_place_names_need_to_stand_alone() {
     assert!(!labels("Basketball legend Michael Jordan retired.").contains(&"Jordan".to_string()));
     assert!(labels("Refugees crossed into Jordan on Monday.").contains(&"Jordan".to_string()));
 }
+
+#[test]
+fn acronyms_defined_in_each_others_parentheses_do_not_loop() {
+    // Regression: two names each defined in the other's parentheses made a cycle in the
+    // union-find of resolution, and extraction never returned.
+    let text =
+        "The Railway Police Force (RPF) spoke. Later RPF (Railway Police Force) staff spoke.";
+    let found = labels(text);
+    assert_eq!(found, ["Railway Police Force"], "{found:?}");
+}

@@ -120,6 +120,18 @@ const LIGHT_VERBS: &[&str] = &[
     "demand",
 ];
 
+/// Every inflected form of the light verbs, built once.
+fn light_verb_forms() -> &'static std::collections::HashSet<String> {
+    static FORMS: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    FORMS.get_or_init(|| {
+        LIGHT_VERBS
+            .iter()
+            .flat_map(|v| verb_forms(v).into_iter().map(|(f, _)| f))
+            .collect()
+    })
+}
+
 /// How far back a subject and forward an object may be, in tokens.
 const SUBJECT_WINDOW: usize = 16;
 const OBJECT_WINDOW: usize = 12;
@@ -272,12 +284,9 @@ impl Ctx<'_> {
     fn light_verb_subject(&self, at: usize) -> Option<usize> {
         let k = self.subject(at)?;
         let between = self.mentions[k].tokens.end..at;
-        let has_light_verb = between.clone().any(|i| {
-            let w = self.word(i);
-            LIGHT_VERBS
-                .iter()
-                .any(|v| *v == w || verb_forms(v).iter().any(|(f, _)| *f == w))
-        });
+        let has_light_verb = between
+            .clone()
+            .any(|i| light_verb_forms().contains(&self.word(i)));
         let clean = between.len() <= 8;
         (has_light_verb && clean).then_some(k)
     }

@@ -199,7 +199,12 @@ fn merge_short_names(
             .filter(|&j| j != i && joins(short, &protos[j], defined.get(&i) == Some(&j)))
             .collect();
         if let [host] = hosts[..] {
-            parent[i] = host;
+            // Link roots, never a node to its own descendant: two acronyms defined in
+            // each other's parentheses must not make a cycle.
+            let (a, b) = (find(&parent, i), find(&parent, host));
+            if a != b {
+                parent[a] = b;
+            }
         }
     }
     // Flatten chains and let a joined tentative name take its host's type.
@@ -266,7 +271,19 @@ fn acronym_definitions(
         let between = &doc[long.span.end..short.span.start];
         let after = &doc[short.span.end..];
         if between.trim() == "(" && after.trim_start().starts_with(')') {
-            out.insert(target_of[k + 1], target_of[k]);
+            // "Name (ACR)" or "ACR (Name)": the acronym joins the name.
+            let is_acronym = |c: &Candidate| {
+                !c.name.contains(' ')
+                    && c.name
+                        .chars()
+                        .filter(|ch| ch.is_alphabetic())
+                        .all(char::is_uppercase)
+            };
+            if is_acronym(short) && !is_acronym(long) {
+                out.insert(target_of[k + 1], target_of[k]);
+            } else if is_acronym(long) && !is_acronym(short) {
+                out.insert(target_of[k], target_of[k + 1]);
+            }
         }
     }
     out
