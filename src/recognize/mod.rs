@@ -33,11 +33,16 @@ pub fn recognize(text: &str, layout: &Layout, lexicon: &Lexicon) -> Vec<Candidat
         .map(|t| crate::text::token_key(t.text(text)))
         .collect();
     let known = context::KnownNames::scan(text, layout, &keys, lexicon);
+    let ctx = names::DocContext {
+        doc: text,
+        layout,
+        keys: &keys,
+        lexicon,
+        known: &known,
+    };
     let mut out = Vec::new();
     for (index, sentence) in layout.sentences.iter().enumerate() {
-        names::sentence_candidates(
-            text, layout, &keys, index, sentence, lexicon, &known, &mut out,
-        );
+        names::sentence_candidates(&ctx, index, sentence, &mut out);
     }
     out
 }

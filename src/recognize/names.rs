@@ -343,17 +343,30 @@ impl Sent<'_> {
     }
 }
 
+/// What recognition knows about a whole document.
+pub(super) struct DocContext<'a> {
+    pub doc: &'a str,
+    pub layout: &'a Layout,
+    /// Matching key of every token.
+    pub keys: &'a [String],
+    pub lexicon: &'a Lexicon,
+    pub known: &'a KnownNames,
+}
+
 /// Appends the candidates of one sentence to `out`.
 pub(super) fn sentence_candidates(
-    doc: &str,
-    layout: &Layout,
-    keys: &[String],
+    ctx: &DocContext,
     index: usize,
     sentence: &Sentence,
-    lexicon: &Lexicon,
-    known: &KnownNames,
     out: &mut Vec<Candidate>,
 ) {
+    let DocContext {
+        doc,
+        layout,
+        keys,
+        lexicon,
+        known,
+    } = *ctx;
     if sentence.kind == SentenceKind::Furniture {
         return;
     }
