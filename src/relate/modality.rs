@@ -7,6 +7,16 @@ use crate::text::{Layout, Sentence};
 /// Words that negate the verb or noun they precede.
 const NEGATORS: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "without"];
 
+/// Verbs that deny the noun after them ("refuted the existence of any such agreement").
+const DENIALS: &[&str] = &[
+    "refuted",
+    "denied",
+    "denies",
+    "deny",
+    "refutes",
+    "dismissed",
+];
+
 /// Words that make what follows a possibility, not a statement of fact. Intent ("willing
 /// to", "plans to") and report ("reportedly") are kept: news states them as facts.
 const HEDGES: &[&str] = &[
@@ -45,9 +55,11 @@ fn any_before(
     })
 }
 
-/// Whether a negator stands within four words before token `at`.
+/// Whether a negator stands within four words before token `at`, or a verb of denial
+/// within six ("refuted the existence of any such agreement").
 pub(super) fn negated(doc: &str, layout: &Layout, sentence: &Sentence, at: usize) -> bool {
     any_before(doc, layout, sentence, at, 4, NEGATORS)
+        || any_before(doc, layout, sentence, at, 6, DENIALS)
 }
 
 /// Whether a hedge stands within three words before token `at`.
@@ -113,4 +125,32 @@ pub(super) fn nominal_use(doc: &str, layout: &Layout, at: usize) -> bool {
                 | "'s"
                 | "’s"
         )
+}
+
+/// Whether the trigger at `at` is the verb of a to-infinitive governed by an intent verb
+/// ("threatened to cut off", "promised to continue", "refused to meet"): `Some(false)` for an
+/// intention (no event stated), `Some(true)` for a refusal or failure (the event is
+/// negated), `None` otherwise.
+pub(super) fn intent(doc: &str, layout: &Layout, sentence: &Sentence, at: usize) -> Option<bool> {
+    let word = |i: usize| layout.tokens[i].text(doc).to_lowercase();
+    // The future is an intention too: "Portugal will support Turkey".
+    let floor = at.saturating_sub(3).max(sentence.tokens.start);
+    if (floor..at).any(|i| matches!(word(i).as_str(), "will" | "'ll" | "shall")) {
+        return Some(false);
+    }
+    if at < sentence.tokens.start + 2 || word(at - 1) != "to" {
+        return None;
+    }
+    // The governing verb, possibly after a time word: "threatened on Monday to".
+    let floor = at.saturating_sub(5).max(sentence.tokens.start);
+    for i in (floor..at - 1).rev() {
+        let w = word(i);
+        let lemma = super::arguments::INTENT_VERBS
+            .iter()
+            .find(|v| crate::lexicon::verb_forms(v).iter().any(|(f, _)| *f == w));
+        if let Some(lemma) = lemma {
+            return Some(matches!(*lemma, "refuse" | "decline" | "fail"));
+        }
+    }
+    None
 }
