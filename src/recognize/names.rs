@@ -262,6 +262,23 @@ impl Sent<'_> {
         None
     }
 
+    /// A country name or demonym of up to three words at `i`, ignoring longer names that
+    /// contain it: (end token, country).
+    fn country_words_at(&self, i: usize) -> Option<(usize, usize)> {
+        let mut key = String::new();
+        let mut best = None;
+        for j in i..(i + 3).min(self.range.end) {
+            if j > i {
+                key.push(' ');
+            }
+            key.push_str(self.key(j));
+            if let Some(&c) = self.lexicon.demonyms.get(&key) {
+                best = Some((j + 1, c));
+            }
+        }
+        best
+    }
+
     /// Longest role phrase at `i` among `categories`: (end token, relation).
     fn role_at(
         &self,
@@ -481,6 +498,15 @@ fn phrase_at(s: &Sent, i: usize) -> Option<(usize, Vec<Candidate>)> {
     }
     if let Some(c) = c.as_mut() {
         c.tokens = i..c.tokens.end;
+        // A lexicon organization whose name opens with its country ("U.S. Drug Enforcement
+        // Administration") names the country too.
+        if country.is_none() && c.kind == EntityType::Organization && c.entry.is_some() {
+            if let Some((cend, ctry)) = s.country_words_at(c.tokens.start) {
+                if cend < c.tokens.end && c.country == Some(ctry) {
+                    country = Some((c.tokens.start..cend, ctry));
+                }
+            }
+        }
         if let Some((range, ctry)) = &country {
             c.country = Some(*ctry);
             let mut prefix = country_candidate(s, range.clone(), range.clone(), *ctry);

@@ -535,10 +535,10 @@ fn choose_row<'l>(ctx: &Ctx, found: &Found<'l>) -> Option<(&'l Trigger, Form, Op
                 if let Some(at) = ctx.preposition_after(found.end, p, PREPOSITION_WINDOW) {
                     return Some((row, form, Some(at)));
                 }
-                // A noun, or a symmetric verb with a coordinated subject ("X and Y signed an
-                // agreement"), needs no object.
-                let objectless = row.pos != TriggerPos::Verb || row.relation.is_symmetric();
-                if objectless && fallback.is_none() {
+                // Without its preposition the row may still take a direct object ("refused
+                // to meet X"), or none at all (a noun; a symmetric verb with a coordinated
+                // subject: "X and Y signed an agreement").
+                if fallback.is_none() {
                     fallback = Some((row, form, None));
                 }
             }

@@ -65,7 +65,10 @@ pub(super) fn derive(
                             prev.kind,
                             EntityType::Organization | EntityType::Country | EntityType::Group
                         )
-                        && doc[prev.span.end..role.start].trim().is_empty()
+                        && prev.span.end <= role.start
+                        && super::between(doc, prev.span.end, role.start)
+                            .trim()
+                            .is_empty()
                 });
                 if let Some(p) = before {
                     links.push(StaticLink {
@@ -80,7 +83,7 @@ pub(super) fn derive(
         }
         // "X's Y party": a person's organization.
         if let Some(next) = candidates.get(k + 1) {
-            let between = doc[c.span.end..next.span.start].trim();
+            let between = super::between(doc, c.span.end, next.span.start).trim();
             if c.kind == EntityType::Person
                 && next.kind == EntityType::Organization
                 && next.sentence == c.sentence
