@@ -9,9 +9,11 @@
 //! surname of exactly one person ("Sheinbaum" → "Claudia Sheinbaum").
 
 mod build;
+pub mod filter;
 mod resolve;
 mod stats;
 
+pub use filter::Filter;
 pub use stats::{pagerank, Stats};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
