@@ -11,8 +11,10 @@
 //!   empty, hence absent, on static relations.
 //!
 //! Arrays are separated by U+001F (the ASCII unit separator, `--array-delimiter=U+001F`),
-//! which no name contains: [`clean`] drops it with the other control characters. The `csv`
-//! crate quotes fields holding commas, quotes or newlines (`--multiline-fields=true`).
+//! which no name contains: [`clean`] drops it with the other control characters. Every record
+//! is one line: [`clean`] turns a line break in a name into a space, and sentences keep theirs
+//! inside the evidence JSON as `\n`, so the import needs no `--multiline-fields`. The `csv`
+//! crate quotes fields holding commas or quotes.
 //!
 //! The directory is written atomically: files go to a temporary directory beside it, which is
 //! then renamed. An existing directory is replaced only if it is empty or holds nothing but a
@@ -33,14 +35,24 @@ pub const ARRAY_DELIMITER: char = '\u{1f}';
 /// The files an export holds.
 pub const FILES: [&str; 2] = ["nodes.csv", "relationships.csv"];
 
-/// Drops control characters other than tab, newline and carriage return from a CSV value:
-/// they carry no meaning in names or sentences, the array delimiter is one of them, and the
-/// import tool need not be trusted with NUL.
+/// A CSV value as the importer should see it: line breaks become spaces (one record per
+/// line), other control characters but tab are dropped (they carry no meaning in names, the
+/// array delimiter is one of them, and the importer need not be trusted with NUL).
 pub fn clean(value: &str) -> String {
-    value
-        .chars()
-        .filter(|&c| c >= ' ' || matches!(c, '\t' | '\n' | '\r'))
-        .collect()
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '\n' | '\r' => {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            '\t' => out.push(c),
+            c if c < ' ' => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn array<'a>(items: impl IntoIterator<Item = &'a String>) -> String {
@@ -199,9 +211,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn clean_drops_control_characters_only() {
+    fn clean_keeps_one_line_and_no_control_characters() {
         assert_eq!(clean("a\u{1f}b\u{0}c\u{7}d\u{1b}"), "abcd");
-        assert_eq!(clean("tab\tnew\nline\r\n"), "tab\tnew\nline\r\n");
+        assert_eq!(clean("tab\tnew\nline\r\nend"), "tab\tnew line end");
         assert_eq!(
             clean(r#"Say "hi", \ ; | García 🚀 <&>"#),
             r#"Say "hi", \ ; | García 🚀 <&>"#

@@ -1,6 +1,6 @@
-//! The Neo4j CSV: read as `neo4j-admin database import` reads it (RFC 4180 with multiline
-//! fields, typed headers, arrays split at U+001F), and imported by the README's command when
-//! a scratch Neo4j installation is given.
+//! The Neo4j CSV: read as `neo4j-admin database import` reads it (RFC 4180, one record per
+//! line, typed headers, arrays split at U+001F), and imported by the README's command when a
+//! scratch Neo4j installation is given.
 
 use std::process::Command;
 

@@ -13,8 +13,6 @@ import sys
 
 # What XML keeps of a string: the characters XML 1.0 forbids (and DEL, the C1 controls) go.
 XML_DROPS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-# What the Neo4j CSV keeps: C0 controls other than tab, newline and carriage return go.
-CSV_DROPS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def xml_text(s):
@@ -106,15 +104,24 @@ def igraph(g, directory="."):
 
 
 def neo4j_csv(directory="."):
-    """Reads neo4j/*.csv as neo4j-admin import does: RFC 4180 quoting with fields spanning
-    lines (--multiline-fields=true), typed headers, arrays split at U+001F."""
+    """Reads neo4j/*.csv as neo4j-admin import does: RFC 4180 quoting, one record per line
+    (no --multiline-fields), typed headers, arrays split at U+001F."""
     ref = Reference(directory)
+
     def rows(name):
         with open(os.path.join(directory, "neo4j", name), newline="", encoding="utf-8") as f:
-            return list(csv.reader(f, strict=True))
+            lines = f.read().split("\n")
+        check(lines[-1] == "", f"neo4j {name}: no final newline")
+        return [next(csv.reader([line], strict=True)) for line in lines[:-1]]
 
     def clean(s):
-        return CSV_DROPS.sub("", s)
+        out = ""
+        for c in s:
+            if c in "\r\n":
+                out += "" if out.endswith(" ") else " "
+            elif c == "\t" or c >= " ":
+                out += c
+        return out
 
     header, *node_rows = rows("nodes.csv")
     check(header == ["id:ID", ":LABEL", "label", "type", "aliases:string[]", "mentions:int",
