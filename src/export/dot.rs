@@ -7,7 +7,6 @@
 //! [`LARGE_NODES`] nodes. With `dot`, entities without relations are set out in a grid in a
 //! box of their own instead of one tall column.
 
-use std::fmt;
 use std::io::{self, Write};
 
 use super::style::{edge_color, pen_width, type_color, COOPERATIVE, HOSTILE, STATIC};
@@ -41,22 +40,6 @@ pub enum Layout {
 }
 
 impl Layout {
-    /// Every layout with its name, for `--layout`.
-    pub const ALL: [(Layout, &'static str); 4] = [
-        (Layout::Auto, "auto"),
-        (Layout::Dot, "dot"),
-        (Layout::Sfdp, "sfdp"),
-        (Layout::Neato, "neato"),
-    ];
-
-    /// The layout named `name`.
-    pub fn from_name(name: &str) -> Option<Layout> {
-        Layout::ALL
-            .into_iter()
-            .find(|(_, n)| n.eq_ignore_ascii_case(name))
-            .map(|(l, _)| l)
-    }
-
     /// The engine this layout uses for `graph`: never `Auto`.
     pub fn resolve(self, graph: &KnowledgeGraph) -> Layout {
         match self {
@@ -68,16 +51,6 @@ impl Layout {
             Layout::Auto => Layout::Dot,
             other => other,
         }
-    }
-}
-
-impl fmt::Display for Layout {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = Layout::ALL
-            .iter()
-            .find(|(l, _)| l == self)
-            .map_or("auto", |(_, n)| n);
-        f.write_str(name)
     }
 }
 
@@ -302,7 +275,7 @@ fn write_legend(out: &mut dyn Write) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::{escape, Layout};
+    use super::escape;
 
     #[test]
     fn escape_handles_every_awkward_character() {
@@ -313,15 +286,5 @@ mod tests {
         assert_eq!(escape("García “quoted” 🎉", 100), "García “quoted” 🎉");
         assert_eq!(escape("abcdef", 3), "abc…");
         assert_eq!(escape("\\", 100), "\\\\");
-    }
-
-    #[test]
-    fn layouts_have_names() {
-        for (layout, name) in Layout::ALL {
-            assert_eq!(Layout::from_name(name), Some(layout));
-            assert_eq!(layout.to_string(), name);
-        }
-        assert_eq!(Layout::from_name("SFDP"), Some(Layout::Sfdp));
-        assert_eq!(Layout::from_name("circo"), None);
     }
 }

@@ -126,7 +126,7 @@ pub fn write_with(
         Format::Cyjs => cyjs::write(graph, out),
         Format::Neo4j => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            "the neo4j format is a directory of CSV files; give it a path with -o",
+            "the neo4j format is a directory of CSV files, written by write_file",
         )),
     }
 }

@@ -15,7 +15,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::KnowledgeGraph;
+use super::{Edge, KnowledgeGraph, Node};
 use crate::entity::EntityType;
 use crate::relation::RelationType;
 use crate::text;
@@ -121,8 +121,7 @@ impl Filter {
         // 2. Types.
         if let Some(types) = &self.types {
             nodes.retain(|id| graph.node(id).is_some_and(|n| types.contains(&n.kind)));
-            edges
-                .retain(|(a, b, _)| nodes.contains(a.id.as_str()) && nodes.contains(b.id.as_str()));
+            keep_among(&mut edges, &nodes);
         }
         // 3. The neighbourhood of the focus.
         if let Some(name) = &self.focus {
@@ -144,8 +143,7 @@ impl Filter {
             // The focus may itself have been filtered out by the steps before.
             nodes.retain(|id| seen.contains(id));
             nodes.insert(start);
-            edges
-                .retain(|(a, b, _)| nodes.contains(a.id.as_str()) && nodes.contains(b.id.as_str()));
+            keep_among(&mut edges, &nodes);
         }
         // 4. The most connected entities.
         if let Some(top) = self.top {
@@ -163,8 +161,7 @@ impl Filter {
             });
             ranked.truncate(top);
             nodes = ranked.into_iter().collect();
-            edges
-                .retain(|(a, b, _)| nodes.contains(a.id.as_str()) && nodes.contains(b.id.as_str()));
+            keep_among(&mut edges, &nodes);
         }
 
         let mut out = KnowledgeGraph::new();
@@ -188,11 +185,19 @@ impl Filter {
     }
 }
 
-fn ends<'a>(edges: &[(&'a super::Node, &'a super::Node, &super::Edge)]) -> BTreeSet<&'a str> {
+type EdgeRef<'a> = (&'a Node, &'a Node, &'a Edge);
+
+/// The ids at the ends of `edges`.
+fn ends<'a>(edges: &[EdgeRef<'a>]) -> BTreeSet<&'a str> {
     edges
         .iter()
         .flat_map(|(a, b, _)| [a.id.as_str(), b.id.as_str()])
         .collect()
+}
+
+/// Keeps the edges between kept nodes.
+fn keep_among(edges: &mut Vec<EdgeRef<'_>>, nodes: &BTreeSet<&str>) {
+    edges.retain(|(a, b, _)| nodes.contains(a.id.as_str()) && nodes.contains(b.id.as_str()));
 }
 
 /// The entity `name` names: its id, else the one entity whose label or an alias folds to the
@@ -225,7 +230,7 @@ fn find<'a>(graph: &'a KnowledgeGraph, name: &str) -> Result<&'a str, FilterErro
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{DocumentInfo, Evidence, Node};
+    use crate::graph::{DocumentInfo, Evidence};
     use std::collections::BTreeMap;
 
     fn node(id: &str, aliases: &[&str], kind: EntityType, mentions: usize) -> Node {
