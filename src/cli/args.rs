@@ -16,7 +16,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build a graph from articles and write it as JSON or DOT.
+    /// Build a graph from articles and write it: JSON, DOT, GraphML, GEXF, Cytoscape, Neo4j CSV.
     #[command(
         after_help = "Examples:\n  newsgraph build seeds/ -o graphs/seeds.json -o graphs/seeds.dot\n  newsgraph build archive.jsonl --format dot | dot -Tsvg > graph.svg"
     )]
@@ -24,7 +24,7 @@ pub enum Command {
     /// Print what each article holds, one JSON object per article per line, before merging.
     #[command(after_help = "Example:\n  newsgraph extract articles.jsonl > extracted.jsonl")]
     Extract(ExtractArgs),
-    /// Re-export a saved graph in another format without re-reading the articles.
+    /// Re-export a saved graph, in other formats or filtered, without re-reading the articles.
     #[command(after_help = "Example:\n  newsgraph convert graphs/seeds.json -o graphs/seeds.dot")]
     Convert(ConvertArgs),
     /// Show counts per type and the most connected entities of a saved graph.

@@ -6,8 +6,8 @@
 //! open: node colour by type and size by mentions, edge colour by polarity, `weight`
 //! (statements) as thickness and the relation as the edge `label`. The JSON's edge `key` is
 //! the edge's `kind`, so Gephi keeps parallel edges of different relations apart instead of
-//! merging them (`kind` is GEXF 1.3's, which Gephi reads in any version and other readers
-//! ignore).
+//! merging them (`kind` comes from GEXF 1.3; Gephi's importer reads it whatever the version,
+//! graphology keeps it as an attribute, networkx ignores it).
 
 use std::io::{self, Write};
 
