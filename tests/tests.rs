@@ -3,7 +3,7 @@
 mod util;
 
 mod bad_input;
+mod consumers;
 mod determinism;
-mod graphviz;
 mod json_output;
 mod seeds;
