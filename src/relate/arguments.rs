@@ -2,7 +2,7 @@
 
 use super::modality;
 use super::triggers::Found;
-use crate::entity::Mention;
+use crate::entity::{EntityType, Mention};
 use crate::lexicon::{verb_forms, Form, Trigger, TriggerPos};
 use crate::relation::{Relation, RelationType};
 use crate::text::{Layout, Sentence};
@@ -571,6 +571,13 @@ pub(super) fn relations_for(
         return;
     }
     let intent = modality::intent(doc, layout, sentence, found.start);
+    let is_demand = found
+        .rows
+        .iter()
+        .any(|(r, _)| r.relation == RelationType::Demands);
+    if !is_demand && modality::demanded(doc, layout, sentence, found.start) {
+        return;
+    }
     let Some((row, form, object_from)) = choose_row(&ctx, found) else {
         return;
     };
@@ -595,6 +602,10 @@ pub(super) fn relations_for(
     };
     if row.reverse {
         std::mem::swap(&mut sources, &mut targets);
+    }
+    // One hands over people, or to a state: "extradited X", "handed them over to Y".
+    if kind == RelationType::Extradites && object_from.is_none() {
+        targets.retain(|&k| matches!(mentions[k].kind, EntityType::Person | EntityType::Group));
     }
     // "refused to meet X", "failed to reach agreement": the event is denied.
     let negated = modality::negated(doc, layout, sentence, found.start) || intent == Some(true);
