@@ -1,2 +1,3 @@
 pub mod document;
+pub mod nlp;
 pub mod text;
