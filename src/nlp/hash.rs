@@ -89,34 +89,34 @@ pub(crate) type FixedState = BuildHasherDefault<PreHashed>;
 /// A `HashMap` whose behaviour does not depend on a random seed.
 pub(crate) type FixedMap<K, V> = std::collections::HashMap<K, V, FixedState>;
 
-/// Open-addressing index from 32-bit keys (never 0) to positions `0..n`, at most half full so
-/// probes stay short, misses included.
+/// Open-addressing map from 32-bit keys (never 0) to 32-bit values, at most half full so
+/// probes stay short, misses included. One probe reads one `u64` holding key and value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct KeyIndex {
     mask: usize,
-    /// `key << 32 | position`, 0 for an empty slot.
+    /// `key << 32 | value`, 0 for an empty slot.
     slots: Vec<u64>,
 }
 
 impl KeyIndex {
-    /// Indexes `keys` (distinct, non-zero): `keys[i]` maps to `i`.
-    pub(crate) fn new(keys: &[u32]) -> KeyIndex {
-        let size = (keys.len() * 2).next_power_of_two().max(16);
+    /// Indexes `(key, value)` pairs with distinct, non-zero keys.
+    pub(crate) fn new(entries: impl ExactSizeIterator<Item = (u32, u32)>) -> KeyIndex {
+        let size = (entries.len() * 3 / 2).next_power_of_two().max(16);
         let mask = size - 1;
         let mut slots = vec![0u64; size];
-        for (pos, &k) in keys.iter().enumerate() {
+        for (k, v) in entries {
             let mut i = k as usize & mask;
             while slots[i] != 0 {
                 i = (i + 1) & mask;
             }
-            slots[i] = (u64::from(k) << 32) | pos as u64;
+            slots[i] = (u64::from(k) << 32) | u64::from(v);
         }
         KeyIndex { mask, slots }
     }
 
-    /// The position of `key`, if indexed.
+    /// The value of `key`, if indexed.
     #[inline(always)]
-    pub(crate) fn get(&self, key: u32) -> Option<usize> {
+    pub(crate) fn get(&self, key: u32) -> Option<u32> {
         let mut i = key as usize & self.mask;
         loop {
             let s = self.slots[i];
@@ -124,7 +124,7 @@ impl KeyIndex {
                 return None;
             }
             if (s >> 32) as u32 == key {
-                return Some(s as u32 as usize);
+                return Some(s as u32);
             }
             i = (i + 1) & self.mask;
         }

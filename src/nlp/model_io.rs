@@ -17,7 +17,7 @@
 
 use std::path::Path;
 
-use super::perceptron::Weights;
+use super::perceptron::{Weights, WeightsBuilder, MAX_CLASSES};
 
 /// First bytes of every model file.
 pub const MAGIC: &[u8; 8] = b"NGNLPMDL";
@@ -208,6 +208,10 @@ impl Encoder {
         self.buf.extend_from_slice(&v.to_le_bytes());
     }
 
+    pub(crate) fn u128(&mut self, v: u128) {
+        self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+
     pub(crate) fn str(&mut self, s: &str) {
         self.varint(s.len() as u64);
         self.buf.extend_from_slice(s.as_bytes());
@@ -217,14 +221,14 @@ impl Encoder {
         let c = w.classes();
         self.varint(c as u64);
         self.f32(w.scale());
-        self.varint(w.keys().len() as u64);
+        self.varint(w.len() as u64);
         let mut prev = 0u32;
-        for &k in w.keys() {
+        w.for_each_row(|k, _| {
             self.varint(u64::from(k - prev));
             prev = k;
-        }
+        });
         let mut bitmap = vec![0u8; c.div_ceil(8)];
-        for row in w.values().chunks_exact(c) {
+        w.for_each_row(|_, row| {
             bitmap.fill(0);
             for (i, &v) in row.iter().enumerate() {
                 if v != 0 {
@@ -235,7 +239,7 @@ impl Encoder {
             for &v in row.iter().filter(|&&v| v != 0) {
                 self.buf.extend_from_slice(&v.to_le_bytes());
             }
-        }
+        });
     }
 }
 
@@ -299,6 +303,12 @@ impl<'a> Decoder<'a> {
         ))
     }
 
+    pub(crate) fn u128(&mut self) -> Result<u128, ModelError> {
+        Ok(u128::from_le_bytes(
+            self.take(16)?.try_into().expect("16 bytes"),
+        ))
+    }
+
     pub(crate) fn f32(&mut self) -> Result<f32, ModelError> {
         Ok(f32::from_le_bytes(
             self.take(4)?.try_into().expect("4 bytes"),
@@ -311,7 +321,7 @@ impl<'a> Decoder<'a> {
     }
 
     pub(crate) fn weights(&mut self, classes: usize) -> Result<Weights, ModelError> {
-        let c = self.count(4096, "class count")?;
+        let c = self.count(MAX_CLASSES, "class count")?;
         if c != classes {
             return Err(ModelError::Malformed(format!(
                 "weight table has {c} classes, expected {classes}"
@@ -331,17 +341,20 @@ impl<'a> Decoder<'a> {
             keys.push(k as u32);
             prev = k;
         }
-        let mut values = vec![0i16; rows * c];
-        for row in values.chunks_exact_mut(c) {
+        let mut builder = WeightsBuilder::new(c, scale);
+        let mut row = vec![0i16; c];
+        for k in keys {
             let bitmap = self.take(map_len)?;
+            row.fill(0);
             for (i, v) in row.iter_mut().enumerate() {
                 if bitmap[i / 8] & (1 << (i % 8)) != 0 {
                     let b = self.take(2)?;
                     *v = i16::from_le_bytes([b[0], b[1]]);
                 }
             }
+            builder.push(k, &row);
         }
-        Ok(Weights::new(c, scale, keys, values))
+        Ok(builder.build())
     }
 
     /// Fails unless the whole payload was read.

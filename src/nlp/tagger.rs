@@ -1,20 +1,25 @@
 //! The part-of-speech tagger: an averaged perceptron applied greedily left to right, predicting
 //! a joint UPOS+XPOS class so the two tags always agree with each other.
 //!
-//! Frequent words that had a single tag in training are tagged from the lexicon without
-//! scoring (most function words and punctuation), which is both faster and no less accurate.
+//! Frequent words that had a single tag in training (most function words and punctuation) are
+//! tagged from the lexicon without scoring, which is faster and no less accurate.
 
 use std::path::Path;
 
-use super::features::{tagger_features, TagWord, WordHashes};
+use super::features::{
+    tagger_bias, tagger_context, tagger_dynamic, tagger_word, TagWord, WordHashes, TAGGER_CONTEXT,
+    TAGGER_WORD,
+};
 use super::hash::{key, mix, KeyIndex};
 use super::intern::intern;
 use super::model_io::{self, Decoder, Encoder, ModelError, ModelKind};
-use super::perceptron::{argmax, Weights};
+use super::perceptron::{best, Weights, MAX_CLASSES};
 use super::{TagOut, Upos};
 
-/// Lexicon value for "no dictionary tag".
-pub(crate) const NO_TAG: u16 = u16::MAX;
+/// Lexicon value for "no tag set": any class may be predicted.
+pub(crate) const NO_SET: u16 = u16::MAX;
+/// Mask allowing every class.
+pub(crate) const ALL: u128 = u128::MAX;
 /// Ambiguity class of words not in the lexicon.
 pub(crate) const UNKNOWN_AMB: u32 = 0x5eed_0001;
 /// Tag-history values before the first word.
@@ -38,8 +43,8 @@ pub(crate) fn lower_key(h: &WordHashes) -> u32 {
 pub(crate) struct LexEntry {
     /// Hash of the word's ambiguity class (the set of tags it had in training).
     pub amb: u32,
-    /// The class to assign without scoring, or [`NO_TAG`].
-    pub dict: u16,
+    /// Index of the word's tag set in [`Tagger::sets`], or [`NO_SET`].
+    pub set: u16,
 }
 
 /// A trained part-of-speech tagger. Cheap to share across threads (`Send + Sync`, read-only).
@@ -49,24 +54,70 @@ pub struct Tagger {
     lex_keys: Vec<u32>,
     lex: Vec<LexEntry>,
     lex_index: KeyIndex,
+    /// Tag sets as class bitmasks (bit `c` allows class `c`).
+    sets: Vec<u128>,
     weights: Weights,
+    /// Frequent words whose word-feature rows are summed once, when the model is loaded.
+    cached_words: Vec<String>,
+    /// For each lexicon entry, the index of its cached row, or `NOT_CACHED`.
+    lex_cache: Vec<u32>,
+    /// Cached rows: the bias plus the word features of `cached_words[i]`, `classes` each.
+    cache_rows: Vec<i16>,
+    /// The bias row, where every word's scores start.
+    bias: Vec<i16>,
+}
+
+/// `lex_cache` value of a word without a cached row.
+const NOT_CACHED: u32 = u32::MAX;
+
+/// What the tagger knows about a word before scoring it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WordInfo {
+    /// Classes the word may take (one bit: tagged without scoring).
+    pub mask: u128,
+    /// Cached row, or `NOT_CACHED`.
+    cached: u32,
 }
 
 impl Tagger {
-    /// Assembles a tagger; `lexicon` must be sorted by key.
+    /// Assembles a tagger; `lexicon` must be sorted by key. The word-feature rows of
+    /// `cached_words` (frequent words, each in the lexicon) are summed here.
     pub(crate) fn new(
         classes: Vec<TagOut>,
         lexicon: Vec<(u32, LexEntry)>,
+        sets: Vec<u128>,
         weights: Weights,
+        cached_words: Vec<String>,
     ) -> Tagger {
         let lex_keys: Vec<u32> = lexicon.iter().map(|(k, _)| *k).collect();
-        Tagger {
+        let c = classes.len();
+        let mut bias = vec![0i16; c];
+        weights.score(&[tagger_bias()], &mut bias);
+        let mut tagger = Tagger {
             classes,
-            lex_index: KeyIndex::new(&lex_keys),
+            lex_index: KeyIndex::new(lex_keys.iter().enumerate().map(|(i, &k)| (k, i as u32))),
+            lex_cache: vec![NOT_CACHED; lex_keys.len()],
             lex_keys,
             lex: lexicon.into_iter().map(|(_, e)| e).collect(),
+            sets,
             weights,
+            cached_words: Vec::new(),
+            cache_rows: Vec::new(),
+            bias,
+        };
+        for word in cached_words {
+            let h = WordHashes::new(&word);
+            let Some(entry) = tagger.lex_index.get(exact_key(&h)) else {
+                continue;
+            };
+            let mut row = tagger.bias.clone();
+            let w = TagWord { h, amb: 0 };
+            tagger.weights.score(&tagger_word(&w), &mut row);
+            tagger.lex_cache[entry as usize] = tagger.cached_words.len() as u32;
+            tagger.cache_rows.extend_from_slice(&row);
+            tagger.cached_words.push(word);
         }
+        tagger
     }
 
     /// Tags a sentence given as words (tokens split the UD way).
@@ -84,58 +135,94 @@ impl Tagger {
 
     /// Number of weight rows (after pruning) and lexicon entries.
     pub fn size(&self) -> (usize, usize) {
-        (self.weights.keys().len(), self.lex.len())
+        (self.weights.len(), self.lex.len())
     }
 
-    fn lookup(&self, h: &WordHashes) -> (u32, u16) {
+    /// Ambiguity-class hash of a word and what else the lexicon says about it.
+    fn lookup(&self, h: &WordHashes) -> (u32, WordInfo) {
         if let Some(i) = self.lex_index.get(exact_key(h)) {
-            let e = self.lex[i];
-            return (e.amb, e.dict);
+            let e = self.lex[i as usize];
+            let mask = self.sets.get(usize::from(e.set)).copied().unwrap_or(ALL);
+            let cached = self.lex_cache[i as usize];
+            return (e.amb, WordInfo { mask, cached });
         }
-        match self.lex_index.get(lower_key(h)) {
-            Some(i) => (self.lex[i].amb, NO_TAG),
-            None => (UNKNOWN_AMB, NO_TAG),
-        }
+        let amb = match self.lex_index.get(lower_key(h)) {
+            Some(i) => self.lex[i as usize].amb,
+            None => UNKNOWN_AMB,
+        };
+        let info = WordInfo {
+            mask: ALL,
+            cached: NOT_CACHED,
+        };
+        (amb, info)
     }
 
-    /// The words with lexicon information, two padding words on each side; also returns the
-    /// dictionary tags.
-    pub(crate) fn context<S: AsRef<str>>(&self, words: &[S]) -> (Vec<TagWord>, Vec<u16>) {
+    /// The words with lexicon information, two padding words on each side.
+    pub(crate) fn context<S: AsRef<str>>(&self, words: &[S]) -> (Vec<TagWord>, Vec<WordInfo>) {
         let mut ctx = Vec::with_capacity(words.len() + 4);
-        let mut dict = Vec::with_capacity(words.len());
+        let mut infos = Vec::with_capacity(words.len());
         for n in [1, 2] {
             ctx.push(pad(n));
         }
         for w in words {
             let h = WordHashes::new(w.as_ref());
-            let (amb, d) = self.lookup(&h);
+            let (amb, info) = self.lookup(&h);
             ctx.push(TagWord {
                 h,
                 amb: u64::from(amb),
             });
-            dict.push(d);
+            infos.push(info);
         }
         for n in [3, 4] {
             ctx.push(pad(n));
         }
-        (ctx, dict)
+        (ctx, infos)
     }
 
     /// Class ids for a sentence.
     pub(crate) fn tag_ids<S: AsRef<str>>(&self, words: &[S]) -> Vec<u16> {
-        let (ctx, dict) = self.context(words);
+        let (ctx, infos) = self.context(words);
+        let c = self.classes.len();
+        // Features that do not depend on earlier decisions are looked up for the whole
+        // sentence first: one long run of independent table probes, which the CPU overlaps.
+        let mut keys = Vec::with_capacity(words.len() * (TAGGER_WORD + TAGGER_CONTEXT));
+        let mut ends = Vec::with_capacity(words.len());
+        for (i, info) in infos.iter().enumerate() {
+            if info.mask.count_ones() > 1 {
+                keys.extend_from_slice(&tagger_context(&ctx, i + 2));
+                if info.cached == NOT_CACHED {
+                    keys.extend_from_slice(&tagger_word(&ctx[i + 2]));
+                }
+            }
+            ends.push(keys.len());
+        }
+        std::hint::black_box(self.weights.touch(&keys));
+        let mut refs = Vec::with_capacity(keys.len());
+        let mut start = 0;
+        for end in &mut ends {
+            self.weights.lookup(&keys[start..*end], &mut refs);
+            start = *end;
+            *end = refs.len();
+        }
         let mut out = Vec::with_capacity(words.len());
-        let mut scores = vec![0i32; self.classes.len()];
+        let mut scores = vec![0i16; c];
         let (mut p1, mut p2) = (START1, START2);
-        for (i, &d) in dict.iter().enumerate() {
-            let class = if d != NO_TAG {
-                d
+        let mut start = 0;
+        for (i, info) in infos.iter().enumerate() {
+            let class = if info.mask.count_ones() == 1 {
+                info.mask.trailing_zeros() as u16
             } else {
-                scores.fill(0);
+                let first = match info.cached {
+                    NOT_CACHED => &self.bias[..],
+                    r => &self.cache_rows[r as usize * c..][..c],
+                };
+                scores.copy_from_slice(first);
+                self.weights.add_rows(&refs[start..ends[i]], &mut scores);
                 self.weights
-                    .score(&tagger_features(&ctx, i + 2, p1, p2), &mut scores);
-                argmax(&scores, |_| true).unwrap_or(0) as u16
+                    .score(&tagger_dynamic(&ctx, i + 2, p1, p2), &mut scores);
+                best(&scores) as u16
             };
+            start = ends[i];
             out.push(class);
             p2 = p1;
             p1 = u64::from(class);
@@ -151,26 +238,34 @@ impl Tagger {
             e.str(c.upos.as_str());
             e.str(c.xpos);
         }
+        e.varint(self.sets.len() as u64);
+        for &set in &self.sets {
+            e.u128(set);
+        }
         e.varint(self.lex.len() as u64);
         let mut prev = 0;
         for (&k, entry) in self.lex_keys.iter().zip(&self.lex) {
             e.varint(u64::from(k - prev));
             prev = k;
             e.u32(entry.amb);
-            e.varint(if entry.dict == NO_TAG {
+            e.varint(if entry.set == NO_SET {
                 0
             } else {
-                u64::from(entry.dict) + 1
+                u64::from(entry.set) + 1
             });
         }
         e.weights(&self.weights);
+        e.varint(self.cached_words.len() as u64);
+        for w in &self.cached_words {
+            e.str(w);
+        }
         model_io::seal(ModelKind::Tagger, &e.buf)
     }
 
     /// Decodes a tagger from model bytes.
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
         let mut d = Decoder::new(model_io::open(ModelKind::Tagger, bytes)?);
-        let n = d.count(u16::MAX as usize - 1, "class count")?;
+        let n = d.count(MAX_CLASSES, "class count")?;
         let mut classes = Vec::with_capacity(n);
         for _ in 0..n {
             let upos = d.str()?;
@@ -180,6 +275,18 @@ impl Tagger {
                 upos,
                 xpos: intern(d.str()?),
             });
+        }
+        let n_sets = d.count(usize::from(NO_SET) - 1, "tag set count")?;
+        let valid = if n >= 128 { ALL } else { (1u128 << n) - 1 };
+        let mut sets = Vec::with_capacity(n_sets);
+        for _ in 0..n_sets {
+            let set = d.u128()?;
+            if set == 0 || set & !valid != 0 {
+                return Err(ModelError::Malformed(
+                    "tag set names unknown classes".into(),
+                ));
+            }
+            sets.push(set);
         }
         let m = d.count(bytes.len(), "lexicon size")?;
         let mut lexicon = Vec::with_capacity(m);
@@ -191,15 +298,20 @@ impl Tagger {
             }
             prev = k;
             let amb = d.u32()?;
-            let dict = match d.count(n, "dictionary tag")? {
-                0 => NO_TAG,
-                c => (c - 1) as u16,
+            let set = match d.count(n_sets, "tag set")? {
+                0 => NO_SET,
+                s => (s - 1) as u16,
             };
-            lexicon.push((k as u32, LexEntry { amb, dict }));
+            lexicon.push((k as u32, LexEntry { amb, set }));
         }
         let weights = d.weights(n)?;
+        let n_cached = d.count(bytes.len(), "cached word count")?;
+        let mut cached = Vec::with_capacity(n_cached);
+        for _ in 0..n_cached {
+            cached.push(d.str()?.to_owned());
+        }
         d.finish()?;
-        Ok(Tagger::new(classes, lexicon, weights))
+        Ok(Tagger::new(classes, lexicon, sets, weights, cached))
     }
 
     /// Loads a tagger model file.
@@ -252,6 +364,26 @@ mod tests {
             ]
         );
         assert!(t.tag(&[]).is_empty());
+    }
+
+    #[test]
+    fn the_word_cache_does_not_change_tags() {
+        let data = parse(SAMPLE).unwrap();
+        let mut opts = TaggerOptions {
+            lex_folds: 0,
+            lex_min: 1,
+            cache_min: 1,
+            ..TaggerOptions::default()
+        };
+        let cached = train_tagger(&data, &[], &opts, &mut |_| {}).unwrap();
+        opts.cache_min = usize::MAX;
+        let plain = train_tagger(&data, &[], &opts, &mut |_| {}).unwrap();
+        assert!(!cached.cached_words.is_empty() && plain.cached_words.is_empty());
+        for s in &data {
+            assert_eq!(cached.tag(&s.forms()), plain.tag(&s.forms()));
+        }
+        let unseen = ["Cats", "like", "tea", "and", "coffee", "."];
+        assert_eq!(cached.tag(&unseen), plain.tag(&unseen));
     }
 
     #[test]
