@@ -233,7 +233,7 @@ pub(crate) mod tests {
     pub(crate) const SAMPLE: &str = "\
 # sent_id = s1
 # text = I don't know.
-1\tI\tI\tPRON\tPRP\tCase=Nom\t3\tnsubj\t3:nsubj\t_
+1\tI\tI\tPRON\tPRP\tCase=Nom\t4\tnsubj\t4:nsubj\t_
 2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_
 2\tdo\tdo\tAUX\tVBP\t_\t4\taux\t4:aux\t_
 3\tn't\tnot\tPART\tRB\t_\t4\tadvmod\t4:advmod\t_

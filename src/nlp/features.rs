@@ -226,6 +226,236 @@ pub(crate) fn tagger_dynamic(w: &[TagWord], i: usize, p1: u64, p2: u64) -> [u32;
     ]
 }
 
+/// Hash of the lowercased word, the same as [`WordHashes::lower`].
+pub(crate) fn lower_hash(word: &str) -> u64 {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        bytes_hash(lower)
+    } else {
+        str_hash(&word.to_lowercase())
+    }
+}
+
+/// One node as the parser's features see it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Node {
+    /// Lowercased word.
+    pub w: u64,
+    /// Tag (UPOS and XPOS together).
+    pub t: u64,
+    /// Relation to its head, once attached.
+    pub l: u64,
+}
+
+/// The parts of a parser configuration the features look at. Missing positions (an empty
+/// stack, no such child) are a fixed "none" node; the root is a node of its own.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct ParseView {
+    pub s0: Node,
+    pub s1: Node,
+    pub s2: Node,
+    pub b0: Node,
+    pub b1: Node,
+    pub b2: Node,
+    /// Leftmost, second leftmost, rightmost, second rightmost children of s0.
+    pub s0l: Node,
+    pub s0l2: Node,
+    pub s0r: Node,
+    pub s0r2: Node,
+    /// Leftmost and second leftmost children of b0 (it has no right children yet).
+    pub b0l: Node,
+    pub b0l2: Node,
+    /// Leftmost and rightmost children of s1.
+    pub s1l: Node,
+    pub s1r: Node,
+    /// Distance from s0 to b0, and from s1 to s0, bucketed.
+    pub d: u64,
+    pub d1: u64,
+    /// Numbers of left and right children.
+    pub s0vl: u64,
+    pub s0vr: u64,
+    pub b0vl: u64,
+    pub s1vr: u64,
+    /// Sets of the labels of left and right children (bitmasks).
+    pub s0sl: u64,
+    pub s0sr: u64,
+    pub b0sl: u64,
+}
+
+/// Number of parser features.
+pub(crate) const PARSER_FEATURES: usize = 88;
+
+/// Parser features (after Zhang and Nivre 2011, "Transition-based dependency parsing with rich
+/// non-local features", adapted to the arc-hybrid system, where stack words have no head yet).
+pub(crate) fn parser_features(v: &ParseView) -> [u32; PARSER_FEATURES] {
+    let wt = |n: &Node| mix(n.w, n.t);
+    let (s0, s1, s2, b0, b1, b2) = (&v.s0, &v.s1, &v.s2, &v.b0, &v.b1, &v.b2);
+    let (s0wt, s1wt, b0wt) = (wt(s0), wt(s1), wt(b0));
+    [
+        f1(100, 0),
+        // Single words.
+        f1(101, s0.w),
+        f1(102, s0.t),
+        f1(103, s0wt),
+        f1(104, b0.w),
+        f1(105, b0.t),
+        f1(106, b0wt),
+        f1(107, b1.w),
+        f1(108, b1.t),
+        f1(109, wt(b1)),
+        f1(110, b2.w),
+        f1(111, b2.t),
+        f1(112, wt(b2)),
+        f1(113, s1.w),
+        f1(114, s1.t),
+        f1(115, s1wt),
+        f1(116, s2.t),
+        // Pairs.
+        f2(117, s0wt, b0wt),
+        f2(118, s0wt, b0.w),
+        f2(119, s0.w, b0wt),
+        f2(120, s0wt, b0.t),
+        f2(121, s0.t, b0wt),
+        f2(122, s0.w, b0.w),
+        f2(123, s0.t, b0.t),
+        f2(124, b0.t, b1.t),
+        f2(125, s1.t, s0.t),
+        f2(126, s1.w, s0.w),
+        f2(127, s1wt, s0.t),
+        f2(128, s1.t, s0wt),
+        f2(129, s1.t, b0.t),
+        f2(130, s1.w, b0.w),
+        // Triples.
+        f3(131, b0.t, b1.t, b2.t),
+        f3(132, s0.t, b0.t, b1.t),
+        f3(133, s1.t, s0.t, b0.t),
+        f3(134, s0.t, v.s0l.t, b0.t),
+        f3(135, s0.t, v.s0r.t, b0.t),
+        f3(136, s0.t, b0.t, v.b0l.t),
+        f3(137, s1.t, s0.t, v.s0l.t),
+        f3(138, s1.t, s0.t, v.s0r.t),
+        f3(139, s2.t, s1.t, s0.t),
+        f3(140, s1.t, v.s1r.t, s0.t),
+        f3(141, s1.t, v.s1l.t, s0.t),
+        // Distance.
+        f2(142, s0.w, v.d),
+        f2(143, s0.t, v.d),
+        f2(144, b0.w, v.d),
+        f2(145, b0.t, v.d),
+        f3(146, s0.w, b0.w, v.d),
+        f3(147, s0.t, b0.t, v.d),
+        f3(148, s1.t, s0.t, v.d1),
+        f3(149, s1.w, s0.w, v.d1),
+        // Valency.
+        f2(150, s0.w, v.s0vr),
+        f2(151, s0.t, v.s0vr),
+        f2(152, s0.w, v.s0vl),
+        f2(153, s0.t, v.s0vl),
+        f2(154, b0.w, v.b0vl),
+        f2(155, b0.t, v.b0vl),
+        f2(156, s1.w, v.s1vr),
+        f2(157, s1.t, v.s1vr),
+        // Children.
+        f1(158, v.s0l.w),
+        f1(159, v.s0l.t),
+        f1(160, v.s0l.l),
+        f1(161, v.s0r.w),
+        f1(162, v.s0r.t),
+        f1(163, v.s0r.l),
+        f1(164, v.b0l.w),
+        f1(165, v.b0l.t),
+        f1(166, v.b0l.l),
+        f1(167, v.s1r.w),
+        f1(168, v.s1r.t),
+        f1(169, v.s1r.l),
+        // Second children.
+        f1(170, v.s0l2.w),
+        f1(171, v.s0l2.t),
+        f1(172, v.s0l2.l),
+        f1(173, v.s0r2.w),
+        f1(174, v.s0r2.t),
+        f1(175, v.s0r2.l),
+        f1(176, v.b0l2.w),
+        f1(177, v.b0l2.t),
+        f1(178, v.b0l2.l),
+        f3(179, s0.t, v.s0l.t, v.s0l2.t),
+        f3(180, s0.t, v.s0r.t, v.s0r2.t),
+        f3(181, b0.t, v.b0l.t, v.b0l2.t),
+        // Label sets.
+        f2(182, s0.w, v.s0sr),
+        f2(183, s0.t, v.s0sr),
+        f2(184, s0.w, v.s0sl),
+        f2(185, s0.t, v.s0sl),
+        f2(186, b0.w, v.b0sl),
+        f2(187, b0.t, v.b0sl),
+    ]
+}
+
+/// What the label classifier sees of an arc being made.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct ArcView {
+    /// The transition making the arc (LEFT or RIGHT).
+    pub mv: u64,
+    pub h: Node,
+    pub d: Node,
+    /// Distance between head and dependent, bucketed.
+    pub dist: u64,
+    /// Leftmost and rightmost children of the dependent.
+    pub dl: Node,
+    pub dr: Node,
+    /// Label sets of the dependent's left and right children, and of the head's.
+    pub dsl: u64,
+    pub dsr: u64,
+    pub hsl: u64,
+    pub hsr: u64,
+    /// The words before and after the dependent.
+    pub dm1: Node,
+    pub dp1: Node,
+}
+
+/// Number of label features.
+pub(crate) const LABEL_FEATURES: usize = 26;
+
+/// Label-classifier features of an arc. The tables are per transition, since LEFT and RIGHT
+/// attach in opposite directions.
+pub(crate) fn label_features(a: &ArcView) -> [u32; LABEL_FEATURES] {
+    let t = |id: u64| mix(id, a.mv);
+    let (h, d) = (&a.h, &a.d);
+    let hwt = mix(h.w, h.t);
+    let dwt = mix(d.w, d.t);
+    [
+        f1(t(200), 0),
+        f1(t(201), h.w),
+        f1(t(202), h.t),
+        f1(t(203), hwt),
+        f1(t(204), d.w),
+        f1(t(205), d.t),
+        f1(t(206), dwt),
+        f2(t(207), h.t, d.t),
+        f2(t(208), h.w, d.t),
+        f2(t(209), h.t, d.w),
+        f2(t(210), h.w, d.w),
+        f3(t(211), h.t, d.t, a.dist),
+        f2(t(212), d.t, a.dl.l),
+        f2(t(213), d.t, a.dr.l),
+        f2(t(214), d.t, a.dl.w),
+        f3(t(215), d.t, a.dl.t, a.dl.l),
+        f2(t(216), d.t, a.dsl),
+        f2(t(217), d.t, a.dsr),
+        f2(t(218), h.t, a.hsl),
+        f2(t(219), h.t, a.hsr),
+        f3(t(220), h.t, d.t, a.hsl),
+        f3(t(221), h.t, d.t, a.hsr),
+        f2(t(222), d.t, a.dm1.t),
+        f2(t(223), d.t, a.dp1.t),
+        f3(t(224), h.t, d.t, a.dm1.t),
+        f2(t(225), dwt, a.dl.w),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,15 +10,22 @@
 //! that). [`Models::embedded`] gives the models shipped with the binary.
 
 pub mod conllu;
+pub mod eval;
 mod features;
 mod hash;
 mod intern;
+pub mod lemma;
 pub mod model_io;
+mod parser;
 mod perceptron;
 mod tagger;
 pub mod train;
 
+use std::path::Path;
+
+pub use lemma::lemma;
 pub use model_io::ModelError;
+pub use parser::Parser;
 pub use tagger::Tagger;
 
 /// Universal part-of-speech tags (UD v2).
@@ -119,6 +126,41 @@ pub struct Arc {
     pub deprel: &'static str,
 }
 
+/// A tagger and a parser that go together (the parser was trained on this tagger's output).
+#[derive(Debug)]
+pub struct Models {
+    /// Part-of-speech tagger.
+    pub tagger: Tagger,
+    /// Dependency parser.
+    pub parser: Parser,
+}
+
+impl Models {
+    /// Decodes a tagger and a parser from model bytes.
+    pub fn from_bytes(tagger: &[u8], parser: &[u8]) -> Result<Models, ModelError> {
+        Ok(Models {
+            tagger: Tagger::from_bytes(tagger)?,
+            parser: Parser::from_bytes(parser)?,
+        })
+    }
+
+    /// Loads `tagger.bin` and `parser.bin` from a directory.
+    pub fn load(dir: impl AsRef<Path>) -> Result<Models, ModelError> {
+        let dir = dir.as_ref();
+        Ok(Models {
+            tagger: Tagger::load(dir.join("tagger.bin"))?,
+            parser: Parser::load(dir.join("parser.bin"))?,
+        })
+    }
+
+    /// Tags and parses one sentence.
+    pub fn analyze(&self, words: &[&str]) -> (Vec<TagOut>, Vec<Arc>) {
+        let tags = self.tagger.tag(words);
+        let arcs = self.parser.parse(words, &tags);
+        (tags, arcs)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,6 +176,8 @@ mod tests {
     #[test]
     fn models_are_send_and_sync() {
         fn check<T: Send + Sync>() {}
+        check::<Models>();
         check::<Tagger>();
+        check::<Parser>();
     }
 }

@@ -17,7 +17,7 @@
 
 use std::path::Path;
 
-use super::perceptron::{Weights, WeightsBuilder, MAX_CLASSES};
+use super::perceptron::{SmallWeights, Weights, MAX_CLASSES};
 
 /// First bytes of every model file.
 pub const MAGIC: &[u8; 8] = b"NGNLPMDL";
@@ -218,17 +218,31 @@ impl Encoder {
     }
 
     pub(crate) fn weights(&mut self, w: &Weights) {
-        let c = w.classes();
+        self.rows(w.classes(), w.scale(), w.len(), |f| w.for_each_row(f));
+    }
+
+    pub(crate) fn small_weights(&mut self, w: &SmallWeights) {
+        self.rows(w.classes(), w.scale(), w.len(), |f| w.for_each_row(f));
+    }
+
+    /// A weight table: `each` calls its argument with every row in key order.
+    fn rows(
+        &mut self,
+        c: usize,
+        scale: f32,
+        len: usize,
+        each: impl Fn(&mut dyn FnMut(u32, &[i16])),
+    ) {
         self.varint(c as u64);
-        self.f32(w.scale());
-        self.varint(w.len() as u64);
+        self.f32(scale);
+        self.varint(len as u64);
         let mut prev = 0u32;
-        w.for_each_row(|k, _| {
+        each(&mut |k, _| {
             self.varint(u64::from(k - prev));
             prev = k;
         });
         let mut bitmap = vec![0u8; c.div_ceil(8)];
-        w.for_each_row(|_, row| {
+        each(&mut |_, row| {
             bitmap.fill(0);
             for (i, &v) in row.iter().enumerate() {
                 if v != 0 {
@@ -321,6 +335,17 @@ impl<'a> Decoder<'a> {
     }
 
     pub(crate) fn weights(&mut self, classes: usize) -> Result<Weights, ModelError> {
+        let (scale, keys, values) = self.rows(classes)?;
+        Ok(Weights::new(classes, scale, keys, values))
+    }
+
+    pub(crate) fn small_weights(&mut self, classes: usize) -> Result<SmallWeights, ModelError> {
+        let (scale, keys, values) = self.rows(classes)?;
+        Ok(SmallWeights::new(classes, scale, keys, values))
+    }
+
+    /// A weight table of `classes` classes: scale, keys, dense rows.
+    fn rows(&mut self, classes: usize) -> Result<(f32, Vec<u32>, Vec<i16>), ModelError> {
         let c = self.count(MAX_CLASSES, "class count")?;
         if c != classes {
             return Err(ModelError::Malformed(format!(
@@ -341,20 +366,17 @@ impl<'a> Decoder<'a> {
             keys.push(k as u32);
             prev = k;
         }
-        let mut builder = WeightsBuilder::new(c, scale);
-        let mut row = vec![0i16; c];
-        for k in keys {
+        let mut values = vec![0i16; rows * c];
+        for row in values.chunks_exact_mut(c.max(1)) {
             let bitmap = self.take(map_len)?;
-            row.fill(0);
             for (i, v) in row.iter_mut().enumerate() {
                 if bitmap[i / 8] & (1 << (i % 8)) != 0 {
                     let b = self.take(2)?;
                     *v = i16::from_le_bytes([b[0], b[1]]);
                 }
             }
-            builder.push(k, &row);
         }
-        Ok(builder.build())
+        Ok((scale, keys, values))
     }
 
     /// Fails unless the whole payload was read.

@@ -145,6 +145,17 @@ impl Averaged {
     /// 900 for the tagger.) Weights smaller than `prune` times the largest are zeroed first;
     /// rows left all zero are dropped.
     pub(crate) fn quantize(&self, prune: f32, max_features: usize) -> Weights {
+        let (scale, keys, values) = self.quantized(prune, max_features);
+        Weights::new(self.classes, scale, keys, values)
+    }
+
+    /// [`Averaged::quantize`] into a [`SmallWeights`] (at most three classes).
+    pub(crate) fn quantize_small(&self, prune: f32, max_features: usize) -> SmallWeights {
+        let (scale, keys, values) = self.quantized(prune, max_features);
+        SmallWeights::new(self.classes, scale, keys, values)
+    }
+
+    fn quantized(&self, prune: f32, max_features: usize) -> (f32, Vec<u32>, Vec<i16>) {
         let c = self.classes;
         let max = self
             .values
@@ -153,7 +164,8 @@ impl Averaged {
             .max(1e-6);
         let scale = max / (i16::MAX as usize / max_features.max(1)) as f64;
         let cut = f64::from(prune) * max;
-        let mut builder = WeightsBuilder::new(c, scale as f32);
+        let mut keys = Vec::new();
+        let mut values = Vec::new();
         let mut q = vec![0i16; c];
         for (&k, row) in self.keys.iter().zip(self.values.chunks_exact(c)) {
             for (q, &v) in q.iter_mut().zip(row) {
@@ -164,10 +176,11 @@ impl Averaged {
                 };
             }
             if q.iter().any(|&v| v != 0) {
-                builder.push(k, &q);
+                keys.push(k);
+                values.extend_from_slice(&q);
             }
         }
-        builder.build()
+        (scale as f32, keys, values)
     }
 }
 
@@ -401,6 +414,144 @@ impl WeightsBuilder {
             keys: self.rows.iter().map(|r| r.key).collect(),
             sparse: self.sparse,
             dense: self.dense,
+        }
+    }
+}
+
+/// Number of slots in a [`SmallWeights`] bucket: one 64-byte cache line.
+const BUCKET: usize = 8;
+
+/// One cache line of [`SmallWeights`] slots.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[repr(align(64))]
+struct Bucket([u64; BUCKET]);
+
+/// Read-only weights for at most three classes (the parser's transitions), where a whole row
+/// fits in the slot beside a 16-bit key fingerprint: `fingerprint << 48 | w2 << 32 | w1 << 16
+/// | w0`. A key's slots are one bucket, one cache line, scanned without branches. The parser
+/// looks up some 90 features per transition, mostly rare word combinations, so the cost is
+/// cache misses; this halves the table against [`Weights`] and makes each probe one line.
+///
+/// A bucket holds 8 rows; the table is sized for about half that, and in the rare full bucket
+/// the rows with the smallest weights are dropped at build time.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct SmallWeights {
+    classes: usize,
+    scale: f32,
+    mask: usize,
+    buckets: Vec<Bucket>,
+    /// Keys in ascending order (for serialization).
+    keys: Vec<u32>,
+}
+
+#[inline(always)]
+fn fingerprint(key: u32) -> u64 {
+    u64::from((key >> 16).max(1))
+}
+
+impl SmallWeights {
+    /// Builds the table from rows sorted by key, each given dense (`classes` ≤ 3 weights).
+    pub(crate) fn new(
+        classes: usize,
+        scale: f32,
+        keys: Vec<u32>,
+        values: Vec<i16>,
+    ) -> SmallWeights {
+        assert!(classes <= 3, "SmallWeights holds at most three classes");
+        let c = classes.max(1);
+        let n = (keys.len() * 2 / BUCKET).next_power_of_two().max(1);
+        let mask = n - 1;
+        let mut buckets = vec![Bucket::default(); n];
+        let mut fill = vec![0usize; n];
+        let pack = |row: &[i16]| -> u64 {
+            row.iter()
+                .enumerate()
+                .fold(0u64, |p, (j, &w)| p | (u64::from(w as u16) << (16 * j)))
+        };
+        let strength = |slot: u64| -> i32 {
+            (0..3)
+                .map(|j| i32::from((slot >> (16 * j)) as u16 as i16).abs())
+                .sum()
+        };
+        for (&k, row) in keys.iter().zip(values.chunks_exact(c)) {
+            let b = k as usize & mask;
+            let slot = (fingerprint(k) << 48) | pack(row);
+            if fill[b] < BUCKET {
+                buckets[b].0[fill[b]] = slot;
+                fill[b] += 1;
+            } else {
+                // Full bucket: keep the strongest rows (ties: the one already there).
+                let (weakest, _) = buckets[b]
+                    .0
+                    .iter()
+                    .enumerate()
+                    .min_by_key(|(_, &s)| strength(s))
+                    .expect("full bucket");
+                if strength(slot) > strength(buckets[b].0[weakest]) {
+                    buckets[b].0[weakest] = slot;
+                }
+            }
+        }
+        let mut w = SmallWeights {
+            classes,
+            scale,
+            mask,
+            buckets,
+            keys: Vec::new(),
+        };
+        // Keep the keys whose rows made it in, for serialization.
+        w.keys = keys.into_iter().filter(|&k| w.find(k) != 0).collect();
+        w
+    }
+
+    pub(crate) fn classes(&self) -> usize {
+        self.classes
+    }
+
+    pub(crate) fn scale(&self) -> f32 {
+        self.scale
+    }
+
+    /// Number of rows.
+    pub(crate) fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// The slot of `key`, or 0.
+    #[inline(always)]
+    fn find(&self, key: u32) -> u64 {
+        let fp = fingerprint(key);
+        let mut hit = 0;
+        for &s in &self.buckets[key as usize & self.mask].0 {
+            hit |= if s >> 48 == fp { s } else { 0 };
+        }
+        hit
+    }
+
+    /// Adds the rows of `features` to `scores` (`scores.len() == classes`).
+    #[inline]
+    pub(crate) fn score(&self, features: &[u32], scores: &mut [i16]) {
+        // Load every bucket first: independent loads whose cache misses overlap.
+        let mut x = 0;
+        for &f in features {
+            x ^= self.buckets[f as usize & self.mask].0[0];
+        }
+        std::hint::black_box(x);
+        for &f in features {
+            let s = self.find(f);
+            for (j, sc) in scores.iter_mut().enumerate().take(3) {
+                *sc = sc.wrapping_add((s >> (16 * j)) as u16 as i16);
+            }
+        }
+    }
+
+    /// Rows in key order, each expanded to `classes` weights.
+    pub(crate) fn for_each_row(&self, mut f: impl FnMut(u32, &[i16])) {
+        let mut row = vec![0i16; self.classes];
+        for &k in &self.keys {
+            row.fill(0);
+            self.score(&[k], &mut row);
+            f(k, &row);
         }
     }
 }

@@ -9,9 +9,13 @@ use std::time::Instant;
 
 use super::conllu::Sentence;
 use super::features::WordHashes;
-use super::features::{tagger_features, TagWord, TAGGER_FEATURES};
+use super::features::{
+    label_features, parser_features, tagger_features, Node, TagWord, LABEL_FEATURES,
+    PARSER_FEATURES, TAGGER_FEATURES,
+};
 use super::hash::{key, mix, Rng};
 use super::intern::intern;
+use super::parser::{nodes, none_node, Parser, State, MOVES};
 use super::perceptron::{argmax, Averaged, TrainWeights, Weights};
 use super::tagger::{
     exact_key, lower_key, LexEntry, Tagger, WordInfo, ALL, NO_SET, START1, START2,
@@ -404,4 +408,255 @@ impl TaggerRun<'_> {
         }
         best.map(|(_, t)| t).expect("at least one epoch")
     }
+}
+
+/// Parser training settings. The defaults are the ones the shipped model was trained with.
+#[derive(Debug, Clone)]
+pub struct ParserOptions {
+    /// Passes over the training data; the epoch with the best dev LAS is kept.
+    pub epochs: usize,
+    /// Seed for shuffling and exploration.
+    pub seed: u64,
+    /// From this epoch on, training follows the model's own (possibly wrong) transitions with
+    /// probability `explore_p`, so it learns to recover from its mistakes (dynamic oracle).
+    pub explore_from: usize,
+    /// See `explore_from`.
+    pub explore_p: f64,
+    /// Folds for jackknifed training tags: each training sentence is tagged by a tagger
+    /// trained on the other folds, so the parser learns from tags as good (and as bad) as it
+    /// will see. 0 or 1: train on gold tags.
+    pub jackknife: usize,
+    /// Settings of the jackknife taggers.
+    pub tagger: TaggerOptions,
+    /// Feature rows updated fewer times than this are dropped from the model.
+    pub min_updates: u32,
+}
+
+impl Default for ParserOptions {
+    fn default() -> Self {
+        ParserOptions {
+            epochs: 15,
+            seed: 1,
+            explore_from: 2,
+            explore_p: 0.9,
+            jackknife: 10,
+            tagger: TaggerOptions {
+                epochs: 8,
+                ..TaggerOptions::default()
+            },
+            min_updates: 1,
+        }
+    }
+}
+
+/// A training sentence for the parser.
+struct ParseExample {
+    nodes: Vec<Node>,
+    /// Gold head of each word, index 0 unused.
+    heads: Vec<u32>,
+    /// Gold label of each word, index 0 unused.
+    labels: Vec<u8>,
+}
+
+/// Tags `sentences` with taggers trained on the other folds.
+fn jackknife_tags(
+    sentences: &[Sentence],
+    opts: &ParserOptions,
+    log: &mut dyn FnMut(&str),
+) -> Result<Vec<Vec<TagOut>>, TrainError> {
+    let k = opts.jackknife;
+    let mut tags: Vec<Vec<TagOut>> = vec![Vec::new(); sentences.len()];
+    let (mut right, mut total) = (0usize, 0usize);
+    for fold in 0..k {
+        let rest: Vec<Sentence> = sentences
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % k != fold)
+            .map(|(_, s)| s.clone())
+            .collect();
+        let tagger = train_tagger(&rest, &[], &opts.tagger, &mut |_| {})?;
+        for i in (fold..sentences.len()).step_by(k) {
+            let t = tagger.tag(&sentences[i].forms());
+            for (t, w) in t.iter().zip(&sentences[i].words) {
+                right += usize::from(t.upos.as_str() == w.upos);
+                total += 1;
+            }
+            tags[i] = t;
+        }
+        log(&format!("jackknife fold {}/{k} tagged", fold + 1));
+    }
+    log(&format!(
+        "jackknifed training tags: UPOS {:.2}%",
+        100.0 * right as f64 / total.max(1) as f64
+    ));
+    Ok(tags)
+}
+
+/// Gold tags as the tagger would output them.
+fn gold_tag_outs(s: &Sentence) -> Vec<TagOut> {
+    s.words
+        .iter()
+        .map(|w| TagOut {
+            upos: Upos::parse(&w.upos).unwrap_or(Upos::X),
+            xpos: intern(&w.xpos),
+        })
+        .collect()
+}
+
+/// Trains a parser on `train`, keeping the epoch with the best LAS on `dev` (parsed with tags
+/// from `tagger`; with an empty `dev`, the last epoch). `log` receives progress lines.
+pub fn train_parser(
+    train: &[Sentence],
+    dev: &[Sentence],
+    tagger: &Tagger,
+    opts: &ParserOptions,
+    log: &mut dyn FnMut(&str),
+) -> Result<Parser, TrainError> {
+    let labels: Vec<&'static str> = train
+        .iter()
+        .flat_map(|s| s.words.iter().map(|w| w.deprel.as_str()))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .map(intern)
+        .collect();
+    if labels.is_empty() {
+        return Err(TrainError::NoData);
+    }
+    if labels.len() >= usize::from(u8::MAX) {
+        return Err(TrainError::BadAnnotation {
+            sentence: 0,
+            word: 0,
+            message: format!("{} relations; at most 254 are supported", labels.len()),
+        });
+    }
+    let tags = if opts.jackknife >= 2 {
+        jackknife_tags(train, opts, log)?
+    } else {
+        train.iter().map(gold_tag_outs).collect()
+    };
+    let mut examples = Vec::with_capacity(train.len());
+    for (i, (s, t)) in train.iter().zip(&tags).enumerate() {
+        let mut heads = vec![0u32];
+        let mut gold_labels = vec![0u8];
+        for (j, w) in s.words.iter().enumerate() {
+            let head = w.head.ok_or_else(|| TrainError::BadAnnotation {
+                sentence: i + 1,
+                word: j + 1,
+                message: "no HEAD".into(),
+            })?;
+            heads.push(head as u32);
+            let l = labels
+                .iter()
+                .position(|l| *l == w.deprel)
+                .expect("label set");
+            gold_labels.push(l as u8);
+        }
+        examples.push(ParseExample {
+            nodes: nodes(&s.forms(), t),
+            heads,
+            labels: gold_labels,
+        });
+    }
+    let dev_tags: Vec<Vec<TagOut>> = dev.iter().map(|s| tagger.tag(&s.forms())).collect();
+    let root = labels.iter().position(|l| *l == "root");
+    let mut moves = TrainWeights::new(MOVES);
+    let mut label_weights = TrainWeights::new(labels.len());
+    let mut rng = Rng::new(opts.seed);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut best: Option<(f64, Parser)> = None;
+    let none = none_node();
+    for epoch in 1..=opts.epochs.max(1) {
+        let start = Instant::now();
+        rng.shuffle(&mut order);
+        let (mut right, mut total) = (0usize, 0usize);
+        for &e in &order {
+            let ex = &examples[e];
+            let n = ex.nodes.len() - 1;
+            let mut state = State::new(n);
+            let mut in_stack = vec![false; n + 1];
+            let mut label_scores = vec![0i32; labels.len()];
+            while !state.is_final() {
+                let features = parser_features(&state.view(&ex.nodes, &none));
+                let mut scores = [0i32; MOVES];
+                moves.score(&features, &mut scores);
+                state.mark_stack(&mut in_stack);
+                let mut costs = [u32::MAX; MOVES];
+                for (m, c) in costs.iter_mut().enumerate() {
+                    if state.is_valid(m) {
+                        *c = state.cost(m, &ex.heads, &in_stack);
+                    }
+                }
+                let min = *costs.iter().min().expect("moves");
+                let guess = argmax(&scores, |m| costs[m] != u32::MAX).expect("a valid move");
+                let good = argmax(&scores, |m| costs[m] == min).expect("a cheapest move");
+                if costs[guess] > min {
+                    moves.update(&features, good, guess);
+                }
+                moves.time += 1;
+                let explore = epoch >= opts.explore_from && rng.unit() < opts.explore_p;
+                let mv = if explore { guess } else { good };
+                let mut label = 0u8;
+                if let Some((h, d)) = state.arc(mv) {
+                    let lf = label_features(&state.arc_view(mv, h, d, &ex.nodes, &none));
+                    label_scores.fill(0);
+                    label_weights.score(&lf, &mut label_scores);
+                    let allowed = |l: usize| (h == 0) == (Some(l) == root) || root.is_none();
+                    let l = argmax(&label_scores, allowed).unwrap_or(0);
+                    if ex.heads[d as usize] == h {
+                        let g = usize::from(ex.labels[d as usize]);
+                        label_weights.update(&lf, g, l);
+                        label_weights.time += 1;
+                        right += usize::from(l == g);
+                        total += 1;
+                    }
+                    label = l as u8;
+                }
+                state.apply(mv, label);
+            }
+        }
+        let parser = Parser::new(
+            labels.clone(),
+            moves
+                .averaged(opts.min_updates)
+                .quantize_small(0.0, PARSER_FEATURES),
+            label_weights
+                .averaged(opts.min_updates)
+                .quantize(0.0, LABEL_FEATURES),
+        );
+        let (uas, las) = dev_scores(&parser, dev, &dev_tags);
+        log(&format!(
+            "parser epoch {epoch}: train labels {:.2}%  dev UAS {:.2}%  LAS {:.2}%  ({:.1}s)",
+            100.0 * right as f64 / total.max(1) as f64,
+            100.0 * uas,
+            100.0 * las,
+            start.elapsed().as_secs_f64()
+        ));
+        if best
+            .as_ref()
+            .map_or(true, |(b, _)| dev.is_empty() || las > *b)
+        {
+            best = Some((las, parser));
+        }
+    }
+    Ok(best.expect("at least one epoch").1)
+}
+
+/// UAS and LAS (universal relations) of `parser` on `dev` with the given tags.
+fn dev_scores(parser: &Parser, dev: &[Sentence], tags: &[Vec<TagOut>]) -> (f64, f64) {
+    let (mut uas, mut las, mut total) = (0usize, 0usize, 0usize);
+    let universal = |r: &str| r.split(':').next().unwrap_or("").to_owned();
+    for (s, t) in dev.iter().zip(tags) {
+        let arcs = parser.parse(&s.forms(), t);
+        for (a, w) in arcs.iter().zip(&s.words) {
+            total += 1;
+            if Some(a.head) == w.head {
+                uas += 1;
+                las += usize::from(universal(a.deprel) == universal(&w.deprel));
+            }
+        }
+    }
+    (
+        uas as f64 / total.max(1) as f64,
+        las as f64 / total.max(1) as f64,
+    )
 }
