@@ -1,1 +1,9 @@
 //! Integration tests: one binary, one module per area.
+
+mod util;
+
+mod bad_input;
+mod determinism;
+mod graphviz;
+mod json_output;
+mod seeds;

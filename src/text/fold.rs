@@ -30,6 +30,38 @@ pub fn key(text: &str) -> String {
     out
 }
 
+/// The matching key of one token: its [`key`], or the token itself for punctuation.
+pub fn token_key(token: &str) -> String {
+    let k = key(token);
+    if k.is_empty() {
+        token.to_string()
+    } else {
+        k
+    }
+}
+
+/// The matching key of a phrase, token by token ("Washington, D.C." → "washington , dc"),
+/// and its number of tokens. The recognizer builds the same key from a document's tokens.
+pub fn phrase_key(phrase: &str) -> (String, usize) {
+    let keys = token_keys(phrase);
+    (keys.join(" "), keys.len())
+}
+
+/// The matching key of each token of a phrase.
+pub fn token_keys(phrase: &str) -> Vec<String> {
+    super::tokenize(phrase)
+        .iter()
+        .map(|t| token_key(t.text(phrase)))
+        .collect()
+}
+
+/// The keys of every proper token prefix of a phrase, for early exit in longest-match
+/// lookups ("secretary", "secretary of" for "Secretary of State").
+pub fn prefix_keys(phrase: &str) -> Vec<String> {
+    let keys = token_keys(phrase);
+    (1..keys.len()).map(|n| keys[..n].join(" ")).collect()
+}
+
 /// A stable identifier for a canonical label: ASCII, accents folded, lowercase, words
 /// joined by hyphens ("Ismael Zambada García" → "ismael-zambada-garcia").
 pub fn slug(label: &str) -> String {
@@ -67,9 +99,24 @@ mod tests {
     }
 
     #[test]
+    fn phrase_keys_follow_tokens() {
+        assert_eq!(
+            phrase_key("Washington, D.C."),
+            ("washington , dc".to_string(), 3)
+        );
+        assert_eq!(
+            phrase_key("U.S. Drug Enforcement Administration").0,
+            "us drug enforcement administration"
+        );
+    }
+
+    #[test]
     fn slug_is_ascii_lowercase_hyphenated() {
         assert_eq!(slug("Ismael Zambada García"), "ismael-zambada-garcia");
-        assert_eq!(slug("U.S. Department of Justice"), "us-department-of-justice");
+        assert_eq!(
+            slug("U.S. Department of Justice"),
+            "us-department-of-justice"
+        );
         assert_eq!(slug("O'Brien"), "obrien");
         assert_eq!(slug("¿?"), "entity");
     }

@@ -61,32 +61,156 @@ const NAME_PREFIXES: &[&str] = &[
 /// Capitalized words that usually open a sentence; after an abbreviation such as "U.S." or
 /// "Inc." they mark a sentence boundary.
 const SENTENCE_OPENERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i",
-    "you", "his", "her", "their", "our", "my", "but", "and", "or", "so", "yet", "however", "in",
-    "on", "at", "for", "after", "before", "while", "when", "if", "as", "since", "although",
-    "though", "meanwhile", "moreover", "furthermore", "nevertheless", "conversely", "instead",
-    "there", "here", "what", "who", "why", "how", "where", "some", "many", "most", "both", "all",
-    "one", "no", "not", "officials", "still", "also", "then", "now", "today", "yesterday",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "however",
+    "in",
+    "on",
+    "at",
+    "for",
+    "after",
+    "before",
+    "while",
+    "when",
+    "if",
+    "as",
+    "since",
+    "although",
+    "though",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "conversely",
+    "instead",
+    "there",
+    "here",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "some",
+    "many",
+    "most",
+    "both",
+    "all",
+    "one",
+    "no",
+    "not",
+    "officials",
+    "still",
+    "also",
+    "then",
+    "now",
+    "today",
+    "yesterday",
 ];
 
 /// Short lines that are page furniture, compared after folding case and dropping punctuation.
 const FURNITURE: &[&str] = &[
-    "leave a comment", "leave a reply", "you may also like", "you might also like",
-    "related", "related articles", "related posts", "related stories", "read more", "read next",
-    "share", "share this", "share this article", "share on facebook", "share on twitter",
-    "advertisement", "sponsored", "subscribe", "sign up", "follow us", "click here", "faq",
-    "faqs", "pro tip", "tip", "did you know", "comments", "tags", "print", "email", "menu",
-    "search", "skip to content", "all rights reserved", "more from", "recommended",
-    "editor's picks", "trending", "most read", "see also", "sources", "references",
-    "external links", "key takeaways", "table of contents", "in this article", "watch",
-    "listen", "loading", "newsletter", "back to top", "top stories", "latest news",
+    "leave a comment",
+    "leave a reply",
+    "you may also like",
+    "you might also like",
+    "related",
+    "related articles",
+    "related posts",
+    "related stories",
+    "read more",
+    "read next",
+    "share",
+    "share this",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "advertisement",
+    "sponsored",
+    "subscribe",
+    "sign up",
+    "follow us",
+    "click here",
+    "faq",
+    "faqs",
+    "pro tip",
+    "tip",
+    "did you know",
+    "comments",
+    "tags",
+    "print",
+    "email",
+    "menu",
+    "search",
+    "skip to content",
+    "all rights reserved",
+    "more from",
+    "recommended",
+    "editor's picks",
+    "trending",
+    "most read",
+    "see also",
+    "sources",
+    "references",
+    "external links",
+    "key takeaways",
+    "table of contents",
+    "in this article",
+    "watch",
+    "listen",
+    "loading",
+    "newsletter",
+    "back to top",
+    "top stories",
+    "latest news",
 ];
 
 /// Labels that open a line and are not part of its sentence ("Q: Will the U.S. ...").
 const LINE_LABELS: &[&str] = &[
-    "q", "a", "question", "answer", "update", "updated", "note", "editor's note", "pro tip",
-    "tip", "photo", "image", "source", "caption", "watch", "read more", "related", "did you know",
-    "breaking", "exclusive", "analysis", "opinion",
+    "q",
+    "a",
+    "question",
+    "answer",
+    "update",
+    "updated",
+    "note",
+    "editor's note",
+    "pro tip",
+    "tip",
+    "photo",
+    "image",
+    "source",
+    "caption",
+    "watch",
+    "read more",
+    "related",
+    "did you know",
+    "breaking",
+    "exclusive",
+    "analysis",
+    "opinion",
 ];
 
 /// Lowercase words a Title Case heading leaves uncapitalized.
@@ -155,7 +279,9 @@ fn classify_line(
         push(SentenceKind::Heading, body, out);
         return;
     }
-    split_prose(text, tokens, body, &mut |r| push(SentenceKind::Prose, r, out));
+    split_prose(text, tokens, body, &mut |r| {
+        push(SentenceKind::Prose, r, out)
+    });
 }
 
 /// Lowercase, letters, digits and single spaces only.
@@ -200,11 +326,50 @@ fn is_furniture(folded: &str, line: &[Token], text: &str, words: usize) -> bool 
 
 pub(crate) fn is_date_word(w: &str) -> bool {
     const DATE_WORDS: &[&str] = &[
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-        "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
-        "sept.", "oct.", "nov.", "dec.", "am", "pm", "a.m.", "p.m.", "gmt", "utc", "est", "edt",
-        "updated", "published", "posted", "on", "at",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan.",
+        "feb.",
+        "mar.",
+        "apr.",
+        "jun.",
+        "jul.",
+        "aug.",
+        "sep.",
+        "sept.",
+        "oct.",
+        "nov.",
+        "dec.",
+        "am",
+        "pm",
+        "a.m.",
+        "p.m.",
+        "gmt",
+        "utc",
+        "est",
+        "edt",
+        "updated",
+        "published",
+        "posted",
+        "on",
+        "at",
     ];
     DATE_WORDS.contains(&w)
 }
@@ -269,7 +434,12 @@ fn is_heading(text: &str, line: &[Token]) -> bool {
 }
 
 /// Splits a prose line into sentences at terminal punctuation.
-fn split_prose(text: &str, tokens: &[Token], range: Range<usize>, emit: &mut dyn FnMut(Range<usize>)) {
+fn split_prose(
+    text: &str,
+    tokens: &[Token],
+    range: Range<usize>,
+    emit: &mut dyn FnMut(Range<usize>),
+) {
     let mut start = range.start;
     let mut i = range.start;
     while i < range.end {
@@ -278,7 +448,8 @@ fn split_prose(text: &str, tokens: &[Token], range: Range<usize>, emit: &mut dyn
         if terminal {
             // Closing quotes and brackets stay with the sentence they close.
             let mut end = i + 1;
-            while end < range.end && matches!(tokens[end].text(text), "”" | "\"" | "’" | "'" | ")" | "]")
+            while end < range.end
+                && matches!(tokens[end].text(text), "”" | "\"" | "’" | "'" | ")" | "]")
             {
                 end += 1;
             }
@@ -331,7 +502,11 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<(&str, SentenceKind)> {
-        segment(text).sentences.iter().map(|s| (s.text(text), s.kind)).collect()
+        segment(text)
+            .sentences
+            .iter()
+            .map(|s| (s.text(text), s.kind))
+            .collect()
     }
 
     fn prose(text: &str) -> Vec<&str> {
@@ -346,9 +521,15 @@ mod tests {
     fn abbreviations_do_not_end_sentences() {
         assert_eq!(
             prose("Mr. Smith met Sen. Jones on Jan. 5 in the U.S. Capitol. They spoke."),
-            ["Mr. Smith met Sen. Jones on Jan. 5 in the U.S. Capitol.", "They spoke."]
+            [
+                "Mr. Smith met Sen. Jones on Jan. 5 in the U.S. Capitol.",
+                "They spoke."
+            ]
         );
-        assert_eq!(prose("George W. Bush spoke at 9 a.m. on Monday."), ["George W. Bush spoke at 9 a.m. on Monday."]);
+        assert_eq!(
+            prose("George W. Bush spoke at 9 a.m. on Monday."),
+            ["George W. Bush spoke at 9 a.m. on Monday."]
+        );
     }
 
     #[test]
@@ -380,13 +561,19 @@ mod tests {
         let text = "Sheinbaum Rejects US Operations in Mexico Amid Sovereignty Concerns\n\nby Chief Editor\n\nTHE LATEST NEWS\n\nPro Tip:\n\nYou may also like\n\nLeave a Comment\n\nFAQ";
         let kinds: Vec<SentenceKind> = sentences(text).into_iter().map(|(_, k)| k).collect();
         use SentenceKind::*;
-        assert_eq!(kinds, [Heading, Furniture, Heading, Furniture, Furniture, Furniture, Furniture]);
+        assert_eq!(
+            kinds,
+            [Heading, Furniture, Heading, Furniture, Furniture, Furniture, Furniture]
+        );
     }
 
     #[test]
     fn line_labels_are_not_part_of_the_sentence() {
         let text = "Q: Will the U.S. send troops?\nA: It remains unlikely.";
-        assert_eq!(prose(text), ["Will the U.S. send troops?", "It remains unlikely."]);
+        assert_eq!(
+            prose(text),
+            ["Will the U.S. send troops?", "It remains unlikely."]
+        );
     }
 
     #[test]

@@ -36,13 +36,13 @@ impl Token {
 
 /// Abbreviations that keep their final period. Lowercase, without the final period.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "cmdr",
-    "sgt", "adm", "cpl", "pvt", "gens", "reps", "sens", "supt", "insp", "det", "fr", "rev", "hon",
-    "pres", "amb", "jr", "sr", "st", "mt", "ft", "ave", "blvd", "rd", "inc", "corp", "ltd", "co",
-    "bros", "llc", "plc", "dept", "univ", "assn", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
-    "sat", "sun", "no", "nos", "vs", "etc", "approx", "est", "vol", "fig", "al", "cf", "ca", "op",
-    "pp", "mln", "bln", "gov't", "govt", "u.s", "a.m", "p.m", "e.g", "i.e",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt",
+    "cmdr", "sgt", "adm", "cpl", "pvt", "gens", "reps", "sens", "supt", "insp", "det", "fr", "rev",
+    "hon", "pres", "amb", "jr", "sr", "st", "mt", "ft", "ave", "blvd", "rd", "inc", "corp", "ltd",
+    "co", "bros", "llc", "plc", "dept", "univ", "assn", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+    "fri", "sat", "sun", "no", "nos", "vs", "etc", "approx", "est", "vol", "fig", "al", "cf", "ca",
+    "op", "pp", "mln", "bln", "gov't", "govt", "u.s", "a.m", "p.m", "e.g", "i.e",
 ];
 
 /// Lowercase words before a hyphen that UD English keeps attached ("e-mail", "co-workers").
@@ -81,7 +81,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 fn split_chunk(text: &str, start: usize, end: usize, space_before: bool, out: &mut Vec<Token>) {
     let chunk = &text[start..end];
     // URLs, e-mail addresses and handles stay whole.
-    if chunk.contains("://") || chunk.starts_with("www.") || (chunk.contains('@') && chunk.len() > 3)
+    if chunk.contains("://")
+        || chunk.starts_with("www.")
+        || (chunk.contains('@') && chunk.len() > 3)
     {
         let trimmed = chunk.trim_end_matches(|c: char| ".,;:!?)\"'”’".contains(c));
         out.push(Token {
@@ -167,14 +169,17 @@ fn scan_word(chars: &[(usize, char)], i: usize) -> usize {
         }
         match (at(j), at(j + 1)) {
             // A bound prefix keeps its hyphen: "e-mail", "co-workers", "re-elected".
-            (Some('-'), Some(n)) if n.is_alphabetic() && is_bound_prefix(&collect(&chars[segment..j])) => {
+            (Some('-'), Some(n))
+                if n.is_alphabetic() && is_bound_prefix(&collect(&chars[segment..j])) =>
+            {
                 j += 1;
                 segment = j;
             }
             // Inner joiners followed by a word character.
             (Some('.'), Some(n)) if is_word_char(n) => j += 1,
             (Some(','), Some(n))
-                if n.is_ascii_digit() && at(j.wrapping_sub(1)).is_some_and(|p| p.is_ascii_digit()) =>
+                if n.is_ascii_digit()
+                    && at(j.wrapping_sub(1)).is_some_and(|p| p.is_ascii_digit()) =>
             {
                 j += 1
             }
@@ -274,7 +279,10 @@ mod tests {
         assert_eq!(words("70,000 deaths"), ["70,000", "deaths"]);
         assert_eq!(words("15%"), ["15", "%"]);
         assert_eq!(words("“too scared”"), ["“", "too", "scared", "”"]);
-        assert_eq!(words("crime – particularly"), ["crime", "–", "particularly"]);
+        assert_eq!(
+            words("crime – particularly"),
+            ["crime", "–", "particularly"]
+        );
         assert_eq!(words("Wait..."), ["Wait", "..."]);
     }
 
@@ -291,6 +299,9 @@ mod tests {
 
     #[test]
     fn urls_stay_whole() {
-        assert_eq!(words("see https://x.org/a-b."), ["see", "https://x.org/a-b", "."]);
+        assert_eq!(
+            words("see https://x.org/a-b."),
+            ["see", "https://x.org/a-b", "."]
+        );
     }
 }

@@ -1,0 +1,112 @@
+//! Command-line flags, as clap parses them. `commands` turns them into checked settings.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Turn news articles into a knowledge graph of who did what to whom, with evidence.
+#[derive(Debug, Parser)]
+#[command(name = "newsgraph", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build a graph from articles and write it as JSON or DOT.
+    #[command(
+        after_help = "Examples:\n  newsgraph build seeds/ -o graphs/seeds.json -o graphs/seeds.dot\n  newsgraph build archive.jsonl --format dot | dot -Tsvg > graph.svg"
+    )]
+    Build(BuildArgs),
+    /// Print what each article holds, one JSON object per article per line, before merging.
+    #[command(after_help = "Example:\n  newsgraph extract articles.jsonl > extracted.jsonl")]
+    Extract(ExtractArgs),
+    /// Re-export a saved graph in another format without re-reading the articles.
+    #[command(after_help = "Example:\n  newsgraph convert graphs/seeds.json -o graphs/seeds.dot")]
+    Convert(ConvertArgs),
+    /// Show counts per type and the most connected entities of a saved graph.
+    #[command(after_help = "Example:\n  newsgraph stats graphs/seeds.json --top 10")]
+    Stats(StatsArgs),
+}
+
+/// How inputs are read.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files, directories (read recursively: *.txt, *.md, *.jsonl) or - for stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Read every input as this format (default: .jsonl files are JSONL, the rest text).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormatArg>,
+    /// Skip malformed JSONL records and report how many, instead of stopping.
+    #[arg(long)]
+    pub skip_bad: bool,
+    /// A user lexicon (JSON) adding entities, aliases, suppressions and triggers.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
+    /// Print no warnings or summary on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Input formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum InputFormatArg {
+    /// One article per file.
+    Text,
+    /// One JSON record per line with a "text" field.
+    Jsonl,
+}
+
+/// Flags of `build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Input selection.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output file; repeat for several. The extension picks the format (.json, .dot, .gv).
+    #[arg(short, long = "output", value_name = "FILE")]
+    pub outputs: Vec<PathBuf>,
+    /// Format for standard output when no -o is given.
+    #[arg(long, value_name = "FORMAT", default_value = "json")]
+    pub format: String,
+}
+
+/// Flags of `extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Input selection.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Write to this file instead of standard output.
+    #[arg(short, long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Flags of `convert`.
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// A graph written by newsgraph (JSON).
+    #[arg(value_name = "GRAPH.json")]
+    pub graph: PathBuf,
+    /// Output file; repeat for several. The extension picks the format.
+    #[arg(short, long = "output", value_name = "FILE")]
+    pub outputs: Vec<PathBuf>,
+    /// Format for standard output when no -o is given.
+    #[arg(long, value_name = "FORMAT", default_value = "dot")]
+    pub format: String,
+}
+
+/// Flags of `stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// A graph written by newsgraph (JSON).
+    #[arg(value_name = "GRAPH.json")]
+    pub graph: PathBuf,
+    /// How many of the most connected entities to list.
+    #[arg(long, default_value_t = 15)]
+    pub top: usize,
+}

@@ -1,0 +1,172 @@
+//! Adding documents, nodes and edges.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{DocumentInfo, Edge, Evidence, KnowledgeGraph, Node, MAX_EVIDENCE};
+use crate::document::Document;
+use crate::entity::EntityType;
+use crate::extract::Extraction;
+use crate::relation::RelationType;
+
+impl KnowledgeGraph {
+    /// Merges one document's extraction into the graph.
+    pub fn add(&mut self, doc: &Document, extraction: &Extraction) {
+        self.add_document(DocumentInfo {
+            id: doc.id.clone(),
+            title: doc.title.clone(),
+            path: doc.path.clone(),
+        });
+        for e in &extraction.entities {
+            self.add_node(Node {
+                id: e.id.clone(),
+                label: e.label.clone(),
+                kind: e.kind,
+                aliases: e.aliases.clone(),
+                mentions: e.mentions,
+                documents: BTreeSet::from([doc.id.clone()]),
+                type_votes: BTreeMap::from([(e.kind, e.mentions.max(1))]),
+            });
+        }
+        for r in &extraction.relations {
+            let source = &extraction.entities[r.source].id;
+            let target = &extraction.entities[r.target].id;
+            let evidence = Evidence {
+                document: doc.id.clone(),
+                start: r.sentence.start,
+                end: r.sentence.end,
+                text: doc.text[r.sentence.clone()].to_string(),
+                trigger: Some((
+                    r.trigger.start,
+                    r.trigger.end,
+                    doc.text[r.trigger.clone()].to_string(),
+                )),
+            };
+            self.add_edge(source, target, r.kind, r.negated, 1, vec![evidence]);
+        }
+    }
+
+    /// Adds a node, merging it into the node with the same id if there is one.
+    pub fn add_node(&mut self, node: Node) {
+        match self.ids.get(&node.id) {
+            Some(&i) => merge_node(&mut self.graph[i], node),
+            None => {
+                let id = node.id.clone();
+                let i = self.graph.add_node(node);
+                self.ids.insert(id, i);
+            }
+        }
+    }
+
+    /// Adds `weight` statements of a relation between two existing nodes (by id), merging
+    /// with the same relation between them. Returns false if a node is unknown.
+    pub fn add_edge(
+        &mut self,
+        source: &str,
+        target: &str,
+        relation: RelationType,
+        negated: bool,
+        weight: usize,
+        evidence: Vec<Evidence>,
+    ) -> bool {
+        let (Some(&a), Some(&b)) = (self.ids.get(source), self.ids.get(target)) else {
+            return false;
+        };
+        // Symmetric relations are stored once, endpoints in id order.
+        let (a, b) = if relation.is_symmetric() && self.graph[a].id > self.graph[b].id {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        if a == b {
+            return true;
+        }
+        match self.edges.get(&(a, b, relation, negated)) {
+            Some(&e) => {
+                let edge = &mut self.graph[e];
+                edge.weight += weight;
+                merge_evidence(&mut edge.evidence, evidence);
+            }
+            None => {
+                let mut kept = Vec::new();
+                merge_evidence(&mut kept, evidence);
+                let e = self.graph.add_edge(
+                    a,
+                    b,
+                    Edge {
+                        relation,
+                        negated,
+                        weight,
+                        evidence: kept,
+                    },
+                );
+                self.edges.insert((a, b, relation, negated), e);
+            }
+        }
+        true
+    }
+
+    /// Merges another graph into this one.
+    pub fn merge(&mut self, other: &KnowledgeGraph) {
+        for d in other.documents() {
+            self.add_document(d.clone());
+        }
+        for n in other.nodes() {
+            self.add_node(n.clone());
+        }
+        for (a, b, e) in other.edges() {
+            self.add_edge(
+                &a.id,
+                &b.id,
+                e.relation,
+                e.negated,
+                e.weight,
+                e.evidence.clone(),
+            );
+        }
+    }
+}
+
+/// Keeps the first [`MAX_EVIDENCE`] distinct statements by document and offset, so the kept
+/// set does not depend on the order documents arrive in.
+fn merge_evidence(kept: &mut Vec<Evidence>, more: Vec<Evidence>) {
+    kept.extend(more);
+    kept.sort();
+    kept.dedup_by(|a, b| a.document == b.document && a.start == b.start && a.trigger == b.trigger);
+    kept.truncate(MAX_EVIDENCE);
+}
+
+/// Merges `other` into `node` (same id).
+pub(super) fn merge_node(node: &mut Node, other: Node) {
+    node.label = better_label(&node.label, &other.label).to_string();
+    node.aliases.extend(other.aliases);
+    node.mentions += other.mentions;
+    node.documents.extend(other.documents);
+    for (kind, n) in other.type_votes {
+        *node.type_votes.entry(kind).or_insert(0) += n;
+    }
+    node.kind = voted_kind(&node.type_votes).unwrap_or(node.kind);
+}
+
+/// The type with most votes; ties go to the more specific type, in [`EntityType::ALL`] order.
+pub(super) fn voted_kind(votes: &BTreeMap<EntityType, usize>) -> Option<EntityType> {
+    votes
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(k, _)| *k)
+}
+
+/// Of two labels with the same slug, the one with accents and capitals ("García" over
+/// "Garcia"), else the smaller: a choice that ignores the order documents arrive in.
+fn better_label<'a>(a: &'a str, b: &'a str) -> &'a str {
+    let score = |s: &str| {
+        (
+            s.chars().filter(|c| !c.is_ascii()).count(),
+            s.chars().filter(|c| c.is_uppercase()).count(),
+        )
+    };
+    match score(a).cmp(&score(b)) {
+        std::cmp::Ordering::Greater => a,
+        std::cmp::Ordering::Less => b,
+        std::cmp::Ordering::Equal => a.min(b),
+    }
+}

@@ -1,0 +1,475 @@
+//! Choosing the source and target of a trigger among the mentions of its sentence.
+
+use super::modality;
+use super::triggers::Found;
+use crate::entity::Mention;
+use crate::lexicon::{verb_forms, Form, Trigger, TriggerPos};
+use crate::relation::Relation;
+use crate::text::{Layout, Sentence};
+
+/// Forms of "be" and "get" that make a following participle passive.
+const PASSIVE_AUX: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten",
+];
+
+/// Auxiliaries and modals: they end a noun phrase.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
+    "will", "would", "can", "could", "should", "may", "might", "must", "that", "which", "who",
+];
+
+/// Prepositions after which a mention is not a clause's subject.
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "of",
+    "at",
+    "from",
+    "with",
+    "to",
+    "for",
+    "by",
+    "on",
+    "into",
+    "about",
+    "against",
+    "over",
+    "under",
+    "between",
+    "among",
+    "through",
+    "within",
+    "toward",
+    "towards",
+    "than",
+    "as",
+    "regarding",
+    "concerning",
+    "after",
+    "before",
+    "during",
+    "since",
+    "without",
+];
+
+/// Verbs whose object noun carries the event: "X signed an agreement with Y", "X made
+/// threats against Y". The noun's source is then the verb's subject.
+const LIGHT_VERBS: &[&str] = &[
+    "make",
+    "sign",
+    "reach",
+    "hold",
+    "issue",
+    "launch",
+    "provide",
+    "announce",
+    "establish",
+    "have",
+    "conduct",
+    "carry",
+    "voice",
+    "express",
+    "offer",
+    "strike",
+    "seal",
+    "conclude",
+    "forge",
+    "form",
+    "build",
+    "pursue",
+    "seek",
+    "renew",
+    "extend",
+    "deepen",
+    "strengthen",
+    "expand",
+    "enhance",
+    "boost",
+    "increase",
+    "step",
+    "impose",
+    "level",
+    "file",
+    "lodge",
+    "bring",
+    "mount",
+    "wage",
+    "stage",
+    "deliver",
+    "send",
+    "give",
+    "grant",
+    "pledge",
+    "promise",
+    "approve",
+    "continue",
+    "begin",
+    "start",
+    "initiate",
+    "propose",
+    "unveil",
+    "repeat",
+    "reiterate",
+    "renew",
+    "escalate",
+    "intensify",
+    "order",
+    "authorize",
+    "accept",
+    "receive",
+    "take",
+    "demand",
+];
+
+/// Every inflected form of the light verbs, built once.
+fn light_verb_forms() -> &'static std::collections::HashSet<String> {
+    static FORMS: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    FORMS.get_or_init(|| {
+        LIGHT_VERBS
+            .iter()
+            .flat_map(|v| verb_forms(v).into_iter().map(|(f, _)| f))
+            .collect()
+    })
+}
+
+/// How far back a subject and forward an object may be, in tokens.
+const SUBJECT_WINDOW: usize = 16;
+const OBJECT_WINDOW: usize = 12;
+/// How far after a trigger its preposition may come ("cooperate closely with").
+const PREPOSITION_WINDOW: usize = 6;
+
+struct Ctx<'a> {
+    doc: &'a str,
+    layout: &'a Layout,
+    sentence: &'a Sentence,
+    mentions: &'a [Mention],
+}
+
+impl Ctx<'_> {
+    fn word(&self, i: usize) -> String {
+        self.layout.tokens[i].text(self.doc).to_lowercase()
+    }
+
+    /// Clause boundaries: semicolons, colons and dashes.
+    fn boundary(&self, i: usize) -> bool {
+        matches!(self.layout.tokens[i].text(self.doc), ";" | ":" | "—" | "–")
+    }
+
+    /// Mentions ending before token `at`, nearest first, within the clause and window.
+    fn before(&self, at: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let floor = at
+            .saturating_sub(SUBJECT_WINDOW)
+            .max(self.sentence.tokens.start);
+        for (k, m) in self.mentions.iter().enumerate().rev() {
+            if m.tokens.end > at || m.nested {
+                continue;
+            }
+            if m.tokens.start < floor || (m.tokens.end..at).any(|i| self.boundary(i)) {
+                break;
+            }
+            out.push(k);
+        }
+        out
+    }
+
+    /// Mentions starting at or after token `at`, nearest first, within the clause and window.
+    fn after(&self, at: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let ceiling = (at + OBJECT_WINDOW).min(self.sentence.tokens.end);
+        for (k, m) in self.mentions.iter().enumerate() {
+            if m.tokens.start < at || m.nested {
+                continue;
+            }
+            if m.tokens.start >= ceiling || (at..m.tokens.start).any(|i| self.boundary(i)) {
+                break;
+            }
+            out.push(k);
+        }
+        out
+    }
+
+    /// Whether the mention is the object of a preposition.
+    fn after_preposition(&self, k: usize) -> bool {
+        let mut start = self.mentions[k].tokens.start;
+        if start > self.sentence.tokens.start && self.word(start - 1) == "the" {
+            start -= 1;
+        }
+        start > self.sentence.tokens.start && PREPOSITIONS.contains(&self.word(start - 1).as_str())
+    }
+
+    /// The subject before token `at`: the nearest mention that is not a prepositional object.
+    fn subject(&self, at: usize) -> Option<usize> {
+        self.before(at)
+            .into_iter()
+            .find(|&k| !self.after_preposition(k))
+    }
+
+    /// The mention and those coordinated with it ("Mexico and Canada", "X, Y and Z").
+    fn coordinated(&self, k: usize, backwards: bool) -> Vec<usize> {
+        let mut group = vec![k];
+        let mut cur = k;
+        loop {
+            let next = if backwards {
+                cur.checked_sub(1)
+            } else {
+                Some(cur + 1).filter(|&n| n < self.mentions.len())
+            };
+            let Some(n) = next else { break };
+            let (a, b) = if backwards { (n, cur) } else { (cur, n) };
+            let gap: Vec<String> = (self.mentions[a].tokens.end..self.mentions[b].tokens.start)
+                .map(|i| self.word(i))
+                .collect();
+            let gap: Vec<&str> = gap.iter().map(String::as_str).collect();
+            if !matches!(gap[..], ["and"] | [","] | ["and", "the"] | ["or"]) {
+                break;
+            }
+            group.push(n);
+            cur = n;
+        }
+        group
+    }
+
+    /// The token after the first `preposition` within `window` tokens from `from`.
+    fn preposition_after(&self, from: usize, preposition: &str, window: usize) -> Option<usize> {
+        let ceiling = (from + window).min(self.sentence.tokens.end);
+        (from..ceiling)
+            .take_while(|&i| !self.boundary(i))
+            .find(|&i| self.word(i) == preposition)
+            .map(|i| i + 1)
+    }
+
+    /// The first mention right after token `at`, allowing lowercase modifiers and "of"
+    /// phrases before it ("against powerful drug cartels", "with the son of X").
+    fn object_at(&self, at: usize) -> Option<usize> {
+        let k = *self.after(at).first()?;
+        let start = self.mentions[k].tokens.start;
+        // Only a noun phrase's own words may come between: no preposition, no auxiliary.
+        let modifiers = (at..start).all(|i| {
+            let t = self.layout.tokens[i].text(self.doc);
+            let w = self.word(i);
+            (t.chars().next().is_some_and(char::is_lowercase) || t == "-")
+                && (w == "of" || !PREPOSITIONS.contains(&w.as_str()))
+                && !AUXILIARIES.contains(&w.as_str())
+        });
+        (start <= at + 6 && modifiers).then_some(k)
+    }
+
+    /// A possessor right before a noun trigger: "Trump's repeated threats", "his threats".
+    fn possessor(&self, at: usize) -> Option<usize> {
+        let floor = at.saturating_sub(5).max(self.sentence.tokens.start);
+        let modifiers_only = |from: usize| {
+            (from..at).all(|i| {
+                let t = self.layout.tokens[i].text(self.doc);
+                t.chars().next().is_some_and(char::is_lowercase) || t == "-"
+            })
+        };
+        for i in (floor..at).rev() {
+            let w = self.word(i);
+            if matches!(w.as_str(), "'s" | "’s" | "'" | "’") {
+                return modifiers_only(i + 1)
+                    .then(|| self.mentions.iter().position(|m| m.tokens.end == i))
+                    .flatten();
+            }
+            if matches!(w.as_str(), "his" | "her" | "their" | "its") {
+                return modifiers_only(i + 1)
+                    .then(|| self.mentions.iter().position(|m| m.tokens.start == i))
+                    .flatten();
+            }
+        }
+        None
+    }
+
+    /// The subject of a light verb whose object is the noun at `at`.
+    fn light_verb_subject(&self, at: usize) -> Option<usize> {
+        let k = self.subject(at)?;
+        let between = self.mentions[k].tokens.end..at;
+        let has_light_verb = between
+            .clone()
+            .any(|i| light_verb_forms().contains(&self.word(i)));
+        let clean = between.len() <= 8;
+        (has_light_verb && clean).then_some(k)
+    }
+}
+
+/// The lexicon row that fits the sentence best, its form, and where its target starts.
+///
+/// A word after an article or possessive is a noun ("the attack"), otherwise verb rows win
+/// over noun and adjective rows of the same word ("accused Canada"). Within them, a row
+/// whose preposition follows the trigger beats a row that takes a direct object; a noun with
+/// neither may still join a coordinated subject ("X and Y formed an alliance").
+fn choose_row<'l>(ctx: &Ctx, found: &Found<'l>) -> Option<(&'l Trigger, Form, Option<usize>)> {
+    let nominal = modality::nominal_use(ctx.doc, ctx.layout, found.start);
+    let has_verb = found.rows.iter().any(|(r, _)| r.pos == TriggerPos::Verb);
+    let wanted = |pos: TriggerPos| {
+        if nominal {
+            pos != TriggerPos::Verb
+        } else if has_verb {
+            pos == TriggerPos::Verb
+        } else {
+            true
+        }
+    };
+    let mut fallback = None;
+    for &(row, form) in found.rows.iter().filter(|(r, _)| wanted(r.pos)) {
+        match &row.preposition {
+            Some(p) => {
+                if let Some(at) = ctx.preposition_after(found.end, p, PREPOSITION_WINDOW) {
+                    return Some((row, form, Some(at)));
+                }
+                // A noun, or a symmetric verb with a coordinated subject ("X and Y signed an
+                // agreement"), needs no object.
+                let objectless = row.pos != TriggerPos::Verb || row.relation.is_symmetric();
+                if objectless && fallback.is_none() {
+                    fallback = Some((row, form, None));
+                }
+            }
+            None => {
+                if fallback.is_none_or(|(d, _, _): (&Trigger, Form, _)| d.preposition.is_some()) {
+                    fallback = Some((row, form, None));
+                }
+            }
+        }
+    }
+    fallback
+}
+
+/// Adds the relations a found trigger states.
+pub(super) fn relations_for(
+    doc: &str,
+    layout: &Layout,
+    sentence: &Sentence,
+    mentions: &[Mention],
+    found: &Found,
+    out: &mut Vec<Relation>,
+) {
+    let ctx = Ctx {
+        doc,
+        layout,
+        sentence,
+        mentions,
+    };
+    if modality::hedged(doc, layout, sentence, found.start) {
+        return;
+    }
+    let Some((row, form, object_from)) = choose_row(&ctx, found) else {
+        return;
+    };
+    let (mut sources, mut targets) = match row.pos {
+        TriggerPos::Verb => {
+            if form == Form::Past && modality::adjectival(doc, layout, sentence, found.start) {
+                return;
+            }
+            verb_arguments(&ctx, found, form, object_from)
+        }
+        TriggerPos::Noun | TriggerPos::Adj => noun_arguments(&ctx, found, object_from),
+    };
+    if row.reverse {
+        std::mem::swap(&mut sources, &mut targets);
+    }
+    let negated = modality::negated(doc, layout, sentence, found.start);
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    if targets.is_empty() && row.relation.is_symmetric() && sources.len() >= 2 {
+        // "The U.S. and Mexico are establishing an alliance": the coordinated sides.
+        for (a, &x) in sources.iter().enumerate() {
+            for &y in &sources[a + 1..] {
+                pairs.push((x, y));
+            }
+        }
+    }
+    for &s in &sources {
+        for &g in &targets {
+            pairs.push((s, g));
+        }
+    }
+    for (s, g) in pairs {
+        let (source, target) = (mentions[s].entity, mentions[g].entity);
+        if source == target {
+            continue;
+        }
+        let relation = Relation {
+            source,
+            target,
+            kind: row.relation,
+            negated,
+            sentence: sentence.span.clone(),
+            trigger: found.span(layout),
+        };
+        if !out.iter().any(|r| same_statement(r, &relation)) {
+            out.push(relation);
+        }
+    }
+}
+
+fn same_statement(a: &Relation, b: &Relation) -> bool {
+    a.kind == b.kind
+        && a.negated == b.negated
+        && a.sentence == b.sentence
+        && (a.source == b.source && a.target == b.target
+            || a.kind.is_symmetric() && a.source == b.target && a.target == b.source)
+}
+
+fn verb_arguments(
+    ctx: &Ctx,
+    found: &Found,
+    form: Form,
+    object_from: Option<usize>,
+) -> (Vec<usize>, Vec<usize>) {
+    let aux_floor = found.start.saturating_sub(3).max(ctx.sentence.tokens.start);
+    let passive = form == Form::Past
+        && (aux_floor..found.start).any(|i| PASSIVE_AUX.contains(&ctx.word(i).as_str()));
+    if passive {
+        // "X was extradited by Y": Y is the source, X the target.
+        let agent = ctx
+            .preposition_after(found.end, "by", 4)
+            .and_then(|p| ctx.object_at(p));
+        return match (agent, ctx.subject(found.start)) {
+            (Some(a), Some(s)) => (ctx.coordinated(a, false), ctx.coordinated(s, true)),
+            _ => (Vec::new(), Vec::new()),
+        };
+    }
+    let sources = ctx
+        .subject(found.start)
+        .map_or(Vec::new(), |k| ctx.coordinated(k, true));
+    let targets = match object_from {
+        Some(at) => ctx.object_at(at),
+        None => ctx.object_at(found.end),
+    }
+    .map_or(Vec::new(), |k| ctx.coordinated(k, false));
+    (sources, targets)
+}
+
+fn noun_arguments(
+    ctx: &Ctx,
+    found: &Found,
+    object_from: Option<usize>,
+) -> (Vec<usize>, Vec<usize>) {
+    if let Some(p) = ctx.preposition_after(found.end, "between", 3) {
+        // "cooperation between X and Y": both sides, no subject needed.
+        if let Some(k) = ctx.object_at(p) {
+            let sides = ctx.coordinated(k, false);
+            if sides.len() >= 2 {
+                return (sides, Vec::new());
+            }
+        }
+    }
+    let mut sources = ctx.possessor(found.start).map_or(Vec::new(), |k| vec![k]);
+    if sources.is_empty() {
+        if let Some(k) = ctx
+            .preposition_after(found.end, "by", 3)
+            .and_then(|p| ctx.object_at(p))
+        {
+            sources = vec![k];
+        }
+    }
+    if sources.is_empty() {
+        // "X signed an agreement", "X and Y are establishing an alliance".
+        if let Some(k) = ctx.light_verb_subject(found.start) {
+            sources = ctx.coordinated(k, true);
+        }
+    }
+    let targets = object_from
+        .and_then(|at| ctx.object_at(at))
+        .map_or(Vec::new(), |k| ctx.coordinated(k, false));
+    (sources, targets)
+}

@@ -1,0 +1,87 @@
+//! Finding trigger occurrences in a sentence.
+
+use std::ops::Range;
+
+use crate::entity::Mention;
+use crate::lexicon::{Form, Lexicon, Trigger};
+use crate::text::{Layout, Sentence};
+
+/// A trigger found in a sentence, with every lexicon row that spells it the same way (the
+/// rows differ by the preposition that introduces the target).
+#[derive(Debug, Clone)]
+pub(super) struct Found<'l> {
+    /// The lexicon rows, in lexicon order, each with the form its first word takes here.
+    pub rows: Vec<(&'l Trigger, Form)>,
+    /// Token index of its first word.
+    pub start: usize,
+    /// Token index just past its last word.
+    pub end: usize,
+}
+
+impl Found<'_> {
+    /// Byte range of the trigger text.
+    pub fn span(&self, layout: &Layout) -> Range<usize> {
+        layout.tokens[self.start].span.start..layout.tokens[self.end - 1].span.end
+    }
+}
+
+/// Longest gap allowed between the words of a multiword trigger ("hand them over").
+const MAX_GAP: usize = 2;
+
+/// Finds triggers outside mentions in a sentence. At each word the longest trigger wins; a
+/// word inside a trigger already found starts no other.
+pub(super) fn find<'l>(
+    doc: &str,
+    layout: &Layout,
+    sentence: &Sentence,
+    mentions: &[Mention],
+    lexicon: &'l Lexicon,
+) -> Vec<Found<'l>> {
+    let inside = |i: usize| mentions.iter().any(|m| m.tokens.contains(&i));
+    let mut out: Vec<Found> = Vec::new();
+    for i in sentence.tokens.clone() {
+        if inside(i) || out.last().is_some_and(|f| i < f.end) {
+            continue;
+        }
+        let word = layout.tokens[i].text(doc);
+        let mut best: Option<Found> = None;
+        for &(t, form) in lexicon.triggers.candidates(word) {
+            let trigger = &lexicon.triggers.list[t];
+            let Some(end) = rest_matches(doc, layout, sentence, i + 1, &trigger.words[1..]) else {
+                continue;
+            };
+            // Rows ending at the same word compete in `arguments::choose_row`; a longer
+            // trigger replaces shorter ones.
+            match &mut best {
+                Some(b) if b.end == end => b.rows.push((trigger, form)),
+                Some(b) if end < b.end => {}
+                _ => {
+                    best = Some(Found {
+                        rows: vec![(trigger, form)],
+                        start: i,
+                        end,
+                    })
+                }
+            }
+        }
+        out.extend(best);
+    }
+    out
+}
+
+/// Matches the remaining words of a multiword trigger from token `from`, allowing short gaps.
+fn rest_matches(
+    doc: &str,
+    layout: &Layout,
+    sentence: &Sentence,
+    from: usize,
+    words: &[String],
+) -> Option<usize> {
+    let mut at = from;
+    for word in words {
+        let limit = (at + MAX_GAP + 1).min(sentence.tokens.end);
+        let found = (at..limit).find(|&k| layout.tokens[k].text(doc).eq_ignore_ascii_case(word))?;
+        at = found + 1;
+    }
+    Some(at)
+}
