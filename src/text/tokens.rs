@@ -111,7 +111,7 @@ fn split_chunk(text: &str, start: usize, end: usize, space_before: bool, out: &m
 
 fn classify(s: &str) -> TokenKind {
     let first = s.chars().next().unwrap_or(' ');
-    if first.is_ascii_digit() && s.chars().all(|c| c.is_ascii_digit() || ",.:/".contains(c)) {
+    if first.is_ascii_digit() && s.chars().all(|c| c.is_ascii_digit() || ",.:/-".contains(c)) {
         TokenKind::Number
     } else if s.chars().any(|c| c.is_alphanumeric()) {
         TokenKind::Word
@@ -139,10 +139,10 @@ fn split_pieces(chunk: &str, base: usize, out: &mut Vec<Range<usize>>) {
             let end = chars.get(end_idx).map_or(chunk.len(), |&(p, _)| p);
             push_word(chunk, pos, end, base, out);
             i = end_idx;
-        } else if c == '.' && chars.get(i + 1).is_some_and(|&(_, d)| d == '.') {
-            // An ellipsis "..." is one token.
+        } else if is_run_char(c) && chars.get(i + 1).is_some_and(|&(_, d)| d == c) {
+            // A run of one punctuation mark is one token, as in UD: "...", "--", "!!!".
             let mut j = i;
-            while j < chars.len() && chars[j].1 == '.' {
+            while j < chars.len() && chars[j].1 == c {
                 j += 1;
             }
             let end = chars.get(j).map_or(chunk.len(), |&(p, _)| p);
@@ -156,9 +156,15 @@ fn split_pieces(chunk: &str, base: usize, out: &mut Vec<Range<usize>>) {
     }
 }
 
+/// Punctuation marks whose runs are one token ("...", "--", "!!!", "??", "====").
+fn is_run_char(c: char) -> bool {
+    ".-!?=_*~".contains(c)
+}
+
 /// Returns the index just past a word starting at `i`: letters and digits, joined by inner
 /// periods (U.S.), apostrophes (O'Brien), commas and periods between digits (70,000; 2.5),
-/// and a final period when the word is a known abbreviation or an initial.
+/// slashes, colons and hyphens between digits (02/13/2001, 8:30, 713-853-3242), and a final
+/// period when the word is a known abbreviation or an initial.
 fn scan_word(chars: &[(usize, char)], i: usize) -> usize {
     let mut j = i;
     let at = |k: usize| chars.get(k).map(|&(_, c)| c);
@@ -177,7 +183,7 @@ fn scan_word(chars: &[(usize, char)], i: usize) -> usize {
             }
             // Inner joiners followed by a word character.
             (Some('.'), Some(n)) if is_word_char(n) => j += 1,
-            (Some(','), Some(n))
+            (Some(',' | '/' | ':' | '-'), Some(n))
                 if n.is_ascii_digit()
                     && at(j.wrapping_sub(1)).is_some_and(|p| p.is_ascii_digit()) =>
             {
@@ -284,6 +290,32 @@ mod tests {
             ["crime", "–", "particularly"]
         );
         assert_eq!(words("Wait..."), ["Wait", "..."]);
+    }
+
+    #[test]
+    fn punctuation_runs_stay_whole_like_ud() {
+        assert_eq!(
+            words("term -- particularly"),
+            ["term", "--", "particularly"]
+        );
+        assert_eq!(words("Wow!!! Really??"), ["Wow", "!!!", "Really", "??"]);
+        assert_eq!(words("====="), ["====="]);
+        assert_eq!(words("no - dash"), ["no", "-", "dash"]);
+        assert_eq!(words("(!)"), ["(", "!", ")"]);
+    }
+
+    #[test]
+    fn dates_times_and_phone_numbers_stay_whole() {
+        assert_eq!(
+            words("on 02/13/2001 at 08:02 PM"),
+            ["on", "02/13/2001", "at", "08:02", "PM"]
+        );
+        assert_eq!(words("call 713-853-3242."), ["call", "713-853-3242", "."]);
+        assert_eq!(words("from 1:30 to 2:30"), ["from", "1:30", "to", "2:30"]);
+        assert_eq!(tokenize("8:30")[0].kind, TokenKind::Number);
+        // Letters on one side keep the split.
+        assert_eq!(words("COVID-19"), ["COVID", "-", "19"]);
+        assert_eq!(words("1/3-mile"), ["1/3", "-", "mile"]);
     }
 
     #[test]
