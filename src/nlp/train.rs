@@ -401,7 +401,7 @@ impl TaggerRun<'_> {
             ));
             if best
                 .as_ref()
-                .map_or(true, |(b, _)| dev.is_empty() || dev_acc > *b)
+                .is_none_or(|(b, _)| dev.is_empty() || dev_acc > *b)
             {
                 best = Some((dev_acc, averaged));
             }
@@ -633,7 +633,7 @@ pub fn train_parser(
         ));
         if best
             .as_ref()
-            .map_or(true, |(b, _)| dev.is_empty() || las > *b)
+            .is_none_or(|(b, _)| dev.is_empty() || las > *b)
         {
             best = Some((las, parser));
         }
