@@ -80,19 +80,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Splits one whitespace-free chunk `text[start..end]` into tokens.
 fn split_chunk(text: &str, start: usize, end: usize, space_before: bool, out: &mut Vec<Token>) {
     let chunk = &text[start..end];
-    // URLs, e-mail addresses and handles stay whole.
-    if chunk.contains("://")
-        || chunk.starts_with("www.")
-        || (chunk.contains('@') && chunk.len() > 3)
-    {
-        let trimmed = chunk.trim_end_matches(|c: char| ".,;:!?)\"'”’".contains(c));
+    // URLs, e-mail addresses and handles stay whole; brackets and quotes around them do not.
+    if let Some(at) = url_start(chunk) {
+        if at > 0 {
+            split_chunk(text, start, start + at, space_before, out);
+        }
+        let url = &chunk[at..];
+        let trimmed = url.trim_end_matches(|c: char| ".,;:!?)]>\"'”’".contains(c));
         out.push(Token {
-            span: start..start + trimmed.len(),
+            span: start + at..start + at + trimmed.len(),
             kind: TokenKind::Word,
-            space_before,
+            space_before: space_before && at == 0,
         });
-        if trimmed.len() < chunk.len() {
-            split_chunk(text, start + trimmed.len(), end, false, out);
+        if trimmed.len() < url.len() {
+            split_chunk(text, start + at + trimmed.len(), end, false, out);
         }
         return;
     }
@@ -107,6 +108,31 @@ fn split_chunk(text: &str, start: usize, end: usize, space_before: bool, out: &m
             space_before: space_before && n == 0,
         });
     }
+}
+
+/// Where a URL or an e-mail address starts in a whitespace-free chunk, if it holds one.
+fn url_start(chunk: &str) -> Option<usize> {
+    let scheme = ["https://", "http://", "ftp://", "www."]
+        .iter()
+        .filter_map(|p| chunk.find(p))
+        .min();
+    if scheme.is_some() {
+        return scheme;
+    }
+    // An e-mail address: the name before '@' is letters, digits and ._%+- (and "..." where
+    // an archive hid part of it). A handle ("@name") stays whole too.
+    let at = chunk.find('@')?;
+    if chunk.len() <= 3 || at + 1 >= chunk.len() {
+        return None;
+    }
+    let start = chunk[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || "._%+-".contains(c))
+        .last()
+        .map_or(at, |(i, _)| i);
+    // With no name before it, "@" starts a handle.
+    Some(start)
 }
 
 fn classify(s: &str) -> TokenKind {
@@ -327,6 +353,23 @@ mod tests {
         assert_eq!(words(text), ["Andrés", "López", "’s", "“", "plan", "”"]);
         let toks = tokenize("a  b");
         assert!(toks[1].space_before);
+    }
+
+    #[test]
+    fn urls_and_addresses_lose_their_brackets() {
+        assert_eq!(
+            words("[http://news.bbc.co.uk/1/hi/4281450.stm]"),
+            ["[", "http://news.bbc.co.uk/1/hi/4281450.stm", "]"]
+        );
+        assert_eq!(
+            words("George <gt@manorisd.net>"),
+            ["George", "<", "gt@manorisd.net", ">"]
+        );
+        assert_eq!(
+            words("\"Julie\"<julie...@bellsouth.net>"),
+            ["\"", "Julie", "\"", "<", "julie...@bellsouth.net", ">"]
+        );
+        assert_eq!(words("(@handle)"), ["(", "@handle", ")"]);
     }
 
     #[test]
