@@ -52,6 +52,15 @@ const BOUND_PREFIXES: &[&str] = &[
     "ultra", "cross", "mis", "de", "un", "x", "t", "u",
 ];
 
+/// Words UD English splits in two, with the length of the first part.
+const SPLIT_WORDS: &[(&str, usize)] = &[
+    ("cannot", 3),
+    ("gonna", 3),
+    ("wanna", 3),
+    ("gotta", 3),
+    ("outta", 3),
+];
+
 /// Clitics split off the end of a word, as UD English does ("Mexico's" → "Mexico" "'s").
 const CLITICS: &[&str] = &["n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "s'"];
 
@@ -240,6 +249,12 @@ fn collect(chars: &[(usize, char)]) -> String {
 fn push_word(chunk: &str, start: usize, end: usize, base: usize, out: &mut Vec<Range<usize>>) {
     let word = &chunk[start..end];
     let lower = word.to_lowercase().replace('’', "'");
+    // Words UD writes as two: "cannot" → "can" "not", "gonna" → "gon" "na".
+    if let Some(&(_, head)) = SPLIT_WORDS.iter().find(|(w, _)| *w == lower) {
+        out.push(base + start..base + start + head);
+        out.push(base + start + head..base + end);
+        return;
+    }
     for clitic in CLITICS {
         if lower.len() > clitic.len() && lower.ends_with(clitic) {
             // "s'" is the plural possessive: "officials'" → "officials" "'".
@@ -288,6 +303,8 @@ mod tests {
         assert_eq!(words("don't"), ["do", "n't"]);
         assert_eq!(words("officials' views"), ["officials", "'", "views"]);
         assert_eq!(words("won't"), ["wo", "n't"]);
+        assert_eq!(words("Cannot"), ["Can", "not"]);
+        assert_eq!(words("gonna go"), ["gon", "na", "go"]);
     }
 
     #[test]
