@@ -414,10 +414,14 @@ pub(crate) struct ArcView {
     /// The words before and after the dependent.
     pub dm1: Node,
     pub dp1: Node,
+    /// Context from the configuration: for RIGHT (head s1, dependent s0) b0 and s2, for LEFT
+    /// (head b0, dependent s0) s1 and b1.
+    pub c1: Node,
+    pub c2: Node,
 }
 
 /// Number of label features.
-pub(crate) const LABEL_FEATURES: usize = 26;
+pub(crate) const LABEL_FEATURES: usize = 34;
 
 /// Label-classifier features of an arc. The tables are per transition, since LEFT and RIGHT
 /// attach in opposite directions.
@@ -453,6 +457,14 @@ pub(crate) fn label_features(a: &ArcView) -> [u32; LABEL_FEATURES] {
         f2(t(223), d.t, a.dp1.t),
         f3(t(224), h.t, d.t, a.dm1.t),
         f2(t(225), dwt, a.dl.w),
+        f2(t(226), a.c1.t, d.t),
+        f3(t(227), a.c1.t, h.t, d.t),
+        f2(t(228), a.c1.w, d.w),
+        f2(t(229), a.c2.t, d.t),
+        f3(t(230), h.w, d.t, a.dl.l),
+        f2(t(231), d.w, a.dsl),
+        f2(t(232), h.w, a.hsl),
+        f3(t(233), d.w, h.t, a.dist),
     ]
 }
 

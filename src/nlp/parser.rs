@@ -94,6 +94,17 @@ impl State {
         }
     }
 
+    /// The word after the front of the buffer (0 for the root, `NONE` past it).
+    fn b1(&self) -> u32 {
+        if self.b < self.n {
+            self.b + 1
+        } else if self.b == self.n {
+            0
+        } else {
+            NONE
+        }
+    }
+
     fn s(&self, i: usize) -> u32 {
         let len = self.stack.len();
         if i < len {
@@ -201,13 +212,7 @@ impl State {
             }
         };
         let (s0, s1, b0) = (self.s(0), self.s(1), self.b0());
-        let b1 = if self.b < self.n {
-            self.b + 1
-        } else if self.b == self.n {
-            0
-        } else {
-            NONE
-        };
+        let b1 = self.b1();
         let b2 = if self.b + 1 < self.n {
             self.b + 2
         } else if self.b + 1 == self.n {
@@ -297,6 +302,8 @@ impl State {
             hsr,
             dm1: if d > 1 { node(d - 1) } else { *none },
             dp1: if d < self.n { node(d + 1) } else { *none },
+            c1: node(if mv == RIGHT { self.b0() } else { self.s(1) }),
+            c2: node(if mv == RIGHT { self.s(2) } else { self.b1() }),
         }
     }
 

@@ -218,7 +218,7 @@ struct Slot {
 pub(crate) struct Weights {
     classes: usize,
     scale: f32,
-    mask: usize,
+    /// Open-addressing table, a power of two long.
     slots: Vec<Slot>,
     /// Keys in ascending order (for serialization).
     keys: Vec<u32>,
@@ -251,7 +251,8 @@ impl Weights {
 
     #[inline(always)]
     fn find(&self, key: u32) -> Option<&Slot> {
-        let mut i = key as usize & self.mask;
+        let mask = self.slots.len() - 1;
+        let mut i = key as usize & mask;
         loop {
             let s = &self.slots[i];
             if s.key == key {
@@ -260,7 +261,7 @@ impl Weights {
             if s.key == 0 {
                 return None;
             }
-            i = (i + 1) & self.mask;
+            i = (i + 1) & mask;
         }
     }
 
@@ -291,7 +292,7 @@ impl Weights {
     pub(crate) fn touch(&self, features: &[u32]) -> u32 {
         let mut x = 0;
         for &f in features {
-            x ^= self.slots[f as usize & self.mask].key;
+            x ^= self.slots[f as usize & (self.slots.len() - 1)].key;
         }
         x
     }
@@ -409,7 +410,6 @@ impl WeightsBuilder {
         Weights {
             classes: self.classes,
             scale: self.scale,
-            mask,
             slots,
             keys: self.rows.iter().map(|r| r.key).collect(),
             sparse: self.sparse,
@@ -418,35 +418,60 @@ impl WeightsBuilder {
     }
 }
 
-/// Number of slots in a [`SmallWeights`] bucket: one 64-byte cache line.
+/// Number of rows in a [`SmallWeights`] bucket.
 const BUCKET: usize = 8;
 
-/// One cache line of [`SmallWeights`] slots.
+/// One cache line of [`SmallWeights`] rows: 8 key fingerprints, then their rows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[repr(align(64))]
-struct Bucket([u64; BUCKET]);
+struct Bucket {
+    /// 16-bit key fingerprints, four per word (place `i` in bits `16 * (i % 4)` of word
+    /// `i / 4`), 0 for an empty place.
+    fps: [u64; 2],
+    rows: [[i16; 3]; BUCKET],
+}
 
-/// Read-only weights for at most three classes (the parser's transitions), where a whole row
-/// fits in the slot beside a 16-bit key fingerprint: `fingerprint << 48 | w2 << 32 | w1 << 16
-/// | w0`. A key's slots are one bucket, one cache line, scanned without branches. The parser
-/// looks up some 90 features per transition, mostly rare word combinations, so the cost is
-/// cache misses; this halves the table against [`Weights`] and makes each probe one line.
+impl Bucket {
+    fn set_fp(&mut self, place: usize, fp: u16) {
+        let shift = 16 * (place % 4);
+        let w = &mut self.fps[place / 4];
+        *w = (*w & !(0xFFFF << shift)) | (u64::from(fp) << shift);
+    }
+}
+
+/// One in every 16-bit lane.
+const LANES_LOW: u64 = 0x0001_0001_0001_0001;
+/// The top bit of every 16-bit lane.
+const LANES_HIGH: u64 = 0x8000_8000_8000_8000;
+
+/// Index of the first 16-bit lane of `x` that is zero, if any ("has zero" bit trick: borrows
+/// can only flag lanes above a true zero, so the lowest flag is exact).
+#[inline(always)]
+fn first_zero_lane(x: u64) -> Option<usize> {
+    let flags = x.wrapping_sub(LANES_LOW) & !x & LANES_HIGH;
+    (flags != 0).then(|| flags.trailing_zeros() as usize / 16)
+}
+
+/// Read-only weights for at most three classes (the parser's transitions). A key's row is in
+/// one bucket, one cache line: 8 fingerprints compared at once, then 3 weights added. The
+/// parser looks up some 90 features per transition, mostly rare word combinations, so the cost
+/// is cache misses and probing; this makes each lookup one line and no branches.
 ///
-/// A bucket holds 8 rows; the table is sized for about half that, and in the rare full bucket
-/// the rows with the smallest weights are dropped at build time.
+/// The table is sized for about half-full buckets; in the rare full bucket, the rows with the
+/// smallest weights are dropped at build time.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct SmallWeights {
     classes: usize,
     scale: f32,
-    mask: usize,
+    /// A power of two long.
     buckets: Vec<Bucket>,
     /// Keys in ascending order (for serialization).
     keys: Vec<u32>,
 }
 
 #[inline(always)]
-fn fingerprint(key: u32) -> u64 {
-    u64::from((key >> 16).max(1))
+fn fingerprint(key: u32) -> u16 {
+    ((key >> 16) as u16).max(1)
 }
 
 impl SmallWeights {
@@ -463,44 +488,35 @@ impl SmallWeights {
         let mask = n - 1;
         let mut buckets = vec![Bucket::default(); n];
         let mut fill = vec![0usize; n];
-        let pack = |row: &[i16]| -> u64 {
-            row.iter()
-                .enumerate()
-                .fold(0u64, |p, (j, &w)| p | (u64::from(w as u16) << (16 * j)))
-        };
-        let strength = |slot: u64| -> i32 {
-            (0..3)
-                .map(|j| i32::from((slot >> (16 * j)) as u16 as i16).abs())
-                .sum()
-        };
+        let strength = |r: &[i16; 3]| -> i32 { r.iter().map(|&w| i32::from(w).abs()).sum() };
         for (&k, row) in keys.iter().zip(values.chunks_exact(c)) {
-            let b = k as usize & mask;
-            let slot = (fingerprint(k) << 48) | pack(row);
-            if fill[b] < BUCKET {
-                buckets[b].0[fill[b]] = slot;
-                fill[b] += 1;
+            let b = &mut buckets[k as usize & mask];
+            let mut r = [0i16; 3];
+            r[..c].copy_from_slice(row);
+            let place = if fill[k as usize & mask] < BUCKET {
+                fill[k as usize & mask] += 1;
+                fill[k as usize & mask] - 1
             } else {
                 // Full bucket: keep the strongest rows (ties: the one already there).
-                let (weakest, _) = buckets[b]
-                    .0
-                    .iter()
-                    .enumerate()
-                    .min_by_key(|(_, &s)| strength(s))
+                let weakest = (0..BUCKET)
+                    .min_by_key(|&i| strength(&b.rows[i]))
                     .expect("full bucket");
-                if strength(slot) > strength(buckets[b].0[weakest]) {
-                    buckets[b].0[weakest] = slot;
+                if strength(&r) <= strength(&b.rows[weakest]) {
+                    continue;
                 }
-            }
+                weakest
+            };
+            b.set_fp(place, fingerprint(k));
+            b.rows[place] = r;
         }
         let mut w = SmallWeights {
             classes,
             scale,
-            mask,
             buckets,
             keys: Vec::new(),
         };
         // Keep the keys whose rows made it in, for serialization.
-        w.keys = keys.into_iter().filter(|&k| w.find(k) != 0).collect();
+        w.keys = keys.into_iter().filter(|&k| w.find(k).is_some()).collect();
         w
     }
 
@@ -517,41 +533,43 @@ impl SmallWeights {
         self.keys.len()
     }
 
-    /// The slot of `key`, or 0.
+    /// The row of `key`, if any: the 8 fingerprints are compared four at a time in two words.
     #[inline(always)]
-    fn find(&self, key: u32) -> u64 {
-        let fp = fingerprint(key);
-        let mut hit = 0;
-        for &s in &self.buckets[key as usize & self.mask].0 {
-            hit |= if s >> 48 == fp { s } else { 0 };
-        }
-        hit
+    fn find(&self, key: u32) -> Option<&[i16; 3]> {
+        // `& (len - 1)` rather than a stored mask: the compiler then sees the index is in
+        // bounds (the length is a power of two).
+        let b = &self.buckets[key as usize & (self.buckets.len() - 1)];
+        let pattern = u64::from(fingerprint(key)) * LANES_LOW;
+        let place = match first_zero_lane(b.fps[0] ^ pattern) {
+            Some(i) => i,
+            None => 4 + first_zero_lane(b.fps[1] ^ pattern)?,
+        };
+        Some(&b.rows[place])
     }
 
-    /// Adds the rows of `features` to `scores` (`scores.len() == classes`).
+    /// Adds the rows of `features` to `scores` (`scores.len() == 3`).
     #[inline]
-    pub(crate) fn score(&self, features: &[u32], scores: &mut [i16]) {
+    pub(crate) fn score(&self, features: &[u32], scores: &mut [i16; 3]) {
         // Load every bucket first: independent loads whose cache misses overlap.
         let mut x = 0;
         for &f in features {
-            x ^= self.buckets[f as usize & self.mask].0[0];
+            x ^= self.buckets[f as usize & (self.buckets.len() - 1)].fps[0];
         }
         std::hint::black_box(x);
         for &f in features {
-            let s = self.find(f);
-            for (j, sc) in scores.iter_mut().enumerate().take(3) {
-                *sc = sc.wrapping_add((s >> (16 * j)) as u16 as i16);
+            if let Some(r) = self.find(f) {
+                for (s, &w) in scores.iter_mut().zip(r) {
+                    *s = s.wrapping_add(w);
+                }
             }
         }
     }
 
     /// Rows in key order, each expanded to `classes` weights.
     pub(crate) fn for_each_row(&self, mut f: impl FnMut(u32, &[i16])) {
-        let mut row = vec![0i16; self.classes];
         for &k in &self.keys {
-            row.fill(0);
-            self.score(&[k], &mut row);
-            f(k, &row);
+            let r = self.find(k).copied().unwrap_or_default();
+            f(k, &r[..self.classes]);
         }
     }
 }
@@ -586,6 +604,32 @@ pub(crate) fn best<T: Copy + PartialOrd>(scores: &[T]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_weights_find_every_row_and_nothing_else() {
+        // Many keys in few buckets, full ones included.
+        let mut keys: Vec<u32> = (1..=200u32).map(|k| k.wrapping_mul(0x9E37_79B1)).collect();
+        keys.sort_unstable();
+        let values: Vec<i16> = keys
+            .iter()
+            .flat_map(|&k| [k as i16, -(k as i16), 1])
+            .collect();
+        let w = SmallWeights::new(3, 1.0, keys.clone(), values);
+        let mut found = 0;
+        for &k in &keys {
+            if let Some(r) = w.find(k) {
+                assert_eq!(*r, [k as i16, -(k as i16), 1]);
+                found += 1;
+            }
+        }
+        assert_eq!(found, w.len());
+        assert!(found >= 190, "only {found} rows kept");
+        let absent = 0xDEAD_BEEFu32;
+        assert!(!keys.contains(&absent) && w.find(absent).is_none());
+        assert_eq!(first_zero_lane(0x0000_1234_0000_5678), Some(1));
+        assert_eq!(first_zero_lane(0x0001_0001_0001_0001), None);
+        assert_eq!(first_zero_lane(0x1234_0000_ffff_0001), Some(2));
+    }
 
     #[test]
     fn learns_a_separable_problem() {
