@@ -70,31 +70,61 @@ impl Sentence {
     }
 }
 
-/// A malformed CoNLL-U file.
+/// A CoNLL-U file that cannot be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ConlluError {
     /// Reading failed.
-    #[error("cannot read CoNLL-U: {0}")]
-    Io(#[from] io::Error),
+    #[error("{path}: {source}")]
+    Io {
+        /// The file ("<input>" when reading from memory).
+        path: String,
+        /// The underlying error.
+        #[source]
+        source: io::Error,
+    },
     /// A line does not follow the format.
-    #[error("CoNLL-U line {line}: {message}")]
+    #[error("{path}:{line}: {message}")]
     Format {
-        /// 1-based line number.
+        /// The file ("<input>" when reading from memory).
+        path: String,
+        /// 1-based line number (0: the sentence as a whole).
         line: usize,
         /// What is wrong.
         message: String,
     },
 }
 
+impl ConlluError {
+    fn with_path(self, p: &str) -> ConlluError {
+        match self {
+            ConlluError::Io { source, .. } => ConlluError::Io {
+                path: p.to_owned(),
+                source,
+            },
+            ConlluError::Format { line, message, .. } => ConlluError::Format {
+                path: p.to_owned(),
+                line,
+                message,
+            },
+        }
+    }
+}
+
+const INPUT: &str = "<input>";
+
 /// Reads all sentences from CoNLL-U text.
 pub fn read(input: impl BufRead) -> Result<Vec<Sentence>, ConlluError> {
     let mut sentences = Vec::new();
     let mut current = Sentence::default();
     for (n, line) in input.lines().enumerate() {
-        let line = line?;
+        let line = line.map_err(|source| ConlluError::Io {
+            path: INPUT.to_owned(),
+            source,
+        })?;
         let line = line.trim_end_matches('\r');
         let lineno = n + 1;
         let err = |message: String| ConlluError::Format {
+            path: INPUT.to_owned(),
             line: lineno,
             message,
         };
@@ -155,6 +185,7 @@ pub fn read(input: impl BufRead) -> Result<Vec<Sentence>, ConlluError> {
             .find(|w| w.head.is_some_and(|h| h > n))
         {
             return Err(ConlluError::Format {
+                path: INPUT.to_owned(),
                 line: 0,
                 message: format!("sentence {}: HEAD {:?} beyond the sentence", s + 1, w.head),
             });
@@ -165,11 +196,12 @@ pub fn read(input: impl BufRead) -> Result<Vec<Sentence>, ConlluError> {
 
 /// Reads a CoNLL-U file.
 pub fn read_file(path: impl AsRef<Path>) -> Result<Vec<Sentence>, ConlluError> {
-    let path = path.as_ref();
-    let file = std::fs::File::open(path).map_err(|e| {
-        ConlluError::Io(io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+    let name = path.as_ref().display().to_string();
+    let file = std::fs::File::open(path.as_ref()).map_err(|source| ConlluError::Io {
+        path: name.clone(),
+        source,
     })?;
-    read(io::BufReader::new(file))
+    read(io::BufReader::new(file)).map_err(|e| e.with_path(&name))
 }
 
 /// Parses CoNLL-U from a string.
@@ -299,6 +331,12 @@ pub(crate) mod tests {
             parse("1\ta\tb\n"),
             Err(ConlluError::Format { line: 1, .. })
         ));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.conllu");
+        std::fs::write(&path, "# ok\n1\ta\tb\n").unwrap();
+        let message = read_file(&path).unwrap_err().to_string();
+        assert!(message.ends_with("bad.conllu:2: expected 10 tab-separated columns, found 3"));
+        assert!(read_file(dir.path().join("missing")).is_err());
         let bad = "1\ta\ta\tX\tX\t_\t0\troot\t_\t_\n3\tb\tb\tX\tX\t_\t1\tdep\t_\t_\n";
         assert!(parse(bad).is_err());
         let far = "1\ta\ta\tX\tX\t_\t5\troot\t_\t_\n";

@@ -78,8 +78,9 @@ impl std::fmt::Display for Scores {
     }
 }
 
-/// Replaces LEMMA, UPOS, XPOS, HEAD and DEPREL of every word with the models' predictions.
-/// Words, comments, multiword tokens and empty nodes are left as they are.
+/// Replaces LEMMA, UPOS, XPOS, HEAD and DEPREL of every word with the models' predictions, and
+/// blanks FEATS and DEPS, which the models do not predict (so a scorer does not credit them
+/// with the input's). Words, comments, multiword tokens and empty nodes are left as they are.
 pub fn annotate(models: &Models, sentences: &mut [Sentence]) {
     for s in sentences {
         let forms = s.forms();
@@ -93,8 +94,10 @@ pub fn annotate(models: &Models, sentences: &mut [Sentence]) {
             w.lemma = l;
             w.upos = t.upos.as_str().to_owned();
             w.xpos = t.xpos.to_owned();
+            w.feats = "_".to_owned();
             w.head = Some(a.head);
             w.deprel = a.deprel.to_owned();
+            w.deps = "_".to_owned();
         }
     }
 }

@@ -22,6 +22,7 @@ mod tagger;
 pub mod train;
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 pub use lemma::lemma;
 pub use model_io::ModelError;
@@ -135,7 +136,42 @@ pub struct Models {
     pub parser: Parser,
 }
 
+/// The tagger shipped with newsgraph (see `models/README.md`).
+const EMBEDDED_TAGGER: &[u8] = include_bytes!("../../models/tagger.bin");
+/// The parser shipped with newsgraph (see `models/README.md`).
+const EMBEDDED_PARSER: &[u8] = include_bytes!("../../models/parser.bin");
+
 impl Models {
+    /// The models embedded in the binary, decoded on first use and shared afterwards.
+    ///
+    /// # Panics
+    /// If the embedded model bytes are damaged, which the test suite rules out.
+    pub fn embedded() -> &'static Models {
+        static MODELS: OnceLock<Models> = OnceLock::new();
+        MODELS.get_or_init(|| {
+            Models::from_bytes(EMBEDDED_TAGGER, EMBEDDED_PARSER)
+                .expect("the embedded models decode (checked by the test suite)")
+        })
+    }
+
+    /// Loads a tagger and a parser from model files, or takes the embedded ones where a path
+    /// is `None`.
+    pub fn load_or_embedded(
+        tagger: Option<&Path>,
+        parser: Option<&Path>,
+    ) -> Result<Models, ModelError> {
+        Ok(Models {
+            tagger: match tagger {
+                Some(p) => Tagger::load(p)?,
+                None => Tagger::from_bytes(EMBEDDED_TAGGER)?,
+            },
+            parser: match parser {
+                Some(p) => Parser::load(p)?,
+                None => Parser::from_bytes(EMBEDDED_PARSER)?,
+            },
+        })
+    }
+
     /// Decodes a tagger and a parser from model bytes.
     pub fn from_bytes(tagger: &[u8], parser: &[u8]) -> Result<Models, ModelError> {
         Ok(Models {
@@ -171,6 +207,28 @@ mod tests {
             assert_eq!(Upos::parse(u.as_str()), Some(u));
         }
         assert_eq!(Upos::parse("_"), None);
+    }
+
+    #[test]
+    fn embedded_models_decode_and_work() {
+        let m = Models::embedded();
+        let words = [
+            "Mexico",
+            "'s",
+            "president",
+            "met",
+            "officials",
+            "in",
+            "Washington",
+            ".",
+        ];
+        let (tags, arcs) = m.analyze(&words);
+        assert_eq!(tags.len(), words.len());
+        assert_eq!(tags[0].upos, Upos::PROPN);
+        assert_eq!(tags[3].upos, Upos::VERB);
+        assert_eq!(arcs.iter().filter(|a| a.head == 0).count(), 1);
+        assert_eq!(arcs[3].head, 0, "the verb is the root");
+        assert_eq!(arcs[2].deprel, "nsubj");
     }
 
     #[test]

@@ -81,6 +81,26 @@ pub enum ModelError {
     /// The payload is inconsistent.
     #[error("malformed model: {0}")]
     Malformed(String),
+    /// One of the above, in a model file.
+    #[error("{path}: {source}")]
+    InFile {
+        /// The file.
+        path: String,
+        /// What is wrong with it.
+        source: Box<ModelError>,
+    },
+}
+
+/// Decodes the model file at `path` with `decode`, naming the file in any error.
+pub(crate) fn load<T>(
+    path: &Path,
+    decode: impl FnOnce(&[u8]) -> Result<T, ModelError>,
+) -> Result<T, ModelError> {
+    let bytes = read_path(path)?;
+    decode(&bytes).map_err(|e| ModelError::InFile {
+        path: path.display().to_string(),
+        source: Box::new(e),
+    })
 }
 
 /// Wraps a payload in the header and checksum.

@@ -461,7 +461,7 @@ impl Parser {
 
     /// Loads a parser model file.
     pub fn load(path: impl AsRef<Path>) -> Result<Parser, ModelError> {
-        Parser::from_bytes(&model_io::read_path(path.as_ref())?)
+        model_io::load(path.as_ref(), Parser::from_bytes)
     }
 
     /// Writes the parser to a model file.

@@ -316,7 +316,7 @@ impl Tagger {
 
     /// Loads a tagger model file.
     pub fn load(path: impl AsRef<Path>) -> Result<Tagger, ModelError> {
-        Tagger::from_bytes(&model_io::read_path(path.as_ref())?)
+        model_io::load(path.as_ref(), Tagger::from_bytes)
     }
 
     /// Writes the tagger to a model file.
@@ -344,6 +344,7 @@ mod tests {
         let opts = TaggerOptions {
             lex_folds: 0,
             lex_min: 1,
+            min_updates: 1,
             ..TaggerOptions::default()
         };
         train_tagger(&data, &[], &opts, &mut |_| {}).unwrap()
@@ -372,6 +373,7 @@ mod tests {
         let mut opts = TaggerOptions {
             lex_folds: 0,
             lex_min: 1,
+            min_updates: 1,
             cache_min: 1,
             ..TaggerOptions::default()
         };

@@ -74,14 +74,14 @@ impl Default for TaggerOptions {
         TaggerOptions {
             epochs: 10,
             seed: 1,
-            lex_min: 2,
+            lex_min: 1,
             dict_min: 20,
             dict_purity: 0.99,
             cache_min: 5,
             max_classes: 64,
             lex_folds: 10,
             bags: 1,
-            min_updates: 1,
+            min_updates: 2,
             prune: 0.0,
         }
     }
@@ -428,8 +428,12 @@ pub struct ParserOptions {
     pub jackknife: usize,
     /// Settings of the jackknife taggers.
     pub tagger: TaggerOptions,
-    /// Feature rows updated fewer times than this are dropped from the model.
+    /// Transition-feature rows updated fewer times than this are dropped from the model: rows
+    /// of rare word combinations cost memory and cache misses for little accuracy (4 halves
+    /// the table against 2 and costs about 0.2 UAS on dev).
     pub min_updates: u32,
+    /// The same for the label classifier, which is consulted once per word, not twice.
+    pub label_min_updates: u32,
 }
 
 impl Default for ParserOptions {
@@ -444,7 +448,8 @@ impl Default for ParserOptions {
                 epochs: 8,
                 ..TaggerOptions::default()
             },
-            min_updates: 1,
+            min_updates: 4,
+            label_min_updates: 2,
         }
     }
 }
@@ -620,7 +625,7 @@ pub fn train_parser(
                 .averaged(opts.min_updates)
                 .quantize_small(0.0, PARSER_FEATURES),
             label_weights
-                .averaged(opts.min_updates)
+                .averaged(opts.label_min_updates)
                 .quantize(0.0, LABEL_FEATURES),
         );
         let (uas, las) = dev_scores(&parser, dev, &dev_tags);
