@@ -6,4 +6,5 @@ mod bad_input;
 mod consumers;
 mod determinism;
 mod json_output;
+mod nlp;
 mod seeds;

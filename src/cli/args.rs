@@ -30,6 +30,115 @@ pub enum Command {
     /// Show counts per type and the most connected entities of a saved graph.
     #[command(after_help = "Example:\n  newsgraph stats graphs/seeds.json --top 10")]
     Stats(StatsArgs),
+    /// Train the part-of-speech tagger or the dependency parser on CoNLL-U treebanks.
+    #[command(subcommand)]
+    Train(TrainCommand),
+    /// Tag and parse the words of a CoNLL-U file and score the result against its annotation.
+    #[command(
+        after_help = "Prints UPOS, XPOS and lemma accuracy, UAS and LAS (CoNLL 2018 style: every word counts,\nrelations without subtypes; LAS with subtypes too).\n\nExample:\n  newsgraph evaluate ../shared/data/ud-english-ewt/en_ewt-ud-test.conllu"
+    )]
+    Evaluate(EvaluateArgs),
+    /// Write a CoNLL-U file back with predicted LEMMA, UPOS, XPOS, HEAD and DEPREL.
+    #[command(
+        after_help = "Words, comments, multiword tokens and empty nodes are kept as they are, so an\nindependent scorer can compare the output with the input. FEATS and DEPS, which the\nmodels do not predict, are blanked.\n\nExample:\n  newsgraph annotate --conllu en_ewt-ud-test.conllu -o predicted.conllu\n  python3 conll18_ud_eval.py -v en_ewt-ud-test.conllu predicted.conllu"
+    )]
+    Annotate(AnnotateArgs),
+}
+
+/// What `train` trains.
+#[derive(Debug, Subcommand)]
+pub enum TrainCommand {
+    /// Train the part-of-speech tagger (UPOS and XPOS).
+    #[command(
+        after_help = "Example:\n  newsgraph train tagger --train en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu -o models/tagger.bin"
+    )]
+    Tagger(TrainTaggerArgs),
+    /// Train the dependency parser on tags from jackknifed taggers.
+    #[command(
+        after_help = "The training words are tagged by taggers trained on the other folds (--jackknife), the\ndev words by --tagger, so the parser learns from tags like those it will see.\n\nExample:\n  newsgraph train parser --train en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu \\\n      --tagger models/tagger.bin -o models/parser.bin"
+    )]
+    Parser(TrainParserArgs),
+}
+
+/// Treebanks and output of `train`.
+#[derive(Debug, Args)]
+pub struct TrainFiles {
+    /// Training treebank (CoNLL-U).
+    #[arg(long, value_name = "FILE")]
+    pub train: PathBuf,
+    /// Development treebank (CoNLL-U): the epoch that does best on it is kept.
+    #[arg(long, value_name = "FILE")]
+    pub dev: Option<PathBuf>,
+    /// Where to write the model.
+    #[arg(short, long = "output", value_name = "MODEL")]
+    pub output: PathBuf,
+    /// Passes over the training data (default: the shipped model's setting).
+    #[arg(long, value_name = "N")]
+    pub epochs: Option<usize>,
+    /// Seed for shuffling (the same seed and data give the same model bytes).
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Print no progress on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Flags of `train tagger`.
+#[derive(Debug, Args)]
+pub struct TrainTaggerArgs {
+    /// Treebanks, output and common settings.
+    #[command(flatten)]
+    pub files: TrainFiles,
+}
+
+/// Flags of `train parser`.
+#[derive(Debug, Args)]
+pub struct TrainParserArgs {
+    /// Treebanks, output and common settings.
+    #[command(flatten)]
+    pub files: TrainFiles,
+    /// Tagger for the dev words (default: the embedded one).
+    #[arg(long, value_name = "MODEL")]
+    pub tagger: Option<PathBuf>,
+    /// Folds for the jackknifed training tags (0: train on gold tags).
+    #[arg(long, value_name = "K")]
+    pub jackknife: Option<usize>,
+}
+
+/// Which models to use (default: the ones embedded in the binary).
+#[derive(Debug, Args)]
+pub struct ModelArgs {
+    /// Tagger model file instead of the embedded one.
+    #[arg(long, value_name = "MODEL")]
+    pub tagger: Option<PathBuf>,
+    /// Parser model file instead of the embedded one.
+    #[arg(long, value_name = "MODEL")]
+    pub parser: Option<PathBuf>,
+}
+
+/// Flags of `evaluate`.
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    /// A treebank with gold annotation (CoNLL-U).
+    #[arg(value_name = "FILE.conllu")]
+    pub conllu: PathBuf,
+    /// Models to evaluate.
+    #[command(flatten)]
+    pub models: ModelArgs,
+}
+
+/// Flags of `annotate`.
+#[derive(Debug, Args)]
+pub struct AnnotateArgs {
+    /// The CoNLL-U file whose words to annotate.
+    #[arg(long, value_name = "FILE.conllu")]
+    pub conllu: PathBuf,
+    /// Write to this file instead of standard output.
+    #[arg(short, long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Models to use.
+    #[command(flatten)]
+    pub models: ModelArgs,
 }
 
 /// How inputs are read.
