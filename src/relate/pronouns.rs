@@ -88,7 +88,7 @@ pub(super) fn resolve(
             .collect();
         // A subject pronoun continues a subject: the nearest antecedent that opens its clause
         // ("Peru will not accuse Chile, but it did" → Peru), else the nearest of all.
-        let subject_like = |m: &&Mention| {
+        let subject_like = |m: &Mention| {
             m.tokens.start == 0 || m.tokens.start == layout.sentences[m.sentence].tokens.start || {
                 let before = layout.tokens[m.tokens.start - 1].text(doc).to_lowercase();
                 matches!(
@@ -110,7 +110,7 @@ pub(super) fn resolve(
             candidates
                 .iter()
                 .copied()
-                .find(|m| subject_like(&m))
+                .find(|m| subject_like(m))
                 .or(candidates.first().copied())
         } else {
             candidates.first().copied()
