@@ -30,6 +30,15 @@ pub enum Command {
     /// Show counts per type and the most connected entities of a saved graph.
     #[command(after_help = "Example:\n  newsgraph stats graphs/seeds.json --top 10")]
     Stats(StatsArgs),
+    /// Train a model from annotated data.
+    #[command(subcommand)]
+    Train(TrainCommand),
+    /// Score the named-entity tagger on annotated sentences (CrossNER or Universal NER).
+    #[command(
+        name = "evaluate-ner",
+        after_help = "Example:\n  newsgraph evaluate-ner ../shared/data/crossner-politics/test.txt"
+    )]
+    EvaluateNer(EvaluateNerArgs),
 }
 
 /// How inputs are read.
@@ -109,4 +118,72 @@ pub struct StatsArgs {
     /// How many of the most connected entities to list.
     #[arg(long, default_value_t = 15)]
     pub top: usize,
+}
+
+/// What `train` trains.
+#[derive(Debug, Subcommand)]
+pub enum TrainCommand {
+    /// The named-entity tagger (an averaged perceptron; see models/NER.md).
+    #[command(
+        after_help = "Example:\n  newsgraph train ner --train ../shared/data/uner-english-ewt/en_ewt-ud-train.iob2 \\\n    ../shared/data/crossner-politics/train.txt --dev ../shared/data/crossner-politics/dev.txt -o models/ner.bin"
+    )]
+    Ner(TrainNerArgs),
+}
+
+/// Annotation formats of NER data.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum NerFormatArg {
+    /// CrossNER: token TAB tag.
+    Crossner,
+    /// Universal NER (.iob2).
+    Uner,
+}
+
+/// Flags of `train ner`.
+#[derive(Debug, Args)]
+pub struct TrainNerArgs {
+    /// Training files (CrossNER or Universal NER).
+    #[arg(long = "train", required = true, num_args = 1.., value_name = "FILE")]
+    pub train: Vec<PathBuf>,
+    /// Development files, scored after every epoch.
+    #[arg(long = "dev", num_args = 1.., value_name = "FILE")]
+    pub dev: Vec<PathBuf>,
+    /// Where to write the model.
+    #[arg(short, long = "output", value_name = "FILE")]
+    pub output: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 15)]
+    pub epochs: usize,
+    /// Drop features seen fewer times than this.
+    #[arg(long, default_value_t = 2)]
+    pub cutoff: u32,
+    /// Seed of the shuffling.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Drop averaged weights below this fraction of the largest.
+    #[arg(long, default_value_t = 0.0)]
+    pub prune: f64,
+    /// Beam width (0: greedy, trained with the gold history).
+    #[arg(long, default_value_t = 4)]
+    pub beam: usize,
+    /// Format of every file (default: guessed per file).
+    #[arg(long, value_enum)]
+    pub format: Option<NerFormatArg>,
+}
+
+/// Flags of `evaluate-ner`.
+#[derive(Debug, Args)]
+pub struct EvaluateNerArgs {
+    /// Annotated files, each scored on its own.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Format of every file (default: guessed per file).
+    #[arg(long, value_enum)]
+    pub format: Option<NerFormatArg>,
+    /// A model file instead of the embedded model.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+    /// Join each sentence's tokens with spaces and split them with newsgraph's tokenizer.
+    #[arg(long)]
+    pub retokenize: bool,
 }

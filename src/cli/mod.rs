@@ -2,6 +2,7 @@
 
 pub mod args;
 mod commands;
+mod ner;
 
 use anyhow::Result;
 
@@ -14,5 +15,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Extract(a) => commands::extract(a),
         Command::Convert(a) => commands::convert(a),
         Command::Stats(a) => commands::stats(a),
+        Command::Train(args::TrainCommand::Ner(a)) => ner::train(a),
+        Command::EvaluateNer(a) => ner::evaluate(a),
     }
 }
