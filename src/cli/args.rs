@@ -142,7 +142,7 @@ pub enum NerFormatArg {
 /// Flags of `train ner`.
 #[derive(Debug, Args)]
 pub struct TrainNerArgs {
-    /// Training files (CrossNER or Universal NER).
+    /// Training files (CrossNER or Universal NER); a file given twice counts twice.
     #[arg(long = "train", required = true, num_args = 1.., value_name = "FILE")]
     pub train: Vec<PathBuf>,
     /// Development files, scored after every epoch.
@@ -152,7 +152,7 @@ pub struct TrainNerArgs {
     #[arg(short, long = "output", value_name = "FILE")]
     pub output: PathBuf,
     /// Passes over the training data.
-    #[arg(long, default_value_t = 15)]
+    #[arg(long, default_value_t = 12)]
     pub epochs: usize,
     /// Drop features seen fewer times than this.
     #[arg(long, default_value_t = 2)]
@@ -166,6 +166,9 @@ pub struct TrainNerArgs {
     /// Beam width (0: greedy, trained with the gold history).
     #[arg(long, default_value_t = 4)]
     pub beam: usize,
+    /// Train this many models (seeds SEED, SEED+1, …) and average them into one.
+    #[arg(long, default_value_t = 3)]
+    pub models: usize,
     /// Format of every file (default: guessed per file).
     #[arg(long, value_enum)]
     pub format: Option<NerFormatArg>,

@@ -52,20 +52,24 @@ pub fn train(args: TrainNerArgs) -> Result<()> {
         seed: args.seed,
         prune: args.prune,
         beam: args.beam,
+        models: args.models,
         description: format!(
-            "averaged perceptron, BIO, beam {}; trained on {}; epochs {}, cutoff {}, seed {}, prune {}",
+            "averaged perceptron, BIO, beam {}; trained on {}; epochs {}, cutoff {}, seed {}, \
+             models {}, prune {}",
             args.beam,
             sources.join(", "),
             args.epochs,
             args.cutoff,
             args.seed,
+            args.models,
             args.prune
         ),
     };
     let started = Instant::now();
     let ner = train::train(&sentences, &options, &mut |report, ner| {
         let mut line = format!(
-            "epoch {:>2}: {} errors in {} tokens ({:.1}%), {:.1} s, {} features",
+            "model {} epoch {:>2}: {} errors in {} tokens ({:.1}%), {:.1} s, {} features",
+            report.model,
             report.epoch,
             report.errors,
             report.tokens,

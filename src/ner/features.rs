@@ -10,7 +10,7 @@ use super::hash::{key, pair, Fnv};
 use super::lexfeat::{lex, lexicon_bits};
 
 /// Bumped whenever the features change: a model trained with other features is refused.
-pub(crate) const FEATURES_VERSION: u32 = 1;
+pub(crate) const FEATURES_VERSION: u32 = 2;
 
 /// Token flags.
 mod flag {
@@ -60,6 +60,8 @@ mod t {
     pub const RUN_BITS: u32 = 36;
     pub const RUN_BITS_SHAPE: u32 = 37;
     pub const CASE: u32 = 38;
+    pub const RUN_FIRST: u32 = 39;
+    pub const RUN_LAST: u32 = 44;
     pub const HIST1: u32 = 40;
     pub const HIST2: u32 = 41;
     pub const HIST1_SHORT: u32 = 42;
@@ -86,6 +88,9 @@ pub(crate) struct TokenInfo {
     run: u32,
     /// How the sentence is cased ([`sentence_case`]).
     case: u8,
+    /// The lowercased first and last words of the capitalized run of two or more tokens the
+    /// token is part of (0 outside one).
+    run_words: [u64; 2],
 }
 
 /// The info of positions before the sentence start and after its end.
@@ -100,6 +105,7 @@ const fn boundary(v: u64) -> TokenInfo {
         lex: 0,
         run: 0,
         case: 0,
+        run_words: [0; 2],
     }
 }
 const BEFORE: TokenInfo = boundary(0x5f3c_5354_4152_5400);
@@ -211,6 +217,7 @@ fn token_info(word: &str) -> TokenInfo {
         lex: 0,
         run: 0,
         case: 0,
+        run_words: [0; 2],
     }
 }
 
@@ -227,6 +234,14 @@ pub(crate) fn annotate<S: AsRef<str>>(words: &[S]) -> Vec<TokenInfo> {
         info.case = case;
     }
     infos
+}
+
+/// Whether token `i` may be an unannotated MISC name: a demonym, or a capitalized word that is
+/// not common English and does not start the sentence.
+pub(crate) fn may_be_misc(infos: &[TokenInfo], i: usize) -> bool {
+    let t = &infos[i];
+    t.lex & (1 << lex::DEMONYM) != 0
+        || (i > 0 && t.flags & flag::CAP != 0 && t.lex & (1 << lex::COMMON) == 0)
 }
 
 /// Lowercase words that may join the capitalized words of one name ("Party of Canada",
@@ -304,7 +319,13 @@ fn name_runs(words: &[&str], infos: &mut [TokenInfo]) {
         if connector {
             start_bits |= run::HAS_CONNECTOR;
         }
+        let run_words = if end - i > 1 {
+            [infos[i].word, infos[end - 1].word]
+        } else {
+            [0; 2]
+        };
         for (k, info) in infos.iter_mut().enumerate().take(end).skip(i) {
+            info.run_words = run_words;
             let mut bits = start_bits;
             for m in i..end {
                 let rel = m.cmp(&k);
@@ -442,6 +463,10 @@ pub(crate) fn static_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u32>)
         }
     }
     push(t::CASE, u64::from(c.case) << 1 | cap);
+    if c.run_words[1] != 0 {
+        push(t::RUN_FIRST, c.run_words[0]);
+        push(t::RUN_LAST, c.run_words[1]);
+    }
 }
 
 /// Number of history features.

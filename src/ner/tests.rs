@@ -161,18 +161,19 @@ fn synthetic() -> Vec<Sentence> {
 #[test]
 fn training_is_deterministic_and_learns() {
     let data = synthetic();
-    for beam in [0, 4] {
+    for (beam, models) in [(0, 1), (4, 1), (4, 2)] {
         let options = TrainOptions {
             epochs: 5,
             cutoff: 1,
             beam,
+            models,
             description: "synthetic".to_string(),
             ..TrainOptions::default()
         };
         let mut epochs = 0;
         let a = train(&data, &options, &mut |_, _| epochs += 1);
         let b = train(&data, &options, &mut |_, _| {});
-        assert_eq!(epochs, 5);
+        assert_eq!(epochs, 5 * models);
         assert_eq!(a.to_bytes(), b.to_bytes(), "beam {beam}");
         assert_eq!(a.description(), "synthetic");
         let tagged = a.tag(&["Anna", "Berg", "visited", "Lima", "."]);
