@@ -3,13 +3,13 @@
 use std::path::Path;
 use std::time::Instant;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::args::{EvaluateNerArgs, NerFormatArg, TrainNerArgs};
 use newsgraph::ner::corpus::{self, Format, Sentence};
 use newsgraph::ner::eval::{self, Tokens};
 use newsgraph::ner::train::{self, TrainOptions};
-use newsgraph::ner::Ner;
+use newsgraph::ner::{ModelError, Ner};
 
 fn format(arg: Option<NerFormatArg>) -> Option<Format> {
     arg.map(|f| match f {
@@ -87,8 +87,7 @@ pub fn train(args: TrainNerArgs) -> Result<()> {
         }
         eprintln!("{line}");
     });
-    ner.save(&args.output)
-        .with_context(|| format!("{}: cannot write the model", args.output.display()))?;
+    ner.save(&args.output)?;
     eprintln!(
         "wrote {} ({} features, {} bytes) in {:.1} s",
         args.output.display(),
@@ -104,11 +103,21 @@ pub fn evaluate(args: EvaluateNerArgs) -> Result<()> {
     let loaded;
     let ner = match &args.model {
         Some(path) => {
-            loaded = Ner::load(path).with_context(|| path.display().to_string())?;
+            loaded = Ner::load(path).map_err(|e| match e {
+                // Already names the file.
+                ModelError::Io { .. } => anyhow::Error::new(e),
+                e => anyhow::Error::new(e).context(path.display().to_string()),
+            })?;
             &loaded
         }
         None => Ner::try_embedded().map_err(|e| anyhow::anyhow!("embedded NER model: {e}"))?,
     };
+    if !ner.lexicon_matches() {
+        eprintln!(
+            "newsgraph: warning: the NER model was trained with another lexicon; \
+             retrain it (models/NER.md)"
+        );
+    }
     let tokens = if args.retokenize {
         Tokens::Retokenized
     } else {

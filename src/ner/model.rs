@@ -219,14 +219,9 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<ModelData, ModelError> {
             expected: FORMAT_VERSION,
         });
     }
-    let features_version = r.u32("header")?;
-    if features_version != FEATURES_VERSION {
-        return Err(ModelError::Features {
-            found: features_version,
-            expected: FEATURES_VERSION,
-        });
-    }
-    if bytes.len() < r.pos + 4 {
+    // Every version ends with the checksum: check it before reading any other field, so a
+    // damaged file is called damaged.
+    if bytes.len() < r.pos + 8 {
         return Err(ModelError::Truncated("header"));
     }
     let body = &bytes[..bytes.len() - 4];
@@ -239,6 +234,13 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<ModelData, ModelError> {
         bytes: body,
         pos: r.pos,
     };
+    let features_version = r.u32("header")?;
+    if features_version != FEATURES_VERSION {
+        return Err(ModelError::Features {
+            found: features_version,
+            expected: FEATURES_VERSION,
+        });
+    }
     let labels = r.u32("header")?;
     if labels as usize != N_LABELS {
         return Err(ModelError::Malformed(format!(
@@ -409,6 +411,18 @@ mod tests {
         let mut version = bytes.clone();
         version[8] = 99;
         assert!(matches!(decode(&version), Err(ModelError::Version { .. })));
+        let mut garbage = bytes[..12].to_vec();
+        garbage.extend_from_slice(b"garbage bytes");
+        assert!(matches!(decode(&garbage), Err(ModelError::Checksum { .. })));
+        let mut features = bytes.clone();
+        features[12] = 99;
+        let n = features.len() - 4;
+        let crc = crc32(&features[..n]).to_le_bytes();
+        features[n..].copy_from_slice(&crc);
+        assert!(matches!(
+            decode(&features),
+            Err(ModelError::Features { found: 99, .. })
+        ));
         // Every truncation is refused, none panics.
         for n in 0..bytes.len() {
             assert!(decode(&bytes[..n]).is_err(), "length {n}");
