@@ -189,4 +189,7 @@ pub struct EvaluateNerArgs {
     /// Join each sentence's tokens with spaces and split them with newsgraph's tokenizer.
     #[arg(long)]
     pub retokenize: bool,
+    /// Score as eval/ner.py does: MISC unscored, predictions overlapping a gold MISC name ignored.
+    #[arg(long)]
+    pub lenient: bool,
 }

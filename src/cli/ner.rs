@@ -7,7 +7,7 @@ use anyhow::Result;
 
 use super::args::{EvaluateNerArgs, NerFormatArg, TrainNerArgs};
 use newsgraph::ner::corpus::{self, Format, Sentence};
-use newsgraph::ner::eval::{self, Tokens};
+use newsgraph::ner::eval::{self, Rules, Tokens};
 use newsgraph::ner::train::{self, TrainOptions};
 use newsgraph::ner::{ModelError, Ner};
 
@@ -125,14 +125,20 @@ pub fn evaluate(args: EvaluateNerArgs) -> Result<()> {
     };
     for (n, path) in args.files.iter().enumerate() {
         let (fmt, sentences) = read(path, args.format)?;
-        let scores = eval::evaluate(ner, &sentences, tokens);
+        let rules = if args.lenient {
+            Rules::Lenient
+        } else {
+            Rules::Strict
+        };
+        let scores = eval::evaluate_with(ner, &sentences, tokens, rules);
         if n > 0 {
             println!();
         }
         println!(
-            "{} ({fmt}{}): {} sentences, {} tokens, {:.0} tokens/s",
+            "{} ({fmt}{}{}): {} sentences, {} tokens, {:.0} tokens/s",
             path.display(),
             if args.retokenize { ", retokenized" } else { "" },
+            if args.lenient { ", lenient" } else { "" },
             scores.sentences,
             scores.tokens,
             scores.tokens as f64 / scores.seconds.max(1e-9)

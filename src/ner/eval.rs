@@ -5,6 +5,9 @@
 //! source annotates it (Universal NER does not: predicted MISC names are dropped there). A
 //! predicted PER/ORG/LOC over a gold MISC span counts as wrong. The boundary row scores spans
 //! whatever their kinds.
+//!
+//! [`Rules::Lenient`] scores the way `eval/ner.py` does: MISC is not scored, and a predicted name
+//! that overlaps a gold MISC name without being exactly a scored gold name is ignored.
 
 use std::fmt;
 use std::ops::Range;
@@ -68,6 +71,17 @@ pub enum Tokens {
     /// The file's tokens joined by spaces and split again by [`text::tokenize`], as at run
     /// time; spans are compared as character ranges of the joined text.
     Retokenized,
+}
+
+/// Which predictions count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Rules {
+    /// Every prediction of an annotated kind.
+    #[default]
+    Strict,
+    /// As `eval/ner.py`: predicted MISC names, and predictions overlapping a gold MISC name
+    /// (unless exactly a gold PER/ORG/LOC name), are ignored.
+    Lenient,
 }
 
 /// Scores of one evaluation.
@@ -141,8 +155,13 @@ impl fmt::Display for Scores {
 
 /// Tags every sentence and scores the names found against the gold ones.
 pub fn evaluate(ner: &Ner, sentences: &[Sentence], tokens: Tokens) -> Scores {
+    evaluate_with(ner, sentences, tokens, Rules::Strict)
+}
+
+/// [`evaluate`] with a choice of [`Rules`].
+pub fn evaluate_with(ner: &Ner, sentences: &[Sentence], tokens: Tokens, rules: Rules) -> Scores {
     let mut scores = Scores {
-        misc_scored: sentences.iter().any(|s| s.misc_annotated),
+        misc_scored: rules == Rules::Strict && sentences.iter().any(|s| s.misc_annotated),
         ..Scores::default()
     };
     for s in sentences {
@@ -177,10 +196,38 @@ pub fn evaluate(ner: &Ner, sentences: &[Sentence], tokens: Tokens) -> Scores {
             }
         };
         scores.seconds += started.elapsed().as_secs_f64();
-        score_sentence(&mut scores, &gold, &predicted, s.misc_annotated);
+        let scored_misc = s.misc_annotated && rules == Rules::Strict;
+        let predicted = match rules {
+            Rules::Strict => predicted,
+            Rules::Lenient => lenient(predicted, &gold),
+        };
+        let gold: Vec<_> = gold
+            .into_iter()
+            .filter(|(_, k)| scored_misc || *k != EntityKind::Misc)
+            .collect();
+        score_sentence(&mut scores, &gold, &predicted, scored_misc);
         scores.sentences += 1;
     }
     scores
+}
+
+/// The predictions `eval/ner.py` scores: no MISC, nothing overlapping a gold MISC name unless it
+/// is exactly another gold name.
+fn lenient(
+    predicted: Vec<(Range<usize>, EntityKind)>,
+    gold: &[(Range<usize>, EntityKind)],
+) -> Vec<(Range<usize>, EntityKind)> {
+    let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+    predicted
+        .into_iter()
+        .filter(|(r, k)| {
+            *k != EntityKind::Misc
+                && (gold.iter().any(|(g, gk)| g == r && *gk != EntityKind::Misc)
+                    || !gold
+                        .iter()
+                        .any(|(g, gk)| *gk == EntityKind::Misc && overlaps(g, r)))
+        })
+        .collect()
 }
 
 fn score_sentence(
@@ -265,5 +312,13 @@ mod tests {
             }
         );
         assert!((s.micro().f1() - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn lenient_rules_ignore_what_overlaps_unscored_names() {
+        use EntityKind::*;
+        let gold = [(0..3, Misc), (5..6, Loc)];
+        let pred = vec![(1..2, Loc), (0..3, Misc), (5..6, Loc), (7..8, Org)];
+        assert_eq!(lenient(pred, &gold), vec![(5..6, Loc), (7..8, Org)]);
     }
 }

@@ -1,14 +1,19 @@
 //! A trained named-entity recognizer: an averaged perceptron that tags each token of a sentence
-//! with a BIO label over four kinds (PER, ORG, LOC, MISC), greedily left to right.
+//! with a BIO label over four kinds (PER, ORG, LOC, MISC), by beam search over label sequences.
 //!
-//! - [`features`](self) hash a token's word, shape, affixes and context, and what the built-in
-//!   [`Lexicon`] says about it (country, place, organization, capital, demonym, title, common
-//!   word), into 32-bit keys; no string is built per feature.
-//! - The weights are a table from key to one quantized weight per label, trained by
-//!   [`train::train`] and saved in a compact, versioned, checksummed file (`models/ner.bin`),
-//!   which is embedded in the binary and parsed once ([`Ner::embedded`]).
-//! - [`eval`] scores a tagger on annotated files (entity-level exact spans), [`corpus`] reads
-//!   them (CrossNER, Universal NER).
+//! - Features (`features.rs`, `lexfeat.rs`) hash a token's lowercased word, shapes, affixes,
+//!   flags, neighbours, the capitalized run it is part of, and what the built-in [`Lexicon`] says
+//!   about it (country, capital, place, organization, demonym, title, head word, common word)
+//!   into 32-bit keys; no string is built per feature.
+//! - [`train::train`] learns the weights (structured perceptron with early update, averaged,
+//!   several shuffles averaged into one model); they are saved quantized in a compact,
+//!   versioned, checksummed file (`models/ner.bin`), embedded in the binary and parsed once
+//!   ([`Ner::embedded`]).
+//! - [`eval`] scores a tagger on annotated sentences (entity-level exact spans), [`corpus`]
+//!   reads them (CrossNER, Universal NER).
+//!
+//! Sentences are tagged on their own, tokens as [`crate::text::tokenize`] splits them. See
+//! `models/NER.md` for the data, the scores and how to retrain.
 //!
 //! ```
 //! use newsgraph::ner::{spans, EntityKind, Ner};
@@ -44,7 +49,7 @@ use model::{ModelData, Weights};
 static EMBEDDED: &[u8] = include_bytes!("../../models/ner.bin");
 
 /// A named-entity tagger: trained weights over features of the built-in lexicon.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Ner {
     weights: Weights,
     lexicon_fingerprint: u64,
@@ -60,9 +65,21 @@ pub struct Ner {
 pub struct Tagged {
     /// The label chosen.
     pub label: Label,
-    /// Score of the label minus the score of the best other label allowed at that point, in
-    /// the units of the averaged perceptron (larger is surer; below 1 is a close call).
+    /// Score of the label minus the score of the best other label allowed after the labels
+    /// chosen before it, in the units of the averaged perceptron: typically tens when the model
+    /// is sure, under 5 a close call, negative where the beam kept a label that loses locally
+    /// for the sake of the whole sequence.
     pub margin: f32,
+}
+
+impl std::fmt::Debug for Ner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ner")
+            .field("weights", &self.weights)
+            .field("beam", &self.beam)
+            .field("description", &self.description)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Ner {

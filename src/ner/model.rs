@@ -76,7 +76,7 @@ pub enum ModelError {
 /// Feature key → quantized weight per label: open addressing with linear probing over an
 /// array of keys (0 = empty), with the weights in a parallel array. Probing touches the small
 /// key array only, so the many lookups of features the model does not have stay in cache.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub(crate) struct Weights {
     keys: Vec<u32>,
     rows: Vec<[i16; N_LABELS]>,
@@ -84,6 +84,16 @@ pub(crate) struct Weights {
     len: usize,
     /// Stored weight × scale = the averaged perceptron weight.
     pub(crate) scale: f32,
+}
+
+impl std::fmt::Debug for Weights {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Weights")
+            .field("features", &self.len)
+            .field("slots", &self.keys.len())
+            .field("scale", &self.scale)
+            .finish()
+    }
 }
 
 impl Weights {

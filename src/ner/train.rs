@@ -12,7 +12,7 @@
 //! Sentences whose source does not annotate MISC ([`Sentence::misc_annotated`] false: Universal
 //! NER) are partially labelled: an `O` there may be a MISC name, so predicting MISC for it is not
 //! an error. Updates go towards the best sequence that follows the annotation, where such an `O`
-//! may be MISC only if the token may be a name ([`features::may_be_misc`]: a demonym, or a
+//! may be MISC only if the token may be a name (`features::may_be_misc`: a demonym, or a
 //! capitalized word that is not common English and does not start the sentence). Letting every
 //! such `O` be MISC made MISC reinforce itself on some shuffles (one run in four ended with MISC
 //! on a tenth of the web text and five times the training errors).
@@ -173,7 +173,7 @@ impl Perceptron {
 
 /// A training sentence with its static features resolved to indices.
 struct Prepared {
-    /// Per token: range into `Compiled::features`.
+    /// Per token: its range of the flat list of feature indices.
     tokens: Vec<std::ops::Range<usize>>,
     infos: Vec<features::TokenInfo>,
     labels: Vec<usize>,
