@@ -48,6 +48,7 @@ pub mod graph;
 pub mod lexicon;
 pub mod load;
 pub mod ner;
+pub mod nlp;
 pub mod recognize;
 pub mod relate;
 pub mod relation;

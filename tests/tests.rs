@@ -3,8 +3,9 @@
 mod util;
 
 mod bad_input;
+mod consumers;
 mod determinism;
-mod graphviz;
 mod json_output;
 mod ner;
+mod nlp;
 mod seeds;

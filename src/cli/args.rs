@@ -16,7 +16,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build a graph from articles and write it as JSON or DOT.
+    /// Build a graph from articles and write it: JSON, DOT, GraphML, GEXF, Cytoscape, Neo4j CSV.
     #[command(
         after_help = "Examples:\n  newsgraph build seeds/ -o graphs/seeds.json -o graphs/seeds.dot\n  newsgraph build archive.jsonl --format dot | dot -Tsvg > graph.svg"
     )]
@@ -24,21 +24,132 @@ pub enum Command {
     /// Print what each article holds, one JSON object per article per line, before merging.
     #[command(after_help = "Example:\n  newsgraph extract articles.jsonl > extracted.jsonl")]
     Extract(ExtractArgs),
-    /// Re-export a saved graph in another format without re-reading the articles.
+    /// Re-export a saved graph, in other formats or filtered, without re-reading the articles.
     #[command(after_help = "Example:\n  newsgraph convert graphs/seeds.json -o graphs/seeds.dot")]
     Convert(ConvertArgs),
     /// Show counts per type and the most connected entities of a saved graph.
     #[command(after_help = "Example:\n  newsgraph stats graphs/seeds.json --top 10")]
     Stats(StatsArgs),
-    /// Train a model from annotated data.
+    /// Train the part-of-speech tagger, the dependency parser or the named-entity tagger.
     #[command(subcommand)]
     Train(TrainCommand),
+    /// Tag and parse the words of a CoNLL-U file and score the result against its annotation.
+    #[command(
+        after_help = "Prints UPOS, XPOS and lemma accuracy, UAS and LAS (CoNLL 2018 style: every word counts,\nrelations without subtypes; LAS with subtypes too).\n\nExample:\n  newsgraph evaluate ../shared/data/ud-english-ewt/en_ewt-ud-test.conllu"
+    )]
+    Evaluate(EvaluateArgs),
+    /// Write a CoNLL-U file back with predicted LEMMA, UPOS, XPOS, HEAD and DEPREL.
+    #[command(
+        after_help = "Words, comments, multiword tokens and empty nodes are kept as they are, so an\nindependent scorer can compare the output with the input. FEATS and DEPS, which the\nmodels do not predict, are blanked.\n\nExample:\n  newsgraph annotate --conllu en_ewt-ud-test.conllu -o predicted.conllu\n  python3 conll18_ud_eval.py -v en_ewt-ud-test.conllu predicted.conllu"
+    )]
+    Annotate(AnnotateArgs),
     /// Score the named-entity tagger on annotated sentences (CrossNER or Universal NER).
     #[command(
         name = "evaluate-ner",
         after_help = "Example:\n  newsgraph evaluate-ner ../shared/data/crossner-politics/test.txt"
     )]
     EvaluateNer(EvaluateNerArgs),
+}
+
+/// What `train` trains.
+#[derive(Debug, Subcommand)]
+pub enum TrainCommand {
+    /// Train the part-of-speech tagger (UPOS and XPOS).
+    #[command(
+        after_help = "Example:\n  newsgraph train tagger --train en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu -o models/tagger.bin"
+    )]
+    Tagger(TrainTaggerArgs),
+    /// Train the dependency parser on tags from jackknifed taggers.
+    #[command(
+        after_help = "The training words are tagged by taggers trained on the other folds (--jackknife), the\ndev words by --tagger, so the parser learns from tags like those it will see.\n\nExample:\n  newsgraph train parser --train en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu \\\n      --tagger models/tagger.bin -o models/parser.bin"
+    )]
+    Parser(TrainParserArgs),
+    /// Train the named-entity tagger (PER, ORG, LOC, MISC) on CrossNER or Universal NER files.
+    #[command(
+        after_help = "See models/NER.md for the command that trained the shipped model.\n\nExample:\n  newsgraph train ner --train en_ewt-ud-train.iob2 train.txt train.txt --dev en_ewt-ud-dev.iob2 \\\n      -o models/ner.bin"
+    )]
+    Ner(TrainNerArgs),
+}
+
+/// Treebanks and output of `train`.
+#[derive(Debug, Args)]
+pub struct TrainFiles {
+    /// Training treebank (CoNLL-U).
+    #[arg(long, value_name = "FILE")]
+    pub train: PathBuf,
+    /// Development treebank (CoNLL-U): the epoch that does best on it is kept.
+    #[arg(long, value_name = "FILE")]
+    pub dev: Option<PathBuf>,
+    /// Where to write the model.
+    #[arg(short, long = "output", value_name = "MODEL")]
+    pub output: PathBuf,
+    /// Passes over the training data (default: the shipped model's setting).
+    #[arg(long, value_name = "N")]
+    pub epochs: Option<usize>,
+    /// Seed for shuffling (the same seed and data give the same model bytes).
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Print no progress on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Flags of `train tagger`.
+#[derive(Debug, Args)]
+pub struct TrainTaggerArgs {
+    /// Treebanks, output and common settings.
+    #[command(flatten)]
+    pub files: TrainFiles,
+}
+
+/// Flags of `train parser`.
+#[derive(Debug, Args)]
+pub struct TrainParserArgs {
+    /// Treebanks, output and common settings.
+    #[command(flatten)]
+    pub files: TrainFiles,
+    /// Tagger for the dev words (default: the embedded one).
+    #[arg(long, value_name = "MODEL")]
+    pub tagger: Option<PathBuf>,
+    /// Folds for the jackknifed training tags (0: train on gold tags).
+    #[arg(long, value_name = "K")]
+    pub jackknife: Option<usize>,
+}
+
+/// Which models to use (default: the ones embedded in the binary).
+#[derive(Debug, Args)]
+pub struct ModelArgs {
+    /// Tagger model file instead of the embedded one.
+    #[arg(long, value_name = "MODEL")]
+    pub tagger: Option<PathBuf>,
+    /// Parser model file instead of the embedded one.
+    #[arg(long, value_name = "MODEL")]
+    pub parser: Option<PathBuf>,
+}
+
+/// Flags of `evaluate`.
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    /// A treebank with gold annotation (CoNLL-U).
+    #[arg(value_name = "FILE.conllu")]
+    pub conllu: PathBuf,
+    /// Models to evaluate.
+    #[command(flatten)]
+    pub models: ModelArgs,
+}
+
+/// Flags of `annotate`.
+#[derive(Debug, Args)]
+pub struct AnnotateArgs {
+    /// The CoNLL-U file whose words to annotate.
+    #[arg(long, value_name = "FILE.conllu")]
+    pub conllu: PathBuf,
+    /// Write to this file instead of standard output.
+    #[arg(short, long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Models to use.
+    #[command(flatten)]
+    pub models: ModelArgs,
 }
 
 /// How inputs are read.
@@ -76,12 +187,17 @@ pub struct BuildArgs {
     /// Input selection.
     #[command(flatten)]
     pub input: InputArgs,
-    /// Output file; repeat for several. The extension picks the format (.json, .dot, .gv).
+    /// Output file; repeat for several. The extension picks the format (.json, .dot, .gv,
+    /// .graphml, .gexf, .cyjs); a Neo4j export is a directory (--format neo4j).
     #[arg(short, long = "output", value_name = "FILE")]
     pub outputs: Vec<PathBuf>,
-    /// Format for standard output when no -o is given.
-    #[arg(long, value_name = "FORMAT", default_value = "json")]
-    pub format: String,
+    /// Format of standard output (default json) and of every -o without a known extension:
+    /// json, dot, graphml, gexf, cyjs, neo4j.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// Layout and filters.
+    #[command(flatten)]
+    pub export: ExportArgs,
 }
 
 /// Flags of `extract`.
@@ -104,9 +220,55 @@ pub struct ConvertArgs {
     /// Output file; repeat for several. The extension picks the format.
     #[arg(short, long = "output", value_name = "FILE")]
     pub outputs: Vec<PathBuf>,
-    /// Format for standard output when no -o is given.
-    #[arg(long, value_name = "FORMAT", default_value = "dot")]
-    pub format: String,
+    /// Format of standard output (default dot) and of every -o without a known extension:
+    /// json, dot, graphml, gexf, cyjs, neo4j.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// Layout and filters.
+    #[command(flatten)]
+    pub export: ExportArgs,
+}
+
+/// What `build` and `convert` share: the DOT layout and the filters, applied in the order
+/// listed (see `newsgraph::graph::filter`).
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Export")]
+pub struct ExportArgs {
+    /// Graphviz layout engine the DOT output asks for (auto: dot, or sfdp for large graphs).
+    #[arg(long, value_enum, value_name = "ENGINE", default_value = "auto")]
+    pub layout: LayoutArg,
+    /// Keep relations stated at least N times, and the entities they join.
+    #[arg(long, value_name = "N")]
+    pub min_weight: Option<usize>,
+    /// Keep these relations (comma-separated: accuses,threatens), and the entities they join.
+    #[arg(long, value_name = "RELATIONS")]
+    pub relations: Option<String>,
+    /// Keep entities of these types (comma-separated: person,organization), and the
+    /// relations among them.
+    #[arg(long, value_name = "TYPES")]
+    pub types: Option<String>,
+    /// Keep the neighbourhood of one entity (id, label or alias).
+    #[arg(long, value_name = "ENTITY")]
+    pub focus: Option<String>,
+    /// How many relations away from --focus to go.
+    #[arg(long, value_name = "K", requires = "focus")]
+    pub depth: Option<usize>,
+    /// Keep the K entities with most relations, and the relations among them.
+    #[arg(long, value_name = "K")]
+    pub top: Option<usize>,
+}
+
+/// Graphviz layout engines.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LayoutArg {
+    /// dot up to 300 edges and 500 nodes, sfdp above.
+    Auto,
+    /// Hierarchical, left to right: clearest for small graphs.
+    Dot,
+    /// Force-directed, multiscale: for large graphs.
+    Sfdp,
+    /// Force-directed: for a few hundred nodes.
+    Neato,
 }
 
 /// Flags of `stats`.
@@ -118,16 +280,6 @@ pub struct StatsArgs {
     /// How many of the most connected entities to list.
     #[arg(long, default_value_t = 15)]
     pub top: usize,
-}
-
-/// What `train` trains.
-#[derive(Debug, Subcommand)]
-pub enum TrainCommand {
-    /// The named-entity tagger (an averaged perceptron; see models/NER.md).
-    #[command(
-        after_help = "Example:\n  newsgraph train ner --train ../shared/data/uner-english-ewt/en_ewt-ud-train.iob2 \\\n    ../shared/data/crossner-politics/train.txt --dev ../shared/data/crossner-politics/dev.txt -o models/ner.bin"
-    )]
-    Ner(TrainNerArgs),
 }
 
 /// Annotation formats of NER data.

@@ -3,10 +3,11 @@
 pub mod args;
 mod commands;
 mod ner;
+mod nlp;
 
 use anyhow::Result;
 
-use args::{Cli, Command};
+use args::{Cli, Command, TrainCommand};
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
@@ -15,7 +16,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Extract(a) => commands::extract(a),
         Command::Convert(a) => commands::convert(a),
         Command::Stats(a) => commands::stats(a),
-        Command::Train(args::TrainCommand::Ner(a)) => ner::train(a),
+        Command::Train(TrainCommand::Tagger(a)) => nlp::train_tagger(a),
+        Command::Train(TrainCommand::Parser(a)) => nlp::train_parser(a),
+        Command::Evaluate(a) => nlp::evaluate(a),
+        Command::Annotate(a) => nlp::annotate(a),
+        Command::Train(TrainCommand::Ner(a)) => ner::train(a),
         Command::EvaluateNer(a) => ner::evaluate(a),
     }
 }

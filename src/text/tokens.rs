@@ -52,6 +52,15 @@ const BOUND_PREFIXES: &[&str] = &[
     "ultra", "cross", "mis", "de", "un", "x", "t", "u",
 ];
 
+/// Words UD English splits in two, with the length of the first part.
+const SPLIT_WORDS: &[(&str, usize)] = &[
+    ("cannot", 3),
+    ("gonna", 3),
+    ("wanna", 3),
+    ("gotta", 3),
+    ("outta", 3),
+];
+
 /// Clitics split off the end of a word, as UD English does ("Mexico's" → "Mexico" "'s").
 const CLITICS: &[&str] = &["n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "s'"];
 
@@ -80,19 +89,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Splits one whitespace-free chunk `text[start..end]` into tokens.
 fn split_chunk(text: &str, start: usize, end: usize, space_before: bool, out: &mut Vec<Token>) {
     let chunk = &text[start..end];
-    // URLs, e-mail addresses and handles stay whole.
-    if chunk.contains("://")
-        || chunk.starts_with("www.")
-        || (chunk.contains('@') && chunk.len() > 3)
-    {
-        let trimmed = chunk.trim_end_matches(|c: char| ".,;:!?)\"'”’".contains(c));
+    // URLs, e-mail addresses and handles stay whole; brackets and quotes around them do not.
+    if let Some(at) = url_start(chunk) {
+        if at > 0 {
+            split_chunk(text, start, start + at, space_before, out);
+        }
+        let url = &chunk[at..];
+        let trimmed = url.trim_end_matches(|c: char| ".,;:!?)]>\"'”’".contains(c));
         out.push(Token {
-            span: start..start + trimmed.len(),
+            span: start + at..start + at + trimmed.len(),
             kind: TokenKind::Word,
-            space_before,
+            space_before: space_before && at == 0,
         });
-        if trimmed.len() < chunk.len() {
-            split_chunk(text, start + trimmed.len(), end, false, out);
+        if trimmed.len() < url.len() {
+            split_chunk(text, start + at + trimmed.len(), end, false, out);
         }
         return;
     }
@@ -109,9 +119,34 @@ fn split_chunk(text: &str, start: usize, end: usize, space_before: bool, out: &m
     }
 }
 
+/// Where a URL or an e-mail address starts in a whitespace-free chunk, if it holds one.
+fn url_start(chunk: &str) -> Option<usize> {
+    let scheme = ["https://", "http://", "ftp://", "www."]
+        .iter()
+        .filter_map(|p| chunk.find(p))
+        .min();
+    if scheme.is_some() {
+        return scheme;
+    }
+    // An e-mail address: the name before '@' is letters, digits and ._%+- (and "..." where
+    // an archive hid part of it). A handle ("@name") stays whole too.
+    let at = chunk.find('@')?;
+    if chunk.len() <= 3 || at + 1 >= chunk.len() {
+        return None;
+    }
+    let start = chunk[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || "._%+-".contains(c))
+        .last()
+        .map_or(at, |(i, _)| i);
+    // With no name before it, "@" starts a handle.
+    Some(start)
+}
+
 fn classify(s: &str) -> TokenKind {
     let first = s.chars().next().unwrap_or(' ');
-    if first.is_ascii_digit() && s.chars().all(|c| c.is_ascii_digit() || ",.:/".contains(c)) {
+    if first.is_ascii_digit() && s.chars().all(|c| c.is_ascii_digit() || ",.:/-".contains(c)) {
         TokenKind::Number
     } else if s.chars().any(|c| c.is_alphanumeric()) {
         TokenKind::Word
@@ -139,10 +174,10 @@ fn split_pieces(chunk: &str, base: usize, out: &mut Vec<Range<usize>>) {
             let end = chars.get(end_idx).map_or(chunk.len(), |&(p, _)| p);
             push_word(chunk, pos, end, base, out);
             i = end_idx;
-        } else if c == '.' && chars.get(i + 1).is_some_and(|&(_, d)| d == '.') {
-            // An ellipsis "..." is one token.
+        } else if is_run_char(c) && chars.get(i + 1).is_some_and(|&(_, d)| d == c) {
+            // A run of one punctuation mark is one token, as in UD: "...", "--", "!!!".
             let mut j = i;
-            while j < chars.len() && chars[j].1 == '.' {
+            while j < chars.len() && chars[j].1 == c {
                 j += 1;
             }
             let end = chars.get(j).map_or(chunk.len(), |&(p, _)| p);
@@ -156,9 +191,15 @@ fn split_pieces(chunk: &str, base: usize, out: &mut Vec<Range<usize>>) {
     }
 }
 
+/// Punctuation marks whose runs are one token ("...", "--", "!!!", "??", "====").
+fn is_run_char(c: char) -> bool {
+    ".-!?=_*~".contains(c)
+}
+
 /// Returns the index just past a word starting at `i`: letters and digits, joined by inner
 /// periods (U.S.), apostrophes (O'Brien), commas and periods between digits (70,000; 2.5),
-/// and a final period when the word is a known abbreviation or an initial.
+/// slashes, colons and hyphens between digits (02/13/2001, 8:30, 713-853-3242), and a final
+/// period when the word is a known abbreviation or an initial.
 fn scan_word(chars: &[(usize, char)], i: usize) -> usize {
     let mut j = i;
     let at = |k: usize| chars.get(k).map(|&(_, c)| c);
@@ -177,7 +218,7 @@ fn scan_word(chars: &[(usize, char)], i: usize) -> usize {
             }
             // Inner joiners followed by a word character.
             (Some('.'), Some(n)) if is_word_char(n) => j += 1,
-            (Some(','), Some(n))
+            (Some(',' | '/' | ':' | '-'), Some(n))
                 if n.is_ascii_digit()
                     && at(j.wrapping_sub(1)).is_some_and(|p| p.is_ascii_digit()) =>
             {
@@ -208,6 +249,12 @@ fn collect(chars: &[(usize, char)]) -> String {
 fn push_word(chunk: &str, start: usize, end: usize, base: usize, out: &mut Vec<Range<usize>>) {
     let word = &chunk[start..end];
     let lower = word.to_lowercase().replace('’', "'");
+    // Words UD writes as two: "cannot" → "can" "not", "gonna" → "gon" "na".
+    if let Some(&(_, head)) = SPLIT_WORDS.iter().find(|(w, _)| *w == lower) {
+        out.push(base + start..base + start + head);
+        out.push(base + start + head..base + end);
+        return;
+    }
     for clitic in CLITICS {
         if lower.len() > clitic.len() && lower.ends_with(clitic) {
             // "s'" is the plural possessive: "officials'" → "officials" "'".
@@ -256,6 +303,8 @@ mod tests {
         assert_eq!(words("don't"), ["do", "n't"]);
         assert_eq!(words("officials' views"), ["officials", "'", "views"]);
         assert_eq!(words("won't"), ["wo", "n't"]);
+        assert_eq!(words("Cannot"), ["Can", "not"]);
+        assert_eq!(words("gonna go"), ["gon", "na", "go"]);
     }
 
     #[test]
@@ -287,6 +336,32 @@ mod tests {
     }
 
     #[test]
+    fn punctuation_runs_stay_whole_like_ud() {
+        assert_eq!(
+            words("term -- particularly"),
+            ["term", "--", "particularly"]
+        );
+        assert_eq!(words("Wow!!! Really??"), ["Wow", "!!!", "Really", "??"]);
+        assert_eq!(words("====="), ["====="]);
+        assert_eq!(words("no - dash"), ["no", "-", "dash"]);
+        assert_eq!(words("(!)"), ["(", "!", ")"]);
+    }
+
+    #[test]
+    fn dates_times_and_phone_numbers_stay_whole() {
+        assert_eq!(
+            words("on 02/13/2001 at 08:02 PM"),
+            ["on", "02/13/2001", "at", "08:02", "PM"]
+        );
+        assert_eq!(words("call 713-853-3242."), ["call", "713-853-3242", "."]);
+        assert_eq!(words("from 1:30 to 2:30"), ["from", "1:30", "to", "2:30"]);
+        assert_eq!(tokenize("8:30")[0].kind, TokenKind::Number);
+        // Letters on one side keep the split.
+        assert_eq!(words("COVID-19"), ["COVID", "-", "19"]);
+        assert_eq!(words("1/3-mile"), ["1/3", "-", "mile"]);
+    }
+
+    #[test]
     fn offsets_are_bytes_into_the_text() {
         let text = "Andrés López’s “plan”";
         for t in tokenize(text) {
@@ -295,6 +370,23 @@ mod tests {
         assert_eq!(words(text), ["Andrés", "López", "’s", "“", "plan", "”"]);
         let toks = tokenize("a  b");
         assert!(toks[1].space_before);
+    }
+
+    #[test]
+    fn urls_and_addresses_lose_their_brackets() {
+        assert_eq!(
+            words("[http://news.bbc.co.uk/1/hi/4281450.stm]"),
+            ["[", "http://news.bbc.co.uk/1/hi/4281450.stm", "]"]
+        );
+        assert_eq!(
+            words("George <gt@manorisd.net>"),
+            ["George", "<", "gt@manorisd.net", ">"]
+        );
+        assert_eq!(
+            words("\"Julie\"<julie...@bellsouth.net>"),
+            ["\"", "Julie", "\"", "<", "julie...@bellsouth.net", ">"]
+        );
+        assert_eq!(words("(@handle)"), ["(", "@handle", ")"]);
     }
 
     #[test]
