@@ -27,6 +27,9 @@ pub enum RoleCategory {
     State,
     /// A word that may precede a title without being part of the name ("former", "acting").
     Modifier,
+    /// The head word of a state's name, present or historical ("Ottoman Empire", "Kingdom of
+    /// Castile").
+    CountryHead,
 }
 
 /// A role word or phrase.
@@ -57,6 +60,7 @@ pub(super) fn load(lex: &mut Lexicon, data: &str, file: &str) -> Result<(), Erro
             "loc_head" => RoleCategory::LocHead,
             "state" => RoleCategory::State,
             "modifier" => RoleCategory::Modifier,
+            "country_head" => RoleCategory::CountryHead,
             other => return Err(err(format!("unknown role category '{other}'"))),
         };
         let relation = match row.get(2) {

@@ -147,7 +147,8 @@ fn role_mask(roles: &[Role]) -> u32 {
                 RoleCategory::Role => lex::ROLE,
                 RoleCategory::Group => lex::GROUP,
                 RoleCategory::OrgHead => lex::ORG_HEAD,
-                RoleCategory::OtherHead => lex::OTHER_HEAD,
+                // Trained when state heads ("Empire") were other heads.
+                RoleCategory::OtherHead | RoleCategory::CountryHead => lex::OTHER_HEAD,
                 RoleCategory::LocHead => lex::LOC_HEAD,
                 RoleCategory::State => lex::STATE,
                 RoleCategory::Modifier => lex::MODIFIER,

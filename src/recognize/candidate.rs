@@ -32,4 +32,7 @@ pub struct Candidate {
     pub tentative: bool,
     /// A modifier inside a larger phrase (the country prefix of "Mexican President X").
     pub nested: bool,
+    /// The type was a default (a capitalized run with no head word, title or lexicon entry):
+    /// the statistical recognizer may retype, reshape or drop it.
+    pub defaulted: bool,
 }

@@ -15,6 +15,7 @@
 
 mod candidate;
 mod context;
+mod model;
 mod names;
 
 pub use candidate::Candidate;
@@ -44,5 +45,5 @@ pub fn recognize(text: &str, layout: &Layout, lexicon: &Lexicon) -> Vec<Candidat
     for (index, sentence) in layout.sentences.iter().enumerate() {
         names::sentence_candidates(&ctx, index, sentence, &mut out);
     }
-    out
+    model::refine(text, layout, out, lexicon)
 }

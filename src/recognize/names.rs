@@ -428,6 +428,7 @@ impl Sent<'_> {
             title_span: None,
             tentative: false,
             nested: false,
+            defaulted: false,
         }
     }
 }
@@ -592,9 +593,17 @@ fn phrase_at(s: &Sent, i: usize) -> Option<(usize, Vec<Candidate>)> {
         }
         if let Some((range, ctry)) = &country {
             c.country = Some(*ctry);
-            let mut prefix = country_candidate(s, range.clone(), range.clone(), *ctry);
-            prefix.nested = true;
-            found.push(prefix);
+            // The country is an actor of its own beside a person it titles ("Mexican
+            // President X") and a state body it owns ("U.S. Department of Justice"); in
+            // "New Zealand National Party" it is only part of the name.
+            let actor = c.kind != EntityType::Organization
+                || title.is_some()
+                || crate::resolve::state_body(&s.surface(c.tokens.clone()));
+            if actor {
+                let mut prefix = country_candidate(s, range.clone(), range.clone(), *ctry);
+                prefix.nested = true;
+                found.push(prefix);
+            }
             // An organization the lexicon does not know keeps its country in its name:
             // "Hungarian Socialist Party", "U.S. Department of Justice".
             if c.kind == EntityType::Organization && c.entry.is_none() && title.is_none() {
@@ -607,12 +616,14 @@ fn phrase_at(s: &Sent, i: usize) -> Option<(usize, Vec<Candidate>)> {
             c.title_span = Some(s.span(t.clone()));
             c.kind = EntityType::Person;
             c.tentative = false;
+            c.defaulted = false;
         } else if let Some((role, rel)) = role_before(s, i) {
             c.title_relation = rel;
             c.title_span = Some(s.span(role));
             if c.entry.is_none() {
                 c.kind = EntityType::Person;
                 c.tentative = false;
+                c.defaulted = false;
             }
         }
         found.push(c.clone());
@@ -727,6 +738,7 @@ fn name_candidate(s: &Sent, name: Range<usize>, titled: bool) -> Option<Candidat
     let last = words.last()?.clone();
     let role = |w: &str| {
         [
+            RoleCategory::CountryHead,
             RoleCategory::OrgHead,
             RoleCategory::OtherHead,
             RoleCategory::LocHead,
@@ -745,7 +757,10 @@ fn name_candidate(s: &Sent, name: Range<usize>, titled: bool) -> Option<Candidat
         .position(|w| w == "of")
         .and_then(|k| k.checked_sub(1))
         .and_then(|k| role(&words[k]));
-    if role(&last) == Some(RoleCategory::OrgHead) || head_of == Some(RoleCategory::OrgHead) {
+    if role(&last) == Some(RoleCategory::CountryHead) || head_of == Some(RoleCategory::CountryHead)
+    {
+        kind = EntityType::Country;
+    } else if role(&last) == Some(RoleCategory::OrgHead) || head_of == Some(RoleCategory::OrgHead) {
         kind = EntityType::Organization;
     } else if role(&last) == Some(RoleCategory::OtherHead)
         || head_of == Some(RoleCategory::OtherHead)
@@ -786,8 +801,12 @@ fn name_candidate(s: &Sent, name: Range<usize>, titled: bool) -> Option<Candidat
             tentative = true;
         }
     }
+    let acronym = words.len() == 1
+        && kind == EntityType::Organization
+        && !s.text(name.start).chars().any(char::is_lowercase);
     let mut c = s.candidate(name.clone(), name, kind);
     c.tentative = tentative;
+    c.defaulted = !titled && (kind == EntityType::Person || acronym);
     Some(c)
 }
 

@@ -148,7 +148,7 @@ const STATE_BODY_HEADS: &[&str] = &[
 
 /// Whether an organization's name is that of a state body: its head word (the last word,
 /// or the word before "of") is one of [`STATE_BODY_HEADS`].
-fn state_body(name: &str) -> bool {
+pub fn state_body(name: &str) -> bool {
     let key = crate::text::key(name);
     let words: Vec<&str> = key.split(' ').collect();
     let head = match words.iter().position(|w| *w == "of") {

@@ -1,0 +1,309 @@
+//! The statistical recognizer's say: where the rules only guessed, the trained model
+//! (`crate::ner`) decides.
+//!
+//! The rules are sure of what the lexicon knows, of head words ("… Cartel" is an
+//! organization), of titles ("President X" is a person) and of demonym phrases. A
+//! capitalized run with none of these they can only call a person; there the model retypes it
+//! ("Kuomintang" is an organization, "Mississauga" a place), splits it ("Vermont Bernie
+//! Sanders" is a place and a person) or drops it when it is sure there is no name ("Fax",
+//! "Download"). Names the rules missed entirely come from the model when it is confident.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::candidate::Candidate;
+use crate::entity::EntityType;
+use crate::lexicon::Lexicon;
+use crate::ner::{spans, EntityKind, Ner};
+use crate::text::{self, Layout, SentenceKind};
+
+/// Below this margin the model's word on a name is not trusted to add or drop one.
+const CONFIDENT: f32 = 40.0;
+/// Below this margin an "O" does not overrule a capitalized run.
+const SURE_NOT_A_NAME: f32 = 30.0;
+
+/// A name the model found: doc token range, kind and the smallest margin over its tokens.
+#[derive(Debug, Clone)]
+struct ModelSpan {
+    tokens: Range<usize>,
+    kind: EntityKind,
+    margin: f32,
+}
+
+/// What the model says about a document: its names and, per token, how sure it is that
+/// the token is outside any name.
+struct Tagging {
+    spans: Vec<ModelSpan>,
+    outside: Vec<Option<f32>>,
+}
+
+fn tag(doc: &str, layout: &Layout) -> Tagging {
+    let ner = Ner::embedded();
+    let mut spans_out = Vec::new();
+    let mut outside = vec![None; layout.tokens.len()];
+    for sentence in &layout.sentences {
+        if sentence.kind == SentenceKind::Furniture {
+            continue;
+        }
+        let range = sentence.tokens.clone();
+        let words: Vec<&str> = layout.tokens[range.clone()]
+            .iter()
+            .map(|t| t.text(doc))
+            .collect();
+        let tagged = ner.tag_with_margins(&words);
+        for (w, t) in tagged.iter().enumerate() {
+            if t.label.kind().is_none() {
+                outside[range.start + w] = Some(t.margin);
+            }
+        }
+        let labels: Vec<_> = tagged.iter().map(|t| t.label).collect();
+        for (r, kind) in spans(&labels) {
+            let margin = tagged[r.clone()]
+                .iter()
+                .map(|t| t.margin)
+                .fold(f32::INFINITY, f32::min);
+            spans_out.push(ModelSpan {
+                tokens: range.start + r.start..range.start + r.end,
+                kind,
+                margin,
+            });
+        }
+    }
+    Tagging {
+        spans: spans_out,
+        outside,
+    }
+}
+
+/// Token range of a byte span.
+fn tokens_of(layout: &Layout, span: &Range<usize>) -> Range<usize> {
+    let start = layout.tokens.partition_point(|t| t.span.start < span.start);
+    let end = layout.tokens.partition_point(|t| t.span.start < span.end);
+    start..end
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The entity type of a model span: a place is a country when the lexicon says so.
+fn kind_of(
+    doc: &str,
+    layout: &Layout,
+    tokens: &Range<usize>,
+    kind: EntityKind,
+    lexicon: &Lexicon,
+) -> (EntityType, Option<usize>, Option<usize>) {
+    match kind {
+        EntityKind::Per => (EntityType::Person, None, None),
+        EntityKind::Org => (EntityType::Organization, None, None),
+        EntityKind::Misc => (EntityType::Other, None, None),
+        EntityKind::Loc => {
+            let words: Vec<&str> = layout.tokens[tokens.clone()]
+                .iter()
+                .map(|t| t.text(doc))
+                .collect();
+            let key: Vec<String> = words.iter().map(|w| text::token_key(w)).collect();
+            let entry = lexicon
+                .names
+                .lookup(&key.join(" "), &words)
+                .next()
+                .map(|a| a.entry);
+            match entry.map(|e| &lexicon.names.entries[e]) {
+                Some(e) if e.kind == EntityType::Country => (EntityType::Country, entry, e.country),
+                Some(e) => (EntityType::Location, entry, e.country),
+                None => (EntityType::Location, None, None),
+            }
+        }
+    }
+}
+
+fn candidate_from(
+    doc: &str,
+    layout: &Layout,
+    m: &ModelSpan,
+    sentence: usize,
+    lexicon: &Lexicon,
+) -> Candidate {
+    let (kind, entry, country) = kind_of(doc, layout, &m.tokens, m.kind, lexicon);
+    let span = layout.tokens[m.tokens.start].span.start..layout.tokens[m.tokens.end - 1].span.end;
+    let mut name = String::new();
+    for t in &layout.tokens[m.tokens.clone()] {
+        if !name.is_empty() && t.space_before {
+            name.push(' ');
+        }
+        name.push_str(t.text(doc));
+    }
+    Candidate {
+        span,
+        tokens: m.tokens.clone(),
+        sentence,
+        kind,
+        name,
+        entry,
+        country,
+        title_relation: None,
+        title_span: None,
+        tentative: false,
+        nested: false,
+        defaulted: false,
+    }
+}
+
+/// Names the rules were sure of (a title, a head word, the lexicon), by folded full name
+/// and, for people, by surname, with their type.
+fn confirmed_names(candidates: &[Candidate]) -> HashMap<String, EntityType> {
+    let mut out = HashMap::new();
+    for c in candidates.iter().filter(|c| !c.defaulted && !c.nested) {
+        out.entry(text::key(&c.name)).or_insert(c.kind);
+        if c.kind == EntityType::Person {
+            if let Some(last) = c.name.split_whitespace().last() {
+                out.entry(text::key(last)).or_insert(c.kind);
+            }
+        }
+    }
+    out
+}
+
+/// Whether model spans of one kind cover a run exactly, apart from the hyphens joining them
+/// without spaces.
+fn covers(doc: &str, layout: &Layout, spans: &[&ModelSpan], name: &Range<usize>) -> bool {
+    let Some(first) = spans.first() else {
+        return false;
+    };
+    if spans.iter().any(|m| m.kind != first.kind) {
+        return false;
+    }
+    let mut at = name.start;
+    for m in spans {
+        if m.tokens.start < at {
+            return false;
+        }
+        for t in at..m.tokens.start {
+            let token = &layout.tokens[t];
+            let next = &layout.tokens[t + 1];
+            if token.text(doc) != "-" || token.space_before || next.space_before {
+                return false;
+            }
+        }
+        at = m.tokens.end;
+    }
+    at == name.end
+}
+
+/// Lets the model retype, split or drop the candidates the rules only guessed, and add the
+/// names the rules missed. Candidates stay in text order.
+pub(super) fn refine(
+    doc: &str,
+    layout: &Layout,
+    candidates: Vec<Candidate>,
+    lexicon: &Lexicon,
+) -> Vec<Candidate> {
+    let tagging = tag(doc, layout);
+    let confirmed = confirmed_names(&candidates);
+    let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    let mut dropped = Vec::new();
+    for mut c in candidates {
+        if !c.defaulted || c.nested {
+            out.push(c);
+            continue;
+        }
+        // The document itself vouches for the name elsewhere ("Sheinbaum" in a Title Case
+        // headline, "President Claudia Sheinbaum" in the text): one name, one reading per
+        // document, whatever the model makes of this occurrence.
+        if let Some(&kind) = confirmed.get(&text::key(&c.name)) {
+            c.kind = kind;
+            c.tentative = false;
+            c.defaulted = false;
+            out.push(c);
+            continue;
+        }
+        let name = tokens_of(layout, &c.span);
+        let inside: Vec<&ModelSpan> = tagging
+            .spans
+            .iter()
+            .filter(|m| overlaps(&m.tokens, &name) && m.kind != EntityKind::Misc)
+            .collect();
+        match inside.as_slice() {
+            [] => {
+                // Sure there is no name here ("Fax", "Download"): drop the guess.
+                let sure = name
+                    .clone()
+                    .all(|t| tagging.outside[t].is_some_and(|m| m >= SURE_NOT_A_NAME));
+                let misc = tagging
+                    .spans
+                    .iter()
+                    .any(|m| m.kind == EntityKind::Misc && overlaps(&m.tokens, &name));
+                if !(sure || misc) {
+                    out.push(c);
+                } else {
+                    dropped.push(c);
+                }
+            }
+            spans if covers(doc, layout, spans, &name) => {
+                // One name in pieces only where hyphens cut it ("Jean-Luc Mélenchon").
+                let m = spans[0];
+                let (kind, entry, country) = kind_of(doc, layout, &name, m.kind, lexicon);
+                c.kind = kind;
+                c.entry = c.entry.or(entry);
+                c.country = c.country.or(country);
+                c.tentative = false;
+                c.defaulted = false;
+                out.push(c);
+            }
+            spans => {
+                // The model draws other boundaries: its names replace the run.
+                for m in spans {
+                    if m.tokens.start >= name.start && m.tokens.end <= name.end
+                        || m.margin >= CONFIDENT
+                    {
+                        out.push(candidate_from(doc, layout, m, c.sentence, lexicon));
+                    }
+                }
+            }
+        }
+    }
+    // A surname the model saw no name in, where the document names the person in full
+    // ("Later García spoke" after "Ismael Zambada García testified").
+    let people = confirmed_names(&out);
+    for mut c in dropped {
+        if people.get(&text::key(&c.name)) == Some(&EntityType::Person) {
+            c.kind = EntityType::Person;
+            c.defaulted = false;
+            c.tentative = false;
+            out.push(c);
+        }
+    }
+    // Confident names no candidate touches: the rules missed them.
+    for m in &tagging.spans {
+        if m.kind == EntityKind::Misc || m.margin < CONFIDENT {
+            continue;
+        }
+        let touched = out.iter().any(|c| {
+            overlaps(&c.tokens, &m.tokens) || overlaps(&tokens_of(layout, &c.span), &m.tokens)
+        });
+        let sentence = layout
+            .sentences
+            .partition_point(|s| s.tokens.end <= m.tokens.start);
+        let prose = layout
+            .sentences
+            .get(sentence)
+            .is_some_and(|s| s.kind == SentenceKind::Prose);
+        if !touched && prose {
+            out.push(candidate_from(doc, layout, m, sentence, lexicon));
+        }
+    }
+    out.sort_by_key(|c| c.tokens.start);
+    // One candidate per stretch of text: a later one overlapping a kept one goes (nested
+    // prefixes excepted, which lie inside their phrase by design).
+    let mut kept: Vec<Candidate> = Vec::with_capacity(out.len());
+    for c in out {
+        let clash = kept
+            .iter()
+            .any(|k| !k.nested && !c.nested && overlaps(&k.tokens, &c.tokens));
+        if !clash {
+            kept.push(c);
+        }
+    }
+    kept
+}
