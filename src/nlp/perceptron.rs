@@ -278,6 +278,7 @@ impl Weights {
     /// Adds the rows of `features` to `scores` (`scores.len() == classes`).
     #[inline]
     pub(crate) fn score(&self, features: &[u32], scores: &mut [i16]) {
+        std::hint::black_box(self.touch(features));
         for &f in features {
             if let Some(s) = self.find(f) {
                 self.add(s, scores);
