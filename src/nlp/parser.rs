@@ -392,7 +392,11 @@ impl Parser {
 
     /// Parses a tagged sentence: one arc per word, heads 1-based (0 = root).
     ///
-    /// `tags` must have one entry per word (as [`super::Tagger::tag`] returns).
+    /// `tags` has one entry per word, as [`super::Tagger::tag`] returns. The result is always
+    /// a tree: exactly one word is attached to the root, with the relation "root".
+    ///
+    /// # Panics
+    /// If `words` and `tags` differ in length.
     pub fn parse(&self, words: &[&str], tags: &[TagOut]) -> Vec<Arc> {
         assert_eq!(words.len(), tags.len(), "one tag per word");
         let nodes = nodes(words, tags);
