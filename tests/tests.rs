@@ -3,8 +3,8 @@
 mod util;
 
 mod bad_input;
+mod consumers;
 mod determinism;
-mod graphviz;
 mod json_output;
 mod nlp;
 mod seeds;

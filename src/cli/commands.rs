@@ -7,9 +7,13 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 
-use super::args::{BuildArgs, ConvertArgs, ExtractArgs, InputArgs, InputFormatArg, StatsArgs};
-use newsgraph::export::{self, Format};
+use super::args::{
+    BuildArgs, ConvertArgs, ExportArgs, ExtractArgs, InputArgs, InputFormatArg, LayoutArg,
+    StatsArgs,
+};
+use newsgraph::export::{self, Format, Layout};
 use newsgraph::extract::Extractor;
+use newsgraph::graph::filter::{self, Filter};
 use newsgraph::graph::KnowledgeGraph;
 use newsgraph::lexicon::{Lexicon, UserLexicon};
 use newsgraph::load::{self, InputFormat, ReadOptions, ReadReport};
@@ -21,18 +25,35 @@ struct Output {
     format: Format,
 }
 
-/// Checks output paths before any work: known format, existing directory.
-fn outputs(paths: &[PathBuf], stdout_format: &str) -> Result<Vec<Output>> {
+/// Checks output paths before any work: known format, existing directory. A path's extension
+/// picks its format; `format` (else `default`) is standard output's, and that of paths whose
+/// extension names none (a Neo4j directory).
+fn outputs(paths: &[PathBuf], format: Option<&str>, default: Format) -> Result<Vec<Output>> {
+    let named = match format {
+        Some(name) => match Format::from_name(name) {
+            Some(f) => Some(f),
+            None => bail!("unknown format '{name}' (use {})", Format::names()),
+        },
+        None => None,
+    };
     if paths.is_empty() {
-        let Some(format) = Format::from_name(stdout_format) else {
-            bail!("unknown format '{stdout_format}' (use json or dot)");
-        };
+        let format = named.unwrap_or(default);
+        if format.is_directory() {
+            bail!(
+                "the {} format is a directory: give it with -o DIR",
+                format.name()
+            );
+        }
         return Ok(vec![Output { path: None, format }]);
     }
     paths
         .iter()
         .map(|p| {
-            let format = Format::from_path(p)?;
+            let format = match (Format::from_path(p), named) {
+                (Ok(f), _) => f,
+                (Err(_), Some(f)) => f,
+                (Err(e), None) => return Err(e.into()),
+            };
             check_parent(p)?;
             Ok(Output {
                 path: Some(p.clone()),
@@ -55,14 +76,18 @@ fn check_parent(path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn write_outputs(graph: &KnowledgeGraph, outputs: &[Output]) -> Result<()> {
+fn write_outputs(
+    graph: &KnowledgeGraph,
+    outputs: &[Output],
+    options: &export::Options,
+) -> Result<()> {
     for o in outputs {
         match &o.path {
-            Some(path) => export::write_file(graph, o.format, path)?,
+            Some(path) => export::write_file_with(graph, o.format, options, path)?,
             None => {
                 let stdout = io::stdout();
                 let mut w = BufWriter::new(stdout.lock());
-                export::write(graph, o.format, &mut w)
+                export::write_with(graph, o.format, options, &mut w)
                     .and_then(|_| w.flush())
                     .context("writing to standard output")?;
             }
@@ -120,9 +145,33 @@ fn for_each_document(
     Ok(report)
 }
 
+/// The export settings and filter the flags ask for, checked before any work.
+fn export_settings(args: &ExportArgs) -> Result<(export::Options, Filter)> {
+    let layout = match args.layout {
+        LayoutArg::Auto => Layout::Auto,
+        LayoutArg::Dot => Layout::Dot,
+        LayoutArg::Sfdp => Layout::Sfdp,
+        LayoutArg::Neato => Layout::Neato,
+    };
+    let filter = Filter {
+        min_weight: args.min_weight,
+        types: args.types.as_deref().map(filter::parse_types).transpose()?,
+        relations: args
+            .relations
+            .as_deref()
+            .map(filter::parse_relations)
+            .transpose()?,
+        focus: args.focus.clone(),
+        depth: args.depth,
+        top: args.top,
+    };
+    Ok((export::Options { layout }, filter))
+}
+
 /// `newsgraph build`.
 pub fn build(args: BuildArgs) -> Result<()> {
-    let outputs = outputs(&args.outputs, &args.format)?;
+    let outputs = outputs(&args.outputs, args.format.as_deref(), Format::Json)?;
+    let (options, filter) = export_settings(&args.export)?;
     let extractor = extractor(&args.input)?;
     let started = Instant::now();
     let mut graph = KnowledgeGraph::new();
@@ -135,8 +184,8 @@ pub fn build(args: BuildArgs) -> Result<()> {
         bytes += doc.text.len();
         Ok(())
     })?;
-    let graph = graph.resolve();
-    write_outputs(&graph, &outputs)?;
+    let graph = filter.apply(&graph.resolve())?;
+    write_outputs(&graph, &outputs, &options)?;
     if !args.input.quiet {
         let seconds = started.elapsed().as_secs_f64();
         eprintln!(
@@ -212,9 +261,10 @@ fn read_graph(path: &Path) -> Result<KnowledgeGraph> {
 
 /// `newsgraph convert`.
 pub fn convert(args: ConvertArgs) -> Result<()> {
-    let outputs = outputs(&args.outputs, &args.format)?;
-    let graph = read_graph(&args.graph)?;
-    write_outputs(&graph, &outputs)
+    let outputs = outputs(&args.outputs, args.format.as_deref(), Format::Dot)?;
+    let (options, filter) = export_settings(&args.export)?;
+    let graph = filter.apply(&read_graph(&args.graph)?)?;
+    write_outputs(&graph, &outputs, &options)
 }
 
 /// `newsgraph stats`.

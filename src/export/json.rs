@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::{Deserialize, Serialize};
 
 use crate::entity::EntityType;
-use crate::graph::{DocumentInfo, Evidence, KnowledgeGraph, Node};
+use crate::graph::{DocumentInfo, Edge, Evidence, KnowledgeGraph, Node};
 use crate::relation::RelationType;
 
 /// The generator string written into every graph.
@@ -90,14 +90,7 @@ pub fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
         multigraph: true,
         graph: WireMeta {
             generator: generator(),
-            documents: graph
-                .documents()
-                .map(|d| WireDocument {
-                    id: d.id.clone(),
-                    title: d.title.clone(),
-                    path: d.path.clone(),
-                })
-                .collect(),
+            documents: wire_documents(graph),
         },
         nodes: graph
             .nodes()
@@ -122,26 +115,88 @@ pub fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
                 negated: e.negated,
                 cameo: e.relation.cameo().map(str::to_string),
                 polarity: e.relation.polarity(),
-                evidence: e
-                    .evidence
-                    .iter()
-                    .map(|ev| WireEvidence {
-                        document: ev.document.clone(),
-                        text: ev.text.clone(),
-                        start: ev.start,
-                        end: ev.end,
-                        trigger: ev.trigger.as_ref().map(|(s, e, t)| WireSpan {
-                            start: *s,
-                            end: *e,
-                            text: t.clone(),
-                        }),
-                    })
-                    .collect(),
+                evidence: wire_evidence(&e.evidence),
             })
             .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &wire)?;
     out.write_all(b"\n")
+}
+
+fn wire_evidence(evidence: &[Evidence]) -> Vec<WireEvidence> {
+    evidence
+        .iter()
+        .map(|ev| WireEvidence {
+            document: ev.document.clone(),
+            text: ev.text.clone(),
+            start: ev.start,
+            end: ev.end,
+            trigger: ev.trigger.as_ref().map(|(s, e, t)| WireSpan {
+                start: *s,
+                end: *e,
+                text: t.clone(),
+            }),
+        })
+        .collect()
+}
+
+/// An edge's evidence as the JSON array the graph JSON holds, in one string: how the formats
+/// whose attributes are flat (GraphML, GEXF, Cytoscape JSON, Neo4j CSV) carry it.
+pub fn evidence_string(evidence: &[Evidence]) -> String {
+    json_string(&wire_evidence(evidence))
+}
+
+/// A list of strings (aliases, documents) as a JSON array in one string.
+pub fn list_string<'a>(items: impl IntoIterator<Item = &'a String>) -> String {
+    json_string(&items.into_iter().collect::<Vec<_>>())
+}
+
+/// The graph's documents as the JSON array the graph JSON holds under `graph.documents`.
+pub fn documents_string(graph: &KnowledgeGraph) -> String {
+    json_string(&wire_documents(graph))
+}
+
+/// `value` as compact JSON in which every character XML cannot hold is a `\u` escape, so the
+/// string survives XML intact: serde_json escapes the C0 controls, this also DEL, the C1
+/// controls and U+FFFE, U+FFFF (which can only occur inside JSON strings).
+fn json_string(value: &impl Serialize) -> String {
+    let json = serde_json::to_string(value).expect("wire types serialize");
+    let unsafe_in_xml = |c: char| matches!(c, '\u{7F}'..='\u{9F}' | '\u{FFFE}' | '\u{FFFF}');
+    if !json.contains(unsafe_in_xml) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if unsafe_in_xml(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn wire_documents(graph: &KnowledgeGraph) -> Vec<WireDocument> {
+    graph
+        .documents()
+        .map(|d| WireDocument {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            path: d.path.clone(),
+        })
+        .collect()
+}
+
+/// A unique id for an edge, for the formats that need one (GraphML, GEXF, Cytoscape):
+/// `source->target:key`. Node ids are slugs, which hold neither `>` nor `:`, so edge ids never
+/// collide with node ids (Cytoscape keeps both in one namespace) or with each other.
+pub fn edge_id(source: &Node, target: &Node, edge: &Edge) -> String {
+    format!(
+        "{}->{}:{}",
+        source.id,
+        target.id,
+        edge_key(edge.relation, edge.negated)
+    )
 }
 
 /// The key of an edge among the edges between the same two nodes.
@@ -206,4 +261,21 @@ pub fn read(data: &str) -> Result<KnowledgeGraph, String> {
         }
     }
     Ok(graph)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::json_string;
+
+    #[test]
+    fn json_strings_hold_nothing_xml_forbids() {
+        let awkward = ["a\u{0}\u{7}\u{1f}\u{7f}\u{85}\u{FFFE}\u{FFFF}\"\\é🚀".to_string()];
+        let json = json_string(&awkward);
+        assert_eq!(
+            json,
+            r#"["a\u0000\u0007\u001f\u007f\u0085\ufffe\uffff\"\\é🚀"]"#
+        );
+        let back: Vec<String> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, awkward);
+    }
 }

@@ -9,11 +9,13 @@
 //! surname of exactly one person ("Sheinbaum" → "Claudia Sheinbaum").
 
 mod build;
+pub mod filter;
 mod resolve;
 mod stats;
 #[cfg(test)]
 mod tests;
 
+pub use filter::Filter;
 pub use stats::{pagerank, Stats};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};

@@ -125,8 +125,9 @@ struct Sent<'a> {
 }
 
 impl Sent<'_> {
+    /// The token's text; empty past the end of the document.
     fn text(&self, i: usize) -> &str {
-        self.layout.tokens[i].text(self.doc)
+        self.layout.tokens.get(i).map_or("", |t| t.text(self.doc))
     }
 
     fn word(&self, i: usize) -> bool {
@@ -139,7 +140,7 @@ impl Sent<'_> {
 
     /// The token's matching key ("U.S." → "us").
     fn key(&self, i: usize) -> &str {
-        &self.keys[i]
+        self.keys.get(i).map_or("", String::as_str)
     }
 
     fn lower(&self, i: usize) -> String {
@@ -178,34 +179,86 @@ impl Sent<'_> {
             && !heads_phrase
     }
 
-    /// Whether token `k` continues a name run: a capitalized word, a connector between
-    /// capitalized words ("von der"), or a hyphen inside one name ("Ocasio-Cortez").
-    fn continues_run(&self, k: usize) -> bool {
-        if self.name_word(k) || (self.capitalized(k) && self.kind == SentenceKind::Prose) {
-            return true;
+    /// How many tokens from `k` continue a name run (0: the run ends before `k`): a
+    /// capitalized word, a chain of connectors before one ("von der Leyen", "Association
+    /// for the Advancement"), a hyphen inside one name ("Ocasio-Cortez"), or the possessive
+    /// of a common noun inside a name ("People's Party").
+    fn run_step(&self, k: usize, start: usize) -> usize {
+        if self.capitalized(k) {
+            let calendar = NEVER_NAMES.contains(&self.key(k)) && self.key(k) != "may";
+            if calendar || self.ends_complement(k, start) || self.after_org_head(k) {
+                return 0;
+            }
+            let trusted = self.name_word(k) || self.kind == SentenceKind::Prose;
+            return usize::from(trusted);
         }
         let lower = self.lower(k);
         if CONNECTORS.contains(&lower.as_str()) && lower != "and" && lower != "the" {
-            // "and" and "the" join only inside organization names, which the lexicon knows;
-            // particles may chain ("von der Leyen", "de la Fuente").
+            // Particles may chain, and "the" may follow one: "de la Fuente", "Friends of the
+            // Earth". "and" joins only inside names the lexicon knows.
             let mut next = k + 1;
             while next < self.range.end
-                && !self.capitalized(next)
-                && CONNECTORS.contains(&self.lower(next).as_str())
                 && next < k + 3
+                && !self.capitalized(next)
+                && (CONNECTORS.contains(&self.lower(next).as_str()) || self.lower(next) == "the")
             {
                 next += 1;
             }
-            return !self.capitalized(k) && self.capitalized(next);
+            return if self.capitalized(next) { next - k } else { 0 };
+        }
+        if matches!(self.text(k), "'s" | "’s") && k + 1 < self.range.end && self.capitalized(k + 1)
+        {
+            // "People's Party", "Women's Day": a common noun's possessive inside a name;
+            // "Sheinbaum's Morena party" is two names.
+            let noun = self.key(k - 1);
+            let common_noun = self.lexicon.is_common_key(noun) && !self.known.contains_key(noun);
+            return usize::from(common_noun && !self.lexicon.names.by_key.contains_key(noun));
         }
         // "Sheinbaum-Rubio" pairs two names the document uses alone; "Ocasio-Cortez" and
         // "Al-Zaman" are one name.
-        self.text(k) == "-"
+        let hyphen = self.text(k) == "-"
             && !self.layout.tokens[k].space_before
             && self.capitalized(k + 1)
             && !self.layout.tokens[k + 1].space_before
             && !(self.known.contains_key(self.key(k - 1))
-                && self.known.contains_key(self.key(k + 1)))
+                && self.known.contains_key(self.key(k + 1)));
+        usize::from(hyphen)
+    }
+
+    /// Whether a capitalized word at `k` follows a completed organization name: "Maine
+    /// Democratic Party John Baldacci" is a party and a person.
+    fn after_org_head(&self, k: usize) -> bool {
+        k > 0
+            && self.capitalized(k - 1)
+            && self
+                .lexicon
+                .role(self.key(k - 1), RoleCategory::OrgHead)
+                .is_some()
+            && self
+                .lexicon
+                .role(self.key(k), RoleCategory::OrgHead)
+                .is_none()
+            && self
+                .lexicon
+                .role(self.key(k), RoleCategory::OtherHead)
+                .is_none()
+            && !self.lexicon.is_common_key(self.key(k))
+    }
+
+    /// Whether `k` comes right after an "of"-complement that is a complete place name:
+    /// "Liberal Party of Canada Alan MacNaughton" ends after "Canada".
+    fn ends_complement(&self, k: usize, start: usize) -> bool {
+        let floor = k.saturating_sub(4).max(start);
+        (floor..k).rev().any(|of| {
+            self.lower(of) == "of"
+                && self.lexicon_at(of + 1).is_some_and(|(end, entry)| {
+                    end == k
+                        && matches!(
+                            self.lexicon.names.entries[entry].kind,
+                            EntityType::Country | EntityType::Location
+                        )
+                })
+        })
     }
 
     /// Longest lexicon name at `i`: (end token, entry).
@@ -262,6 +315,23 @@ impl Sent<'_> {
         None
     }
 
+    /// A country name or demonym of up to three words at `i`, ignoring longer names that
+    /// contain it: (end token, country).
+    fn country_words_at(&self, i: usize) -> Option<(usize, usize)> {
+        let mut key = String::new();
+        let mut best = None;
+        for j in i..(i + 3).min(self.range.end) {
+            if j > i {
+                key.push(' ');
+            }
+            key.push_str(self.key(j));
+            if let Some(&c) = self.lexicon.demonyms.get(&key) {
+                best = Some((j + 1, c));
+            }
+        }
+        best
+    }
+
     /// Longest role phrase at `i` among `categories`: (end token, relation).
     fn role_at(
         &self,
@@ -299,15 +369,34 @@ impl Sent<'_> {
     /// The end of a capitalized name run starting at `i` (exclusive).
     fn run_end(&self, i: usize) -> usize {
         let mut k = i;
-        while k < self.range.end && (k == i && self.name_word(k) || k > i && self.continues_run(k))
-        {
-            k += 1;
+        if k < self.range.end && (self.name_word(k) || self.arabic_article(k)) {
+            k += if self.arabic_article(k) { 2 } else { 1 };
+            while k < self.range.end {
+                let step = self.run_step(k, i);
+                if step == 0 {
+                    break;
+                }
+                k += step;
+            }
         }
         // A run never ends on a connector.
         while k > i && !self.capitalized(k - 1) {
             k -= 1;
         }
         k
+    }
+
+    /// "al-Qaeda", "el-Sisi": a lowercase article hyphenated to a name starts it.
+    fn arabic_article(&self, k: usize) -> bool {
+        k + 2 < self.range.end
+            && matches!(
+                self.text(k),
+                "al" | "el" | "as" | "ad" | "ash" | "at" | "az"
+            )
+            && self.text(k + 1) == "-"
+            && !self.layout.tokens[k + 1].space_before
+            && self.capitalized(k + 2)
+            && !self.layout.tokens[k + 2].space_before
     }
 
     fn span(&self, tokens: Range<usize>) -> Range<usize> {
@@ -456,8 +545,19 @@ fn phrase_at(s: &Sent, i: usize) -> Option<(usize, Vec<Candidate>)> {
             return Some((end, vec![c]));
         }
     }
+    // A modifier that turned out to be part of a name: "Democratic Party", "Independent
+    // Commission" (a lone head word after it).
+    if title.is_none()
+        && p > i
+        && country.is_none()
+        && s.capitalized(p)
+        && !s.capitalized(p + 1)
+        && s.lexicon.is_role_word(s.key(p))
+    {
+        p = i;
+    }
     // 3. The name itself.
-    if !s.name_word(p) {
+    if !s.name_word(p) && !s.arabic_article(p) {
         // A prefix or title with no name after it: the country alone, or nothing.
         let found: Vec<Candidate> = country
             .map(|(range, c)| country_candidate(s, range.clone(), range, c))
@@ -481,11 +581,26 @@ fn phrase_at(s: &Sent, i: usize) -> Option<(usize, Vec<Candidate>)> {
     }
     if let Some(c) = c.as_mut() {
         c.tokens = i..c.tokens.end;
+        // A lexicon organization whose name opens with its country ("U.S. Drug Enforcement
+        // Administration") names the country too.
+        if country.is_none() && c.kind == EntityType::Organization && c.entry.is_some() {
+            if let Some((cend, ctry)) = s.country_words_at(c.tokens.start) {
+                if cend < c.tokens.end && c.country == Some(ctry) {
+                    country = Some((c.tokens.start..cend, ctry));
+                }
+            }
+        }
         if let Some((range, ctry)) = &country {
             c.country = Some(*ctry);
             let mut prefix = country_candidate(s, range.clone(), range.clone(), *ctry);
             prefix.nested = true;
             found.push(prefix);
+            // An organization the lexicon does not know keeps its country in its name:
+            // "Hungarian Socialist Party", "U.S. Department of Justice".
+            if c.kind == EntityType::Organization && c.entry.is_none() && title.is_none() {
+                c.span = s.layout.tokens[range.start].span.start..c.span.end;
+                c.name = s.surface(range.start..c.tokens.end);
+            }
         }
         if let Some((t, rel)) = &title {
             c.title_relation = *rel;
@@ -602,7 +717,7 @@ fn name_candidate(s: &Sent, name: Range<usize>, titled: bool) -> Option<Candidat
             if let Some(&country) = s.lexicon.capitals.get(&key.join(" ")) {
                 if e.kind == EntityType::Location {
                     c.country = Some(country);
-                    c.kind = capital_kind(s, name.start);
+                    c.kind = capital_kind(s, name.start, end);
                 }
             }
             return Some(c);
@@ -678,14 +793,71 @@ fn name_candidate(s: &Sent, name: Range<usize>, titled: bool) -> Option<Candidat
 
 /// A capital is its country when it acts ("Washington believes") and a place after a
 /// locative preposition ("a briefing in Mexico City").
-fn capital_kind(s: &Sent, i: usize) -> EntityType {
+fn capital_kind(s: &Sent, i: usize, end: usize) -> EntityType {
     let before = (i > s.range.start).then(|| s.lower(i - 1));
-    match before.as_deref() {
+    if matches!(
+        before.as_deref(),
         Some(
-            "in" | "at" | "to" | "from" | "near" | "into" | "outside" | "around" | "across" | "of"
-            | "toward" | "towards" | "via" | "through",
-        ) => EntityType::Location,
-        _ => EntityType::Country,
+            "in" | "at"
+                | "to"
+                | "from"
+                | "near"
+                | "into"
+                | "outside"
+                | "around"
+                | "across"
+                | "of"
+                | "toward"
+                | "towards"
+                | "via"
+                | "through"
+        )
+    ) {
+        return EntityType::Location;
+    }
+    // Acting means a verb or a possessive follows: "Washington believes", "Beijing's
+    // position", "Moscow on Monday rejected"; a capital in a list of places stays a place.
+    let mut next = end;
+    loop {
+        match s.lower(next).as_str() {
+            "has" | "have" | "had" | "is" | "was" | "will" | "would" | "did" | "does" => {
+                return EntityType::Country
+            }
+            "on" | "today" | "yesterday" | "again" | "also" if next < s.range.end => next += 1,
+            _ => break,
+        }
+    }
+    let word = s.lower(next);
+    let acts = matches!(
+        word.as_str(),
+        "'s" | "’s"
+            | "says"
+            | "said"
+            | "say"
+            | "believes"
+            | "believe"
+            | "insists"
+            | "insisted"
+            | "wants"
+            | "wanted"
+            | "hopes"
+            | "hoped"
+            | "announced"
+            | "claims"
+            | "claimed"
+            | "fears"
+            | "feared"
+            | "argues"
+            | "argued"
+            | "responded"
+            | "reacted"
+            | "denied"
+            | "denies"
+    ) || !s.lexicon.triggers.candidates(&word).is_empty() && !s.capitalized(next);
+    if acts {
+        EntityType::Country
+    } else {
+        EntityType::Location
     }
 }
 

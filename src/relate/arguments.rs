@@ -2,14 +2,157 @@
 
 use super::modality;
 use super::triggers::Found;
-use crate::entity::Mention;
+use crate::entity::{EntityType, Mention};
 use crate::lexicon::{verb_forms, Form, Trigger, TriggerPos};
-use crate::relation::Relation;
+use crate::relation::{Relation, RelationType};
 use crate::text::{Layout, Sentence};
 
 /// Forms of "be" and "get" that make a following participle passive.
 const PASSIVE_AUX: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten",
+];
+
+/// Time and quantity words skipped between a verb and its arguments.
+const TIME_AND_QUANTITY: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "tomorrow",
+    "on",
+    "last",
+    "this",
+    "next",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "earlier",
+    "later",
+    "again",
+    "also",
+    "more",
+    "than",
+    "up",
+    "at",
+    "least",
+    "about",
+    "nearly",
+    "some",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "scores",
+    "several",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "late",
+    "early",
+];
+
+/// Nouns that carry another actor's initiative: "rejected calls by X", "an offer from X".
+const MESSAGE_NOUNS: &[&str] = &[
+    "call",
+    "calls",
+    "appeal",
+    "appeals",
+    "offer",
+    "offers",
+    "demand",
+    "demands",
+    "request",
+    "requests",
+    "proposal",
+    "proposals",
+    "plan",
+    "plans",
+    "invitation",
+    "invitations",
+    "bid",
+    "ultimatum",
+    "initiative",
+    "suggestion",
+    "overture",
+    "overtures",
+    "plea",
+    "pleas",
+    "order",
+    "orders",
+    "ban",
+    "warning",
+    "warnings",
+    "pressure",
+    "mediation",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "criticism",
+    "claims",
+    "claim",
+    "charges",
+];
+
+/// Verbs whose infinitive complement states an intention, not an event: the complement's
+/// object is the target of the governing trigger ("threatened to cut off electricity to X"),
+/// and a trigger inside the complement states nothing ("promised to continue aid").
+pub(super) const INTENT_VERBS: &[&str] = &[
+    "threaten",
+    "promise",
+    "pledge",
+    "vow",
+    "plan",
+    "intend",
+    "seek",
+    "want",
+    "hope",
+    "expect",
+    "decide",
+    "offer",
+    "agree",
+    "try",
+    "prepare",
+    "aim",
+    "swear",
+    "propose",
+    "consider",
+    "attempt",
+    "wish",
+    "refuse",
+    "decline",
+    "fail",
+    "urge",
+    "ask",
+    "press",
+    "encourage",
+    "persuade",
+    "force",
+    "call",
+    "demand",
+    "invite",
+    "allow",
+    "authorize",
+    "order",
 ];
 
 /// Auxiliaries and modals: they end a noun phrase.
@@ -244,15 +387,90 @@ impl Ctx<'_> {
     fn object_at(&self, at: usize) -> Option<usize> {
         let k = *self.after(at).first()?;
         let start = self.mentions[k].tokens.start;
-        // Only a noun phrase's own words may come between: no preposition, no auxiliary.
+        // Only a noun phrase's own words may come between (no preposition, no auxiliary),
+        // and time or quantity expressions ("Thursday", "more than 100").
         let modifiers = (at..start).all(|i| {
             let t = self.layout.tokens[i].text(self.doc);
             let w = self.word(i);
-            (t.chars().next().is_some_and(char::is_lowercase) || t == "-")
-                && (w == "of" || !PREPOSITIONS.contains(&w.as_str()))
-                && !AUXILIARIES.contains(&w.as_str())
+            self.time_or_quantity(i)
+                || (t.chars().next().is_some_and(char::is_lowercase) || t == "-")
+                    && (w == "of" || !PREPOSITIONS.contains(&w.as_str()))
+                    && !AUXILIARIES.contains(&w.as_str())
         });
-        (start <= at + 6 && modifiers).then_some(k)
+        (start <= at + 8 && modifiers).then_some(k)
+    }
+
+    /// Time and quantity words that may stand between a verb and its object or after a
+    /// subject: "rejected Thursday a call", "arrested more than 100 Palestinians".
+    fn time_or_quantity(&self, i: usize) -> bool {
+        let t = self.layout.tokens[i].text(self.doc);
+        t.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || TIME_AND_QUANTITY.contains(&self.word(i).as_str())
+    }
+
+    /// The token after time words and adverbs following `at` ("threatened on Monday to").
+    fn skip_adjuncts(&self, mut at: usize) -> usize {
+        let ceiling = (at + 4).min(self.sentence.tokens.end);
+        while at < ceiling
+            && (self.time_or_quantity(at)
+                || self.word(at).ends_with("ly") && self.word(at).len() > 3)
+        {
+            at += 1;
+        }
+        at
+    }
+
+    /// The actor behind a message noun right after `at`: "rejected recent calls by X",
+    /// "dismissed an appeal from X".
+    fn message_source(&self, at: usize) -> Option<usize> {
+        let ceiling = (at + 5).min(self.sentence.tokens.end);
+        let noun = (at..ceiling)
+            .take_while(|&i| !self.boundary(i) && !PREPOSITIONS.contains(&self.word(i).as_str()))
+            .find(|&i| MESSAGE_NOUNS.contains(&self.word(i).as_str()))?;
+        let preposition = noun + 1;
+        if preposition < self.sentence.tokens.end
+            && matches!(self.word(preposition).as_str(), "by" | "from" | "of")
+        {
+            self.object_at(preposition + 1)
+        } else {
+            None
+        }
+    }
+
+    /// The target inside a complement clause after `at`: the subject of a that-clause
+    /// ("demanded that the DPRK forsake …") or the first actor of a to-infinitive
+    /// ("threatened to cut off electricity to X").
+    fn complement_target(&self, at: usize) -> Option<usize> {
+        if at >= self.sentence.tokens.end {
+            return None;
+        }
+        match self.word(at).as_str() {
+            "that" => self.object_at(at + 1),
+            "to" => {
+                let verb = at + 1;
+                let lowercase_verb = verb < self.sentence.tokens.end
+                    && self.layout.tokens[verb]
+                        .text(self.doc)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase);
+                if !lowercase_verb {
+                    return None;
+                }
+                self.after(verb + 1).first().copied().filter(|&k| {
+                    // The complement's first actor, within the clause and before any
+                    // subordinate "if"/"unless".
+                    let start = self.mentions[k].tokens.start;
+                    !(verb + 1..start).any(|i| {
+                        matches!(
+                            self.word(i).as_str(),
+                            "if" | "unless" | "because" | "while" | "after"
+                        )
+                    })
+                })
+            }
+            _ => None,
+        }
     }
 
     /// A possessor right before a noun trigger: "Trump's repeated threats", "his threats".
@@ -317,10 +535,10 @@ fn choose_row<'l>(ctx: &Ctx, found: &Found<'l>) -> Option<(&'l Trigger, Form, Op
                 if let Some(at) = ctx.preposition_after(found.end, p, PREPOSITION_WINDOW) {
                     return Some((row, form, Some(at)));
                 }
-                // A noun, or a symmetric verb with a coordinated subject ("X and Y signed an
-                // agreement"), needs no object.
-                let objectless = row.pos != TriggerPos::Verb || row.relation.is_symmetric();
-                if objectless && fallback.is_none() {
+                // Without its preposition the row may still take a direct object ("refused
+                // to meet X"), or none at all (a noun; a symmetric verb with a coordinated
+                // subject: "X and Y signed an agreement").
+                if fallback.is_none() {
                     fallback = Some((row, form, None));
                 }
             }
@@ -352,8 +570,26 @@ pub(super) fn relations_for(
     if modality::hedged(doc, layout, sentence, found.start) {
         return;
     }
+    let intent = modality::intent(doc, layout, sentence, found.start);
+    let is_demand = found
+        .rows
+        .iter()
+        .any(|(r, _)| r.relation == RelationType::Demands);
+    if !is_demand && modality::demanded(doc, layout, sentence, found.start) {
+        return;
+    }
     let Some((row, form, object_from)) = choose_row(&ctx, found) else {
         return;
+    };
+    // An intention states no event but, as in CAMEO, an intent to cooperate (03) or a threat
+    // (13): "Portugal will support Turkey" → cooperates-with, "X vowed to strike Y" →
+    // threatens. Intentions of other acts state nothing.
+    let kind = match intent {
+        Some(false) => match intended(row.relation) {
+            Some(kind) => kind,
+            None => return,
+        },
+        _ => row.relation,
     };
     let (mut sources, mut targets) = match row.pos {
         TriggerPos::Verb => {
@@ -367,9 +603,14 @@ pub(super) fn relations_for(
     if row.reverse {
         std::mem::swap(&mut sources, &mut targets);
     }
-    let negated = modality::negated(doc, layout, sentence, found.start);
+    // One hands over people, or to a state: "extradited X", "handed them over to Y".
+    if kind == RelationType::Extradites && object_from.is_none() {
+        targets.retain(|&k| matches!(mentions[k].kind, EntityType::Person | EntityType::Group));
+    }
+    // "refused to meet X", "failed to reach agreement": the event is denied.
+    let negated = modality::negated(doc, layout, sentence, found.start) || intent == Some(true);
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    if targets.is_empty() && row.relation.is_symmetric() && sources.len() >= 2 {
+    if targets.is_empty() && kind.is_symmetric() && sources.len() >= 2 {
         // "The U.S. and Mexico are establishing an alliance": the coordinated sides.
         for (a, &x) in sources.iter().enumerate() {
             for &y in &sources[a + 1..] {
@@ -390,7 +631,7 @@ pub(super) fn relations_for(
         let relation = Relation {
             source,
             target,
-            kind: row.relation,
+            kind,
             negated,
             sentence: sentence.span.clone(),
             trigger: found.span(layout),
@@ -398,6 +639,16 @@ pub(super) fn relations_for(
         if !out.iter().any(|r| same_statement(r, &relation)) {
             out.push(relation);
         }
+    }
+}
+
+/// What stating the intention of an act amounts to.
+fn intended(act: RelationType) -> Option<RelationType> {
+    use RelationType::*;
+    match act {
+        CooperatesWith | MeetsWith | NegotiatesWith | Aids | Praises => Some(CooperatesWith),
+        Attacks | Sanctions | Arrests | Prosecutes | Threatens => Some(Threatens),
+        _ => None,
     }
 }
 
@@ -431,11 +682,15 @@ fn verb_arguments(
     let sources = ctx
         .subject(found.start)
         .map_or(Vec::new(), |k| ctx.coordinated(k, true));
-    let targets = match object_from {
+    let after = ctx.skip_adjuncts(found.end);
+    let target = match object_from {
         Some(at) => ctx.object_at(at),
-        None => ctx.object_at(found.end),
-    }
-    .map_or(Vec::new(), |k| ctx.coordinated(k, false));
+        None => ctx
+            .object_at(after)
+            .or_else(|| ctx.message_source(after))
+            .or_else(|| ctx.complement_target(after)),
+    };
+    let targets = target.map_or(Vec::new(), |k| ctx.coordinated(k, false));
     (sources, targets)
 }
 

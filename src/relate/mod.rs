@@ -19,6 +19,9 @@ mod modality;
 mod pronouns;
 mod triggers;
 
+#[cfg(test)]
+mod tests;
+
 use crate::entity::Mention;
 use crate::lexicon::Lexicon;
 use crate::relation::Relation;

@@ -7,8 +7,19 @@ use crate::text::{Layout, Sentence};
 /// Words that negate the verb or noun they precede.
 const NEGATORS: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "without"];
 
-/// Words that make what follows a possibility, not a statement of fact. Intent ("willing
-/// to", "plans to") and report ("reportedly") are kept: news states them as facts.
+/// Verbs that deny the noun after them ("refuted the existence of any such agreement").
+const DENIALS: &[&str] = &[
+    "refuted",
+    "denied",
+    "denies",
+    "deny",
+    "refutes",
+    "dismissed",
+];
+
+/// Words that make what follows a possibility or an obligation, not a statement of fact
+/// ("could attack", "must hand over"). Intent ("willing to", "plans to") and report
+/// ("reportedly") are kept: news states them as facts.
 const HEDGES: &[&str] = &[
     "could",
     "might",
@@ -45,9 +56,11 @@ fn any_before(
     })
 }
 
-/// Whether a negator stands within four words before token `at`.
+/// Whether a negator stands within four words before token `at`, or a verb of denial
+/// within six ("refuted the existence of any such agreement").
 pub(super) fn negated(doc: &str, layout: &Layout, sentence: &Sentence, at: usize) -> bool {
     any_before(doc, layout, sentence, at, 4, NEGATORS)
+        || any_before(doc, layout, sentence, at, 6, DENIALS)
 }
 
 /// Whether a hedge stands within three words before token `at`.
@@ -113,4 +126,92 @@ pub(super) fn nominal_use(doc: &str, layout: &Layout, at: usize) -> bool {
                 | "'s"
                 | "’s"
         )
+}
+
+/// Whether the trigger at `at` is the verb of a to-infinitive governed by an intent verb
+/// ("threatened to cut off", "promised to continue", "refused to meet"): `Some(false)` for an
+/// intention (no event stated), `Some(true)` for a refusal or failure (the event is
+/// negated), `None` otherwise.
+pub(super) fn intent(doc: &str, layout: &Layout, sentence: &Sentence, at: usize) -> Option<bool> {
+    let word = |i: usize| layout.tokens[i].text(doc).to_lowercase();
+    // The future is an intention too: "Portugal will support Turkey".
+    let floor = at.saturating_sub(3).max(sentence.tokens.start);
+    if (floor..at).any(|i| matches!(word(i).as_str(), "will" | "'ll" | "shall")) {
+        return Some(false);
+    }
+    // The infinitive marker, right before the trigger or before a light verb and article
+    // ("failed to reach agreement", "agreed to sign a treaty").
+    let to = (at.saturating_sub(3).max(sentence.tokens.start)..at)
+        .rev()
+        .find(|&i| word(i) == "to")?;
+    if to < sentence.tokens.start + 1 || (to + 1..at).any(|i| is_boundary_word(&word(i))) {
+        return None;
+    }
+    // The governing verb, possibly after a time word: "threatened on Monday to".
+    let floor = to.saturating_sub(4).max(sentence.tokens.start);
+    for i in (floor..to).rev() {
+        if let Some(lemma) = intent_lemma(&word(i)) {
+            return Some(matches!(lemma, "refuse" | "decline" | "fail"));
+        }
+    }
+    None
+}
+
+fn is_boundary_word(w: &str) -> bool {
+    matches!(w, "," | ";" | "and" | "but" | "or" | "that" | "which")
+}
+
+/// The intent verb `w` is a form of, if any.
+fn intent_lemma(w: &str) -> Option<&'static str> {
+    super::arguments::INTENT_VERBS
+        .iter()
+        .find(|v| crate::lexicon::verb_forms(v).iter().any(|(f, _)| f == w))
+        .copied()
+}
+
+/// Verbs whose complement is what someone wants done, not what happened: "demanded that
+/// Israel ease restrictions", "called for the withdrawal of troops".
+const DEMAND_VERBS: &[&str] = &[
+    "demand",
+    "urge",
+    "insist",
+    "ask",
+    "call",
+    "request",
+    "recommend",
+    "propose",
+    "suggest",
+    "want",
+    "seek",
+    "press",
+    "appeal",
+    "plead",
+    "order",
+    "require",
+];
+
+/// Whether the trigger at `at` sits in the complement of a demand ("demanded that X
+/// provide", "demanded the withdrawal of"): what is demanded has not happened.
+pub(super) fn demanded(doc: &str, layout: &Layout, sentence: &Sentence, at: usize) -> bool {
+    let word = |i: usize| layout.tokens[i].text(doc).to_lowercase();
+    let is_demand_verb = |i: usize| {
+        let w = word(i);
+        // "the demand" and "a call" are nouns, not the verbs that govern a complement.
+        let after_article =
+            i > sentence.tokens.start && matches!(word(i - 1).as_str(), "a" | "an" | "the");
+        !after_article
+            && DEMAND_VERBS
+                .iter()
+                .any(|v| crate::lexicon::verb_forms(v).iter().any(|(f, _)| *f == w))
+    };
+    let floor = at.saturating_sub(8).max(sentence.tokens.start);
+    (floor..at).rev().any(|i| {
+        is_demand_verb(i)
+            && (i + 1..at).all(|k| {
+                !matches!(
+                    word(k).as_str(),
+                    "," | ";" | "but" | "while" | "after" | "because" | "as"
+                )
+            })
+    })
 }

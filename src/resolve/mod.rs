@@ -173,6 +173,12 @@ fn kind_key(kind: EntityType) -> &'static str {
     }
 }
 
+/// The text between two spans, empty when they touch or overlap (a nested prefix lies
+/// inside the name it modifies).
+pub(crate) fn between(doc: &str, end: usize, start: usize) -> &str {
+    doc.get(end..start).unwrap_or("")
+}
+
 /// Union-find parent lookup.
 fn find(parent: &[usize], mut i: usize) -> usize {
     while parent[i] != i {
@@ -268,7 +274,7 @@ fn acronym_definitions(
     let mut out = HashMap::new();
     for (k, pair) in candidates.windows(2).enumerate() {
         let (long, short) = (&pair[0], &pair[1]);
-        let between = &doc[long.span.end..short.span.start];
+        let between = between(doc, long.span.end, short.span.start);
         let after = &doc[short.span.end..];
         if between.trim() == "(" && after.trim_start().starts_with(')') {
             // "Name (ACR)" or "ACR (Name)": the acronym joins the name.
