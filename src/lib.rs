@@ -47,6 +47,7 @@ pub mod extract;
 pub mod graph;
 pub mod lexicon;
 pub mod load;
+pub mod ner;
 pub mod nlp;
 pub mod recognize;
 pub mod relate;

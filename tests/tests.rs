@@ -6,5 +6,6 @@ mod bad_input;
 mod consumers;
 mod determinism;
 mod json_output;
+mod ner;
 mod nlp;
 mod seeds;

@@ -30,7 +30,7 @@ pub enum Command {
     /// Show counts per type and the most connected entities of a saved graph.
     #[command(after_help = "Example:\n  newsgraph stats graphs/seeds.json --top 10")]
     Stats(StatsArgs),
-    /// Train the part-of-speech tagger or the dependency parser on CoNLL-U treebanks.
+    /// Train the part-of-speech tagger, the dependency parser or the named-entity tagger.
     #[command(subcommand)]
     Train(TrainCommand),
     /// Tag and parse the words of a CoNLL-U file and score the result against its annotation.
@@ -43,6 +43,12 @@ pub enum Command {
         after_help = "Words, comments, multiword tokens and empty nodes are kept as they are, so an\nindependent scorer can compare the output with the input. FEATS and DEPS, which the\nmodels do not predict, are blanked.\n\nExample:\n  newsgraph annotate --conllu en_ewt-ud-test.conllu -o predicted.conllu\n  python3 conll18_ud_eval.py -v en_ewt-ud-test.conllu predicted.conllu"
     )]
     Annotate(AnnotateArgs),
+    /// Score the named-entity tagger on annotated sentences (CrossNER or Universal NER).
+    #[command(
+        name = "evaluate-ner",
+        after_help = "Example:\n  newsgraph evaluate-ner ../shared/data/crossner-politics/test.txt"
+    )]
+    EvaluateNer(EvaluateNerArgs),
 }
 
 /// What `train` trains.
@@ -58,6 +64,11 @@ pub enum TrainCommand {
         after_help = "The training words are tagged by taggers trained on the other folds (--jackknife), the\ndev words by --tagger, so the parser learns from tags like those it will see.\n\nExample:\n  newsgraph train parser --train en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu \\\n      --tagger models/tagger.bin -o models/parser.bin"
     )]
     Parser(TrainParserArgs),
+    /// Train the named-entity tagger (PER, ORG, LOC, MISC) on CrossNER or Universal NER files.
+    #[command(
+        after_help = "See models/NER.md for the command that trained the shipped model.\n\nExample:\n  newsgraph train ner --train en_ewt-ud-train.iob2 train.txt train.txt --dev en_ewt-ud-dev.iob2 \\\n      -o models/ner.bin"
+    )]
+    Ner(TrainNerArgs),
 }
 
 /// Treebanks and output of `train`.
@@ -269,4 +280,68 @@ pub struct StatsArgs {
     /// How many of the most connected entities to list.
     #[arg(long, default_value_t = 15)]
     pub top: usize,
+}
+
+/// Annotation formats of NER data.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum NerFormatArg {
+    /// CrossNER: token TAB tag.
+    Crossner,
+    /// Universal NER (.iob2).
+    Uner,
+}
+
+/// Flags of `train ner`.
+#[derive(Debug, Args)]
+pub struct TrainNerArgs {
+    /// Training files (CrossNER or Universal NER); a file given twice counts twice.
+    #[arg(long = "train", required = true, num_args = 1.., value_name = "FILE")]
+    pub train: Vec<PathBuf>,
+    /// Development files, scored after every epoch.
+    #[arg(long = "dev", num_args = 1.., value_name = "FILE")]
+    pub dev: Vec<PathBuf>,
+    /// Where to write the model.
+    #[arg(short, long = "output", value_name = "FILE")]
+    pub output: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 12)]
+    pub epochs: usize,
+    /// Drop features seen fewer times than this.
+    #[arg(long, default_value_t = 2)]
+    pub cutoff: u32,
+    /// Seed of the shuffling.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Drop averaged weights below this fraction of the largest.
+    #[arg(long, default_value_t = 0.0)]
+    pub prune: f64,
+    /// Beam width (0: greedy, trained with the gold history).
+    #[arg(long, default_value_t = 4)]
+    pub beam: usize,
+    /// Train this many models (seeds SEED, SEED+1, …) and average them into one.
+    #[arg(long, default_value_t = 3)]
+    pub models: usize,
+    /// Format of every file (default: guessed per file).
+    #[arg(long, value_enum)]
+    pub format: Option<NerFormatArg>,
+}
+
+/// Flags of `evaluate-ner`.
+#[derive(Debug, Args)]
+pub struct EvaluateNerArgs {
+    /// Annotated files, each scored on its own.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Format of every file (default: guessed per file).
+    #[arg(long, value_enum)]
+    pub format: Option<NerFormatArg>,
+    /// A model file instead of the embedded model.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+    /// Join each sentence's tokens with spaces and split them with newsgraph's tokenizer.
+    #[arg(long)]
+    pub retokenize: bool,
+    /// Score as eval/ner.py does: MISC unscored, predictions overlapping a gold MISC name ignored.
+    #[arg(long)]
+    pub lenient: bool,
 }

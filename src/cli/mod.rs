@@ -2,6 +2,7 @@
 
 pub mod args;
 mod commands;
+mod ner;
 mod nlp;
 
 use anyhow::Result;
@@ -19,5 +20,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Train(TrainCommand::Parser(a)) => nlp::train_parser(a),
         Command::Evaluate(a) => nlp::evaluate(a),
         Command::Annotate(a) => nlp::annotate(a),
+        Command::Train(TrainCommand::Ner(a)) => ner::train(a),
+        Command::EvaluateNer(a) => ner::evaluate(a),
     }
 }

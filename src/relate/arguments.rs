@@ -2,9 +2,10 @@
 
 use super::modality;
 use super::triggers::Found;
-use crate::entity::{EntityType, Mention};
+use super::{Modality, Statement};
+use crate::entity::Mention;
 use crate::lexicon::{verb_forms, Form, Trigger, TriggerPos};
-use crate::relation::{Relation, RelationType};
+use crate::relation::RelationType;
 use crate::text::{Layout, Sentence};
 
 /// Forms of "be" and "get" that make a following participle passive.
@@ -552,112 +553,59 @@ fn choose_row<'l>(ctx: &Ctx, found: &Found<'l>) -> Option<(&'l Trigger, Form, Op
     fallback
 }
 
-/// Adds the relations a found trigger states.
-pub(super) fn relations_for(
+/// What the rules say one trigger states: `None` when it states nothing.
+pub(super) fn statement(
     doc: &str,
     layout: &Layout,
     sentence: &Sentence,
     mentions: &[Mention],
     found: &Found,
-    out: &mut Vec<Relation>,
-) {
+) -> Option<Statement> {
     let ctx = Ctx {
         doc,
         layout,
         sentence,
         mentions,
     };
-    if modality::hedged(doc, layout, sentence, found.start) {
-        return;
-    }
-    let intent = modality::intent(doc, layout, sentence, found.start);
     let is_demand = found
         .rows
         .iter()
         .any(|(r, _)| r.relation == RelationType::Demands);
-    if !is_demand && modality::demanded(doc, layout, sentence, found.start) {
-        return;
-    }
-    let Some((row, form, object_from)) = choose_row(&ctx, found) else {
-        return;
+    let intent = modality::intent(doc, layout, sentence, found.start);
+    let modality = if modality::hedged(doc, layout, sentence, found.start) {
+        Modality::Hedged
+    } else if !is_demand && modality::demanded(doc, layout, sentence, found.start) {
+        Modality::Demanded
+    } else if intent == Some(false) {
+        Modality::Intended
+    } else if intent == Some(true) || modality::negated(doc, layout, sentence, found.start) {
+        // "refused to meet X", "failed to reach agreement": the event is denied.
+        Modality::Negated
+    } else {
+        Modality::Asserted
     };
-    // An intention states no event but, as in CAMEO, an intent to cooperate (03) or a threat
-    // (13): "Portugal will support Turkey" → cooperates-with, "X vowed to strike Y" →
-    // threatens. Intentions of other acts state nothing.
-    let kind = match intent {
-        Some(false) => match intended(row.relation) {
-            Some(kind) => kind,
-            None => return,
-        },
-        _ => row.relation,
-    };
-    let (mut sources, mut targets) = match row.pos {
+    let (row, form, object_from) = choose_row(&ctx, found)?;
+    let (sources, targets) = match row.pos {
         TriggerPos::Verb => {
             if form == Form::Past && modality::adjectival(doc, layout, sentence, found.start) {
-                return;
+                return None;
             }
             verb_arguments(&ctx, found, form, object_from)
         }
         TriggerPos::Noun | TriggerPos::Adj => noun_arguments(&ctx, found, object_from),
     };
-    if row.reverse {
-        std::mem::swap(&mut sources, &mut targets);
-    }
-    // One hands over people, or to a state: "extradited X", "handed them over to Y".
-    if kind == RelationType::Extradites && object_from.is_none() {
-        targets.retain(|&k| matches!(mentions[k].kind, EntityType::Person | EntityType::Group));
-    }
-    // "refused to meet X", "failed to reach agreement": the event is denied.
-    let negated = modality::negated(doc, layout, sentence, found.start) || intent == Some(true);
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    if targets.is_empty() && kind.is_symmetric() && sources.len() >= 2 {
-        // "The U.S. and Mexico are establishing an alliance": the coordinated sides.
-        for (a, &x) in sources.iter().enumerate() {
-            for &y in &sources[a + 1..] {
-                pairs.push((x, y));
-            }
-        }
-    }
-    for &s in &sources {
-        for &g in &targets {
-            pairs.push((s, g));
-        }
-    }
-    for (s, g) in pairs {
-        let (source, target) = (mentions[s].entity, mentions[g].entity);
-        if source == target {
-            continue;
-        }
-        let relation = Relation {
-            source,
-            target,
-            kind,
-            negated,
-            sentence: sentence.span.clone(),
-            trigger: found.span(layout),
-        };
-        if !out.iter().any(|r| same_statement(r, &relation)) {
-            out.push(relation);
-        }
-    }
-}
-
-/// What stating the intention of an act amounts to.
-fn intended(act: RelationType) -> Option<RelationType> {
-    use RelationType::*;
-    match act {
-        CooperatesWith | MeetsWith | NegotiatesWith | Aids | Praises => Some(CooperatesWith),
-        Attacks | Sanctions | Arrests | Prosecutes | Threatens => Some(Threatens),
-        _ => None,
-    }
-}
-
-fn same_statement(a: &Relation, b: &Relation) -> bool {
-    a.kind == b.kind
-        && a.negated == b.negated
-        && a.sentence == b.sentence
-        && (a.source == b.source && a.target == b.target
-            || a.kind.is_symmetric() && a.source == b.target && a.target == b.source)
+    let (sources, targets) = if row.reverse {
+        (targets, sources)
+    } else {
+        (sources, targets)
+    };
+    Some(Statement {
+        relation: row.relation,
+        sources,
+        targets,
+        modality,
+        prepositional: object_from.is_some(),
+    })
 }
 
 fn verb_arguments(

@@ -16,15 +16,19 @@
 
 mod arguments;
 mod modality;
+mod parsed;
 mod pronouns;
 mod triggers;
 
 #[cfg(test)]
 mod tests;
 
-use crate::entity::Mention;
+use std::ops::Range;
+
+use crate::entity::{EntityType, Mention};
 use crate::lexicon::Lexicon;
-use crate::relation::Relation;
+use crate::nlp::Models;
+use crate::relation::{Relation, RelationType};
 use crate::resolve::Resolved;
 use crate::text::{Layout, SentenceKind};
 
@@ -70,9 +74,176 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
         if mentions.len() < 2 {
             continue;
         }
-        for found in triggers::find(doc, layout, sentence, &mentions, lexicon) {
-            arguments::relations_for(doc, layout, sentence, &mentions, &found, &mut out);
+        let found = triggers::find(doc, layout, sentence, &mentions, lexicon);
+        if found.is_empty() {
+            continue;
+        }
+        // Parse only sentences that can state something: two actors and a trigger.
+        let parse = (mode() != Mode::Rules)
+            .then(|| parsed::Parse::new(doc, layout, sentence, &mentions, Models::embedded()));
+        for f in &found {
+            let by_parse = parse
+                .as_ref()
+                .and_then(|p| parsed::statement(p, f, &mentions));
+            let statement = match mode() {
+                Mode::Parse => by_parse,
+                Mode::Rules => arguments::statement(doc, layout, sentence, &mentions, f),
+                Mode::Hybrid => match by_parse {
+                    Some(s) if s.has_pair() => Some(s),
+                    _ if parse.as_ref().is_some_and(|p| p.fits(f)) => {
+                        arguments::statement(doc, layout, sentence, &mentions, f)
+                    }
+                    _ => None,
+                },
+                // The rules' arguments, for triggers whose part of speech the tagger confirms.
+                Mode::Tagged => parse
+                    .as_ref()
+                    .filter(|p| p.fits(f))
+                    .and_then(|_| arguments::statement(doc, layout, sentence, &mentions, f)),
+            };
+            if let Some(statement) = statement {
+                emit(
+                    &statement,
+                    &mentions,
+                    sentence.span.clone(),
+                    f.span(layout),
+                    &mut out,
+                );
+            }
         }
     }
     out
+}
+
+/// How arguments are found (`NEWSGRAPH_RELATIONS=parse|rules|hybrid`, for evaluation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Parse,
+    Rules,
+    Hybrid,
+    Tagged,
+}
+
+fn mode() -> Mode {
+    static MODE: std::sync::OnceLock<Mode> = std::sync::OnceLock::new();
+    *MODE.get_or_init(|| match std::env::var("NEWSGRAPH_RELATIONS").as_deref() {
+        Ok("rules") => Mode::Rules,
+        Ok("hybrid") => Mode::Hybrid,
+        Ok("tagged") => Mode::Tagged,
+        Ok("parse") => Mode::Parse,
+        _ => Mode::Hybrid,
+    })
+}
+
+/// How true a statement is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Modality {
+    /// Stated as fact.
+    Asserted,
+    /// Stated as not so ("did not accuse", "refused to meet").
+    Negated,
+    /// A possibility or an obligation ("could attack", "must hand over"): states nothing.
+    Hedged,
+    /// An intention ("will support", "vowed to strike"): an intent to cooperate or a threat.
+    Intended,
+    /// What someone demands be done ("demanded that X withdraw"): states nothing.
+    Demanded,
+}
+
+/// What one trigger states: its relation and the mentions on each side.
+#[derive(Debug, Clone)]
+pub(crate) struct Statement {
+    /// The trigger's relation.
+    pub relation: RelationType,
+    /// Indices of source mentions in the sentence's mention list.
+    pub sources: Vec<usize>,
+    /// Indices of target mentions.
+    pub targets: Vec<usize>,
+    /// How true it is.
+    pub modality: Modality,
+    /// The target came through the trigger's preposition ("handed over … to Y").
+    pub prepositional: bool,
+}
+
+impl Statement {
+    /// Whether it names at least one pair of actors.
+    fn has_pair(&self) -> bool {
+        !self.sources.is_empty() && !self.targets.is_empty()
+            || self.relation.is_symmetric() && self.sources.len() >= 2
+    }
+}
+
+/// What stating the intention of an act amounts to, as CAMEO codes it: an intent to
+/// cooperate (03) or a threat (13). Intentions of other acts state nothing.
+fn intended(act: RelationType) -> Option<RelationType> {
+    use RelationType::*;
+    match act {
+        CooperatesWith | MeetsWith | NegotiatesWith | Aids | Praises => Some(CooperatesWith),
+        Attacks | Sanctions | Arrests | Prosecutes | Threatens => Some(Threatens),
+        _ => None,
+    }
+}
+
+/// Turns a statement into relations between entities, once per pair and sentence.
+fn emit(
+    statement: &Statement,
+    mentions: &[Mention],
+    sentence: Range<usize>,
+    trigger: Range<usize>,
+    out: &mut Vec<Relation>,
+) {
+    let (kind, negated) = match statement.modality {
+        Modality::Hedged | Modality::Demanded => return,
+        Modality::Intended => match intended(statement.relation) {
+            Some(kind) => (kind, false),
+            None => return,
+        },
+        Modality::Negated => (statement.relation, true),
+        Modality::Asserted => (statement.relation, false),
+    };
+    let mut targets = statement.targets.clone();
+    // One hands over people, or to a state: "extradited X", "handed them over to Y".
+    if kind == RelationType::Extradites && !statement.prepositional {
+        targets.retain(|&k| matches!(mentions[k].kind, EntityType::Person | EntityType::Group));
+    }
+    let sources = &statement.sources;
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    if targets.is_empty() && kind.is_symmetric() && sources.len() >= 2 {
+        // "The U.S. and Mexico are establishing an alliance": the coordinated sides.
+        for (a, &x) in sources.iter().enumerate() {
+            for &y in &sources[a + 1..] {
+                pairs.push((x, y));
+            }
+        }
+    }
+    for &s in sources {
+        for &g in &targets {
+            pairs.push((s, g));
+        }
+    }
+    for (s, g) in pairs {
+        let (source, target) = (mentions[s].entity, mentions[g].entity);
+        if source == target {
+            continue;
+        }
+        let relation = Relation {
+            source,
+            target,
+            kind,
+            negated,
+            sentence: sentence.clone(),
+            trigger: trigger.clone(),
+        };
+        if !out.iter().any(|r| same_statement(r, &relation)) {
+            out.push(relation);
+        }
+    }
+}
+
+fn same_statement(a: &Relation, b: &Relation) -> bool {
+    a.kind == b.kind
+        && a.negated == b.negated
+        && a.sentence == b.sentence
+        && (a.source == b.source && a.target == b.target
+            || a.kind.is_symmetric() && a.source == b.target && a.target == b.source)
 }

@@ -171,7 +171,7 @@ fn intent_lemma(w: &str) -> Option<&'static str> {
 
 /// Verbs whose complement is what someone wants done, not what happened: "demanded that
 /// Israel ease restrictions", "called for the withdrawal of troops".
-const DEMAND_VERBS: &[&str] = &[
+pub(super) const DEMAND_VERBS: &[&str] = &[
     "demand",
     "urge",
     "insist",

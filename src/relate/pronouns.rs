@@ -4,6 +4,9 @@
 use crate::entity::{EntityType, Mention};
 use crate::text::Layout;
 
+/// Subject pronouns.
+const SUBJECTS: &[&str] = &["he", "she", "they", "it"];
+
 /// Possessive determiners.
 pub(super) const POSSESSIVES: &[&str] = &["his", "her", "their", "its"];
 
@@ -34,20 +37,84 @@ pub(super) fn resolve(
     let mut out = Vec::new();
     for i in sentence.tokens.clone() {
         let word = layout.tokens[i].text(doc).to_lowercase();
-        // "it" rarely names an actor in news ("it remains unlikely"); only possessive "its" and
-        // personal pronouns are trusted.
+        // "it" is often no actor at all ("it remains unlikely", "it is said"): trusted only
+        // before a verb that is not a copula or an auxiliary of that kind.
         if word == "it" {
-            continue;
+            let next = layout
+                .tokens
+                .get(i + 1)
+                .map_or(String::new(), |t| t.text(doc).to_lowercase());
+            let expletive = matches!(
+                next.as_str(),
+                "is" | "was"
+                    | "'s"
+                    | "’s"
+                    | "remains"
+                    | "remained"
+                    | "seems"
+                    | "seemed"
+                    | "appears"
+                    | "appeared"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "has"
+                    | "had"
+                    | "takes"
+                    | "took"
+                    | "becomes"
+                    | "became"
+                    | "looks"
+                    | "means"
+                    | "meant"
+                    | "."
+                    | ","
+            );
+            if expletive || i + 1 >= sentence.tokens.end {
+                continue;
+            }
         }
         let Some(_) = compatible(&word, EntityType::Person) else {
             continue;
         };
-        let antecedent = mentions
+        let candidates: Vec<&Mention> = mentions
             .iter()
             .rev()
             .filter(|m| !m.nested && m.tokens.end <= i)
             .take_while(|m| m.sentence + 1 >= index)
-            .find(|m| compatible(&word, m.kind) == Some(true));
+            .filter(|m| compatible(&word, m.kind) == Some(true))
+            .collect();
+        // A subject pronoun continues a subject: the nearest antecedent that opens its clause
+        // ("Peru will not accuse Chile, but it did" → Peru), else the nearest of all.
+        let subject_like = |m: &Mention| {
+            m.tokens.start == 0 || m.tokens.start == layout.sentences[m.sentence].tokens.start || {
+                let before = layout.tokens[m.tokens.start - 1].text(doc).to_lowercase();
+                matches!(
+                    before.as_str(),
+                    "," | "and"
+                        | "but"
+                        | "the"
+                        | "that"
+                        | "while"
+                        | "as"
+                        | "when"
+                        | "“"
+                        | "\""
+                        | ";"
+                )
+            }
+        };
+        let antecedent = if SUBJECTS.contains(&word.as_str()) {
+            candidates
+                .iter()
+                .copied()
+                .find(|m| subject_like(m))
+                .or(candidates.first().copied())
+        } else {
+            candidates.first().copied()
+        };
         if let Some(a) = antecedent {
             out.push(Mention {
                 span: layout.tokens[i].span.clone(),

@@ -46,7 +46,8 @@ fn verbs_in_every_form_and_tense() {
         "Peru accused Chile of spying.",
         "Peru has repeatedly accused Chile of spying.",
         "Peru is accusing Chile of spying.",
-        "Peru accuse Chile of spying.",
+        "Officials say Peru and Bolivia accuse Chile of spying.",
+        "Peru will not accuse Chile of spying, but it did accuse Chile of lying.",
     ] {
         assert!(
             states(text, "Peru", "accuses", "Chile"),

@@ -1,0 +1,501 @@
+//! Arguments from the dependency parse: the subject and object of a trigger, not its
+//! neighbours.
+//!
+//! A verb's source is its subject (`nsubj`), found through control and coordination when the
+//! verb has none of its own ("the U.S. collaborated … to transfer Zambada": the subject of
+//! *transfer* is the U.S.); its target is its object (`obj`, `iobj`), the object of its
+//! preposition (`obl` with the trigger's `case`), or the subject of its that-clause
+//! (`ccomp`). In the passive the subject is the target and the `by` agent the source. A
+//! noun's source is its possessor (`nmod:poss`) or the subject of the light verb whose object
+//! it is; its target hangs from it with the trigger's preposition, possibly through an
+//! "of"-phrase ("threats of military action against X"). Coordinated arguments (`conj`) all
+//! count; an argument phrase without a name of its own leads to the names inside it ("the son
+//! of the Sinaloa Cartel leader").
+
+use std::borrow::Cow;
+
+use super::triggers::Found;
+use super::{Modality, Statement};
+use crate::entity::Mention;
+use crate::lexicon::{Form, Trigger, TriggerPos};
+use crate::nlp::{lemma, Models, TagOut, Upos};
+use crate::relation::RelationType;
+use crate::text::{Layout, Sentence};
+
+/// A parsed sentence, words indexed from 0.
+pub(super) struct Parse<'a> {
+    /// Token index of the first word.
+    start: usize,
+    words: Vec<&'a str>,
+    tags: Vec<TagOut>,
+    heads: Vec<Option<usize>>,
+    rels: Vec<&'static str>,
+    children: Vec<Vec<usize>>,
+    /// For each word, the argument mention that covers it.
+    mention_at: Vec<Option<usize>>,
+    /// For each word, a possessive pronoun's mention ("his threats").
+    possessive_at: Vec<Option<usize>>,
+}
+
+impl<'a> Parse<'a> {
+    /// Tags and parses a sentence and maps its mentions onto words.
+    pub(super) fn new(
+        doc: &'a str,
+        layout: &Layout,
+        sentence: &Sentence,
+        mentions: &[Mention],
+        models: &Models,
+    ) -> Parse<'a> {
+        let words: Vec<&str> = layout.tokens[sentence.tokens.clone()]
+            .iter()
+            .map(|t| t.text(doc))
+            .collect();
+        let (tags, arcs) = models.analyze(&words);
+        let n = words.len();
+        let heads: Vec<Option<usize>> = arcs.iter().map(|a| a.head.checked_sub(1)).collect();
+        let mut children = vec![Vec::new(); n];
+        for (w, h) in heads.iter().enumerate() {
+            if let Some(h) = *h {
+                children[h].push(w);
+            }
+        }
+        let start = sentence.tokens.start;
+        let mut mention_at = vec![None; n];
+        let mut possessive_at = vec![None; n];
+        for (k, m) in mentions.iter().enumerate() {
+            for t in m.tokens.clone() {
+                let Some(w) = t.checked_sub(start).filter(|&w| w < n) else {
+                    continue;
+                };
+                if m.nested {
+                    possessive_at[w] = Some(k);
+                } else {
+                    mention_at[w] = Some(k);
+                }
+            }
+        }
+        Parse {
+            start,
+            words,
+            tags,
+            heads,
+            rels: arcs.iter().map(|a| a.deprel).collect(),
+            children,
+            mention_at,
+            possessive_at,
+        }
+    }
+
+    fn upos(&self, w: usize) -> Upos {
+        self.tags[w].upos
+    }
+
+    fn lemma(&self, w: usize) -> Cow<'_, str> {
+        lemma(self.words[w], self.upos(w))
+    }
+
+    fn lower(&self, w: usize) -> String {
+        self.words[w].to_lowercase()
+    }
+
+    /// Children of `w` whose relation, without subtype, is one of `rels`.
+    fn children_with<'s>(&'s self, w: usize, rels: &'s [&str]) -> impl Iterator<Item = usize> + 's {
+        self.children[w]
+            .iter()
+            .copied()
+            .filter(move |&c| rels.contains(&base(self.rels[c])) || rels.contains(&self.rels[c]))
+    }
+
+    /// The preposition of an oblique or nominal modifier (its `case` child), lowercased.
+    fn case_of(&self, w: usize) -> Option<String> {
+        self.children_with(w, &["case"])
+            .next()
+            .map(|c| self.lower(c))
+    }
+
+    /// The mention a phrase headed by `w` names: its own, or the nearest one inside it.
+    fn mention_of(&self, w: usize) -> Option<usize> {
+        if let Some(k) = self.mention_at[w] {
+            return Some(k);
+        }
+        let mut frontier = vec![w];
+        for _ in 0..3 {
+            let mut next = Vec::new();
+            for &x in &frontier {
+                for c in self.children_with(
+                    x,
+                    &["compound", "flat", "nmod", "appos", "amod", "obl", "det"],
+                ) {
+                    if let Some(k) = self.mention_at[c] {
+                        return Some(k);
+                    }
+                    next.push(c);
+                }
+            }
+            frontier = next;
+        }
+        None
+    }
+
+    /// The mentions a phrase headed by `w` names, with those coordinated with it.
+    fn mentions_of(&self, w: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = self.mention_of(w).into_iter().collect();
+        for c in self.children_with(w, &["conj"]) {
+            if let Some(k) = self.mention_of(c) {
+                if !out.contains(&k) {
+                    out.push(k);
+                }
+            }
+        }
+        out
+    }
+
+    /// The subject of verb `v`, through control ("threatened to cut": the subject of
+    /// *cut*), coordination and relative clauses ("Rubio, who spoke").
+    fn subject(&self, mut v: usize) -> Option<usize> {
+        for _ in 0..4 {
+            if let Some(s) = self.children_with(v, &["nsubj", "csubj"]).next() {
+                return Some(s);
+            }
+            match (self.rels[v], self.heads[v]) {
+                ("xcomp" | "conj", Some(h)) => v = h,
+                ("acl:relcl" | "acl", Some(h)) => return Some(h),
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Whether the tagger's part of speech for the trigger's first word fits one of its rows:
+    /// a verb row needs a verb, a noun row a noun ("a press briefing" is no pressure).
+    ///
+    /// The tagger errs on news text dense with names ("Peru and Bolivia accuse Chile" tags
+    /// *accuse* a noun), so a verb row is refused only where the noun reading has a noun's
+    /// company: a determiner, possessive, adjective or number before it.
+    pub(super) fn fits(&self, found: &Found) -> bool {
+        let Some(t) = found.start.checked_sub(self.start) else {
+            return false;
+        };
+        let upos = self.upos(t);
+        let nominal_context = t > 0
+            && matches!(
+                self.upos(t - 1),
+                Upos::DET | Upos::ADJ | Upos::NUM | Upos::PRON
+            )
+            || t > 0 && self.rels[t - 1] == "case" && matches!(self.words[t - 1], "'s" | "’s");
+        found.rows.iter().any(|(r, _)| match r.pos {
+            TriggerPos::Verb => match upos {
+                Upos::NOUN | Upos::PROPN => !nominal_context,
+                // "accused cartel members": a participle modifying a noun.
+                Upos::ADJ => base(self.rels[t]) != "amod",
+                _ => true,
+            },
+            TriggerPos::Noun => matches!(upos, Upos::NOUN | Upos::PROPN),
+            TriggerPos::Adj => upos == Upos::ADJ,
+        })
+    }
+
+    /// Whether a word is a form of one of `lemmas`.
+    fn is_lemma(&self, w: usize, lemmas: &[&str]) -> bool {
+        lemmas.contains(&self.lemma(w).as_ref())
+    }
+}
+
+/// The relation name's base, without subtype ("nsubj:pass" → "nsubj").
+fn base(rel: &str) -> &str {
+    rel.split(':').next().unwrap_or(rel)
+}
+
+/// Words of obligation and possibility ("could attack", "must hand over").
+const HEDGE_AUX: &[&str] = &["could", "might", "may", "would", "must", "should", "ought"];
+const HEDGE_ADV: &[&str] = &["potentially", "possibly", "perhaps"];
+/// Verbs that deny the act they govern ("refuted the existence of any such agreement").
+const DENIALS: &[&str] = &["deny", "refute"];
+
+/// What the parse says about one trigger: `None` when it states nothing (an adjective, a
+/// noun use of a verb trigger, a hedge, a demanded act).
+pub(super) fn statement(parse: &Parse, found: &Found, mentions: &[Mention]) -> Option<Statement> {
+    let t = found.start.checked_sub(parse.start)?;
+    let upos = parse.upos(t);
+    let nominal = matches!(upos, Upos::NOUN | Upos::PROPN);
+    let verbal = matches!(upos, Upos::VERB) || upos == Upos::AUX;
+    // The rows that fit the word's part of speech: "accused cartel members" (ADJ) and "a
+    // press briefing" (NOUN) trigger nothing through their verb rows.
+    let rows: Vec<(&Trigger, Form)> = found
+        .rows
+        .iter()
+        .copied()
+        .filter(|(r, _)| match r.pos {
+            TriggerPos::Verb => verbal,
+            TriggerPos::Noun => nominal,
+            TriggerPos::Adj => upos == Upos::ADJ,
+        })
+        .collect();
+    if rows.is_empty() {
+        return None;
+    }
+    let modality = modality(parse, t);
+    match modality {
+        Modality::Hedged | Modality::Demanded
+            if rows
+                .iter()
+                .all(|(r, _)| r.relation != RelationType::Demands) =>
+        {
+            return None
+        }
+        _ => {}
+    }
+    let (row, sources, targets) = match rows[0].0.pos {
+        TriggerPos::Verb => verb_arguments(parse, t, found, &rows)?,
+        TriggerPos::Noun | TriggerPos::Adj => noun_arguments(parse, t, &rows)?,
+    };
+    let (sources, targets) = if row.reverse {
+        (targets, sources)
+    } else {
+        (sources, targets)
+    };
+    let _ = mentions;
+    Some(Statement {
+        relation: row.relation,
+        sources,
+        targets,
+        modality,
+        prepositional: row.preposition.is_some(),
+    })
+}
+
+/// Negation, hedges, intentions and demands, read off the tree around word `t`.
+fn modality(parse: &Parse, t: usize) -> Modality {
+    // The clause the trigger belongs to: a noun trigger takes its verb's auxiliaries.
+    let mut clause = t;
+    if matches!(parse.upos(t), Upos::NOUN | Upos::PROPN) {
+        if let (Some(h), "obj" | "nsubj" | "obl") = (parse.heads[t], base(parse.rels[t])) {
+            clause = h;
+        }
+    }
+    let negated_here = |w: usize| {
+        parse.children[w].iter().any(|&c| {
+            matches!(
+                parse.lower(c).as_str(),
+                "not" | "n't" | "never" | "no" | "neither"
+            ) && matches!(base(parse.rels[c]), "advmod" | "det" | "neg" | "cc")
+        })
+    };
+    let hedged_here = |w: usize| {
+        parse.children[w].iter().any(|&c| {
+            base(parse.rels[c]) == "aux" && HEDGE_AUX.contains(&parse.lower(c).as_str())
+                || base(parse.rels[c]) == "advmod" && HEDGE_ADV.contains(&parse.lower(c).as_str())
+        })
+    };
+    if hedged_here(t) || hedged_here(clause) {
+        return Modality::Hedged;
+    }
+    let mut negated = negated_here(t) || negated_here(clause);
+    let future = [t, clause].iter().any(|&w| {
+        parse
+            .children_with(w, &["aux"])
+            .any(|c| matches!(parse.lower(c).as_str(), "will" | "'ll" | "shall"))
+    });
+    // Walk up through complements: an intention, a refusal, a demand or a denial governs.
+    let mut w = clause;
+    for _ in 0..4 {
+        let (Some(h), rel) = (parse.heads[w], base(parse.rels[w])) else {
+            break;
+        };
+        if !matches!(rel, "xcomp" | "ccomp" | "obj" | "nmod" | "acl") {
+            break;
+        }
+        let lemma = parse.lemma(h);
+        if rel == "xcomp" && super::arguments::INTENT_VERBS.contains(&lemma.as_ref()) {
+            if matches!(lemma.as_ref(), "refuse" | "decline" | "fail") {
+                negated = true;
+                break;
+            }
+            return Modality::Intended;
+        }
+        if super::modality::DEMAND_VERBS.contains(&lemma.as_ref()) && parse.upos(h) == Upos::VERB {
+            return Modality::Demanded;
+        }
+        if parse.is_lemma(h, DENIALS) {
+            negated = true;
+            break;
+        }
+        w = h;
+    }
+    if negated {
+        Modality::Negated
+    } else if future {
+        Modality::Intended
+    } else {
+        Modality::Asserted
+    }
+}
+
+type Arguments<'l> = (&'l Trigger, Vec<usize>, Vec<usize>);
+
+fn verb_arguments<'l>(
+    parse: &Parse,
+    t: usize,
+    found: &Found,
+    rows: &[(&'l Trigger, Form)],
+) -> Option<Arguments<'l>> {
+    // Particles and multiword verbs: the verb is the trigger's first word.
+    let passive = parse
+        .children_with(t, &["aux:pass", "nsubj:pass"])
+        .next()
+        .is_some();
+    let _ = found;
+    // Objects of prepositions of the verb (and of its direct object: "imposed tariffs on X").
+    let mut obliques: Vec<(String, usize)> = Vec::new();
+    let mut heads = vec![t];
+    heads.extend(parse.children_with(t, &["obj"]));
+    for &h in &heads {
+        for c in parse.children_with(h, &["obl", "nmod"]) {
+            if let Some(case) = parse.case_of(c) {
+                obliques.push((case, c));
+            }
+        }
+    }
+    if passive {
+        let target_words: Vec<usize> = parse.children_with(t, &["nsubj:pass", "nsubj"]).collect();
+        let agents: Vec<usize> = parse
+            .children_with(t, &["obl:agent"])
+            .chain(obliques.iter().filter(|(c, _)| c == "by").map(|&(_, w)| w))
+            .collect();
+        let row = rows[0].0;
+        let targets = collect(parse, &target_words);
+        let sources = collect(parse, &agents);
+        return Some((row, sources, targets));
+    }
+    let sources = parse
+        .subject(t)
+        .map(|s| parse.mentions_of(s))
+        .unwrap_or_default();
+    // A row whose preposition the verb governs wins; then a row taking a direct object.
+    for &(row, _) in rows {
+        if let Some(p) = &row.preposition {
+            let words: Vec<usize> = obliques
+                .iter()
+                .filter(|(c, _)| c == p)
+                .map(|&(_, w)| w)
+                .collect();
+            let targets = collect(parse, &words);
+            if !targets.is_empty() {
+                return Some((row, sources, targets));
+            }
+        }
+    }
+    // Without its preposition a row takes no object ("talk of X" is no meeting with X).
+    let Some(&(row, _)) = rows.iter().find(|(r, _)| r.preposition.is_none()) else {
+        return Some((rows[0].0, sources, Vec::new()));
+    };
+    let mut objects: Vec<usize> = parse.children_with(t, &["obj", "iobj"]).collect();
+    if objects.is_empty() {
+        // The subject of a that-clause ("demanded that X withdraw") or the first actor of an
+        // infinitive ("threatened to cut off electricity to X").
+        for c in parse.children_with(t, &["ccomp", "xcomp"]) {
+            if let Some(s) = parse.children_with(c, &["nsubj", "nsubj:pass"]).next() {
+                objects.push(s);
+            } else {
+                objects.extend(parse.children_with(c, &["obj"]));
+                objects.extend(
+                    parse
+                        .children_with(c, &["obl"])
+                        .filter(|&o| parse.case_of(o).as_deref() != Some("by")),
+                );
+            }
+        }
+    }
+    let mut targets = collect(parse, &objects);
+    if targets.is_empty() {
+        // A message the object carries: "rejected calls by X", "an offer from X".
+        for &(ref case, w) in &obliques {
+            if matches!(case.as_str(), "by" | "from") && parse.heads[w] != Some(t) {
+                targets = collect(parse, &[w]);
+                break;
+            }
+        }
+    }
+    Some((row, sources, targets))
+}
+
+fn noun_arguments<'l>(
+    parse: &Parse,
+    t: usize,
+    rows: &[(&'l Trigger, Form)],
+) -> Option<Arguments<'l>> {
+    // "security cooperation agreement": the phrase's head carries the dependents.
+    let mut n = t;
+    while base(parse.rels[n]) == "compound" {
+        match parse.heads[n] {
+            Some(h) => n = h,
+            None => break,
+        }
+    }
+    // Modifiers with their prepositions, one "of"-phrase deep ("threats of military action
+    // against X").
+    let mut modifiers: Vec<(String, usize)> = Vec::new();
+    for c in parse.children_with(n, &["nmod", "obl"]) {
+        if let Some(case) = parse.case_of(c) {
+            if case == "of" {
+                for d in parse.children_with(c, &["nmod"]) {
+                    if let Some(inner) = parse.case_of(d) {
+                        modifiers.push((inner, d));
+                    }
+                }
+            }
+            modifiers.push((case, c));
+        }
+    }
+    // "cooperation between X and Y": both sides, no subject needed.
+    if let Some(&(_, w)) = modifiers.iter().find(|(c, _)| c == "between") {
+        let sides = collect(parse, &[w]);
+        if sides.len() >= 2 {
+            return Some((rows[0].0, sides, Vec::new()));
+        }
+    }
+    let possessor = parse
+        .children_with(n, &["nmod:poss"])
+        .find_map(|c| parse.mention_at[c].or(parse.possessive_at[c]));
+    let mut sources: Vec<usize> = possessor.into_iter().collect();
+    if sources.is_empty() {
+        if let Some(&(_, w)) = modifiers.iter().find(|(c, _)| c == "by") {
+            sources = collect(parse, &[w]);
+        }
+    }
+    if sources.is_empty() {
+        // The subject of a light verb: "X signed an agreement", "X and Y are establishing an
+        // alliance".
+        if let (Some(h), "obj") = (parse.heads[n], base(parse.rels[n])) {
+            if let Some(s) = parse.subject(h) {
+                sources = parse.mentions_of(s);
+            }
+        }
+    }
+    for &(row, _) in rows {
+        let p = row.preposition.as_deref().unwrap_or("of");
+        let words: Vec<usize> = modifiers
+            .iter()
+            .filter(|(c, _)| c == p)
+            .map(|&(_, w)| w)
+            .collect();
+        let targets = collect(parse, &words);
+        if !targets.is_empty() {
+            return Some((row, sources, targets));
+        }
+    }
+    Some((rows[0].0, sources, Vec::new()))
+}
+
+/// The mentions of several argument phrases, without repeats.
+fn collect(parse: &Parse, words: &[usize]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for &w in words {
+        for k in parse.mentions_of(w) {
+            if !out.contains(&k) {
+                out.push(k);
+            }
+        }
+    }
+    out
+}
