@@ -1,7 +1,7 @@
 //! Reading and writing CoNLL-U (<https://universaldependencies.org/format.html>).
 //!
 //! Sentences keep every line they were read with: comments, multiword-token ranges ("1-2") and
-//! empty nodes ("8.1") are carried verbatim, so [`write`] reproduces the input apart from the
+//! empty nodes ("8.1") are carried verbatim, so [`write()`] reproduces the input apart from the
 //! columns a caller changed. Only the basic words ("1", "2", ...) are exposed for tagging and
 //! parsing.
 

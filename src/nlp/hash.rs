@@ -24,10 +24,11 @@ pub(crate) fn fmix(mut h: u64) -> u64 {
 
 /// A 32-bit feature key from a running hash built with [`mix`]: its high half, which the
 /// multiplication has mixed from every input bit (no finalizer: this runs for every feature of
-/// every word). Never 0, which marks empty table slots.
+/// every word), with the top bit set, so a key is never 0 (which marks empty table slots) and
+/// neither are its top 16 bits (the parser's fingerprints).
 #[inline(always)]
 pub(crate) fn key(h: u64) -> u32 {
-    ((h >> 32) as u32).max(1)
+    ((h >> 32) as u32) | 0x8000_0000
 }
 
 /// Hash of a string's bytes.

@@ -1,13 +1,33 @@
 //! Part-of-speech tagging, dependency parsing and lemmatization for English, with models of
-//! our own trained on Universal Dependencies English EWT and embedded in the binary.
+//! our own trained on Universal Dependencies English EWT and embedded in the binary (no model
+//! download, no Python).
 //!
 //! * [`Tagger`]: averaged perceptron, greedy left to right, predicting UPOS and XPOS jointly.
 //! * [`Parser`]: greedy arc-hybrid transition parser with an averaged perceptron, trained with
 //!   a dynamic oracle on jackknifed (predicted) tags, labelled with UD relations.
-//! * [`lemma()`]: rule-based English lemmatizer with an exception table.
+//! * [`lemma()`]: rule-based English lemmatizer with tables of irregular forms.
+//! * [`conllu`], [`train`], [`eval`]: treebanks in, models out, scores.
 //!
 //! Input is a sentence already split into words the UD way ([`crate::text::tokenize`] does
-//! that). [`Models::embedded`] gives the models shipped with the binary.
+//! that). [`Models::embedded`] gives the models shipped with the binary; both are read-only
+//! and can be shared across threads.
+//!
+//! ```
+//! use newsgraph::nlp::{lemma, Models, Upos};
+//!
+//! let words = ["Mexico", "'s", "president", "rejected", "the", "plan", "."];
+//! let models = Models::embedded();
+//! let tags = models.tagger.tag(&words);
+//! let arcs = models.parser.parse(&words, &tags);
+//! assert_eq!(tags[3].upos, Upos::VERB);
+//! assert_eq!((arcs[3].head, arcs[3].deprel), (0, "root")); // "rejected" heads the sentence
+//! assert_eq!((arcs[2].head, arcs[2].deprel), (4, "nsubj")); // "president" is its subject
+//! assert_eq!(lemma(words[3], tags[3].upos), "reject");
+//! ```
+//!
+//! Files: `features.rs` (feature templates), `perceptron.rs` (weights for training and use),
+//! `hash.rs`, `tagger.rs`, `parser.rs` (transition system and dynamic oracle), `lemma.rs`,
+//! `conllu.rs`, `model_io.rs` (the model file format), `train.rs`, `eval.rs`.
 
 pub mod conllu;
 pub mod eval;

@@ -17,7 +17,7 @@
 
 use std::path::Path;
 
-use super::perceptron::{SmallWeights, Weights, MAX_CLASSES};
+use super::perceptron::{SmallWeights, Weights, WeightsBuilder, MAX_CLASSES};
 
 /// First bytes of every model file.
 pub const MAGIC: &[u8; 8] = b"NGNLPMDL";
@@ -177,30 +177,57 @@ pub(crate) fn write_path(path: &Path, bytes: &[u8]) -> Result<(), ModelError> {
     })
 }
 
+/// CRC-32 lookup tables for slicing by 8 (table `k` advances a byte through `k` more zero
+/// bytes), so the check costs a few milliseconds on a multi-megabyte model.
+const CRC_TABLES: [[u32; 256]; 8] = {
+    let mut t = [[0u32; 256]; 8];
+    let mut i = 0;
+    while i < 256 {
+        let mut c = i as u32;
+        let mut k = 0;
+        while k < 8 {
+            c = if c & 1 != 0 {
+                0xEDB8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
+            k += 1;
+        }
+        t[0][i] = c;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < 256 {
+        let mut k = 1;
+        while k < 8 {
+            let prev = t[k - 1][i];
+            t[k][i] = (prev >> 8) ^ t[0][(prev & 0xFF) as usize];
+            k += 1;
+        }
+        i += 1;
+    }
+    t
+};
+
 /// CRC-32 (IEEE 802.3, as in zip and PNG).
 pub(crate) fn crc32(bytes: &[u8]) -> u32 {
-    const TABLE: [u32; 256] = {
-        let mut t = [0u32; 256];
-        let mut i = 0;
-        while i < 256 {
-            let mut c = i as u32;
-            let mut k = 0;
-            while k < 8 {
-                c = if c & 1 != 0 {
-                    0xEDB8_8320 ^ (c >> 1)
-                } else {
-                    c >> 1
-                };
-                k += 1;
-            }
-            t[i] = c;
-            i += 1;
-        }
-        t
-    };
+    let t = &CRC_TABLES;
     let mut c = !0u32;
-    for &b in bytes {
-        c = TABLE[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8);
+    let mut chunks = bytes.chunks_exact(8);
+    for b in &mut chunks {
+        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) ^ c;
+        let hi = u32::from_le_bytes([b[4], b[5], b[6], b[7]]);
+        c = t[7][(lo & 0xFF) as usize]
+            ^ t[6][((lo >> 8) & 0xFF) as usize]
+            ^ t[5][((lo >> 16) & 0xFF) as usize]
+            ^ t[4][(lo >> 24) as usize]
+            ^ t[3][(hi & 0xFF) as usize]
+            ^ t[2][((hi >> 8) & 0xFF) as usize]
+            ^ t[1][((hi >> 16) & 0xFF) as usize]
+            ^ t[0][(hi >> 24) as usize];
+    }
+    for &b in chunks.remainder() {
+        c = t[0][((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8);
     }
     !c
 }
@@ -276,6 +303,9 @@ impl Encoder {
         });
     }
 }
+
+/// Receives decoded rows: table scale, key, non-zero (class, weight) pairs.
+type RowSink<'a> = dyn FnMut(f32, u32, &[(usize, i16)]) + 'a;
 
 /// Reads a payload; every method fails cleanly at the end of the data.
 #[derive(Debug)]
@@ -355,17 +385,33 @@ impl<'a> Decoder<'a> {
     }
 
     pub(crate) fn weights(&mut self, classes: usize) -> Result<Weights, ModelError> {
-        let (scale, keys, values) = self.rows(classes)?;
-        Ok(Weights::new(classes, scale, keys, values))
+        let mut builder = None;
+        let scale = self.rows(classes, &mut |scale, k, pairs| {
+            builder
+                .get_or_insert_with(|| WeightsBuilder::new(classes, scale))
+                .push_pairs(k, pairs)
+        })?;
+        Ok(builder
+            .map(WeightsBuilder::build)
+            .unwrap_or_else(|| Weights::new(classes, scale, vec![], vec![])))
     }
 
     pub(crate) fn small_weights(&mut self, classes: usize) -> Result<SmallWeights, ModelError> {
-        let (scale, keys, values) = self.rows(classes)?;
+        let (mut keys, mut values) = (Vec::new(), Vec::new());
+        let scale = self.rows(classes, &mut |_, k, pairs| {
+            keys.push(k);
+            let start = values.len();
+            values.resize(start + classes, 0);
+            for &(c, w) in pairs {
+                values[start + c] = w;
+            }
+        })?;
         Ok(SmallWeights::new(classes, scale, keys, values))
     }
 
-    /// A weight table of `classes` classes: scale, keys, dense rows.
-    fn rows(&mut self, classes: usize) -> Result<(f32, Vec<u32>, Vec<i16>), ModelError> {
+    /// A weight table of `classes` classes: calls `each(scale, key, pairs)` for every row in
+    /// key order, with its non-zero (class, weight) pairs, and returns the scale.
+    fn rows(&mut self, classes: usize, each: &mut RowSink<'_>) -> Result<f32, ModelError> {
         let c = self.count(MAX_CLASSES, "class count")?;
         if c != classes {
             return Err(ModelError::Malformed(format!(
@@ -386,17 +432,25 @@ impl<'a> Decoder<'a> {
             keys.push(k as u32);
             prev = k;
         }
-        let mut values = vec![0i16; rows * c];
-        for row in values.chunks_exact_mut(c.max(1)) {
+        let mut pairs = Vec::with_capacity(c);
+        for k in keys {
             let bitmap = self.take(map_len)?;
-            for (i, v) in row.iter_mut().enumerate() {
-                if bitmap[i / 8] & (1 << (i % 8)) != 0 {
+            pairs.clear();
+            for (byte, &bits) in bitmap.iter().enumerate() {
+                let mut bits = bits;
+                while bits != 0 {
+                    let class = byte * 8 + bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    if class >= c {
+                        return Err(malformed("weight for a class beyond the table"));
+                    }
                     let b = self.take(2)?;
-                    *v = i16::from_le_bytes([b[0], b[1]]);
+                    pairs.push((class, i16::from_le_bytes([b[0], b[1]])));
                 }
             }
+            each(scale, k, &pairs);
         }
-        Ok((scale, keys, values))
+        Ok(scale)
     }
 
     /// Fails unless the whole payload was read.
@@ -416,6 +470,12 @@ mod tests {
     #[test]
     fn crc32_matches_the_standard_check_value() {
         assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+        assert_eq!(crc32(b""), 0);
+        // Past the 8-byte stride.
+        assert_eq!(
+            crc32(b"The quick brown fox jumps over the lazy dog"),
+            0x414F_A339
+        );
     }
 
     #[test]

@@ -392,7 +392,11 @@ impl Parser {
 
     /// Parses a tagged sentence: one arc per word, heads 1-based (0 = root).
     ///
-    /// `tags` must have one entry per word (as [`super::Tagger::tag`] returns).
+    /// `tags` has one entry per word, as [`super::Tagger::tag`] returns. The result is always
+    /// a tree: exactly one word is attached to the root, with the relation "root".
+    ///
+    /// # Panics
+    /// If `words` and `tags` differ in length.
     pub fn parse(&self, words: &[&str], tags: &[TagOut]) -> Vec<Arc> {
         assert_eq!(words.len(), tags.len(), "one tag per word");
         let nodes = nodes(words, tags);
@@ -553,6 +557,62 @@ mod tests {
         // Now b is on the stack above a: RIGHT would make a the head of b (loses b→root... and
         // a's head); b's dependent c is still in the buffer.
         assert_eq!(state.cost(RIGHT, &g, &in_stack), 2);
+    }
+
+    fn small_parser() -> Parser {
+        use super::super::train::{train_parser, train_tagger, ParserOptions, TaggerOptions};
+        let data = parse(SAMPLE).unwrap();
+        let topts = TaggerOptions {
+            lex_folds: 0,
+            lex_min: 1,
+            min_updates: 1,
+            ..TaggerOptions::default()
+        };
+        let tagger = train_tagger(&data, &[], &topts, &mut |_| {}).unwrap();
+        let popts = ParserOptions {
+            jackknife: 0,
+            min_updates: 1,
+            label_min_updates: 1,
+            ..ParserOptions::default()
+        };
+        train_parser(&data, &[], &tagger, &popts, &mut |_| {}).unwrap()
+    }
+
+    #[test]
+    fn learns_its_training_data_and_round_trips() {
+        let parser = small_parser();
+        let s = &parse(SAMPLE).unwrap()[1];
+        let tags: Vec<TagOut> = s
+            .words
+            .iter()
+            .map(|w| TagOut {
+                upos: super::super::Upos::parse(&w.upos).unwrap(),
+                xpos: intern(&w.xpos),
+            })
+            .collect();
+        let arcs = parser.parse(&s.forms(), &tags);
+        let got: Vec<(usize, &str)> = arcs.iter().map(|a| (a.head, a.deprel)).collect();
+        assert_eq!(
+            got,
+            [(2, "nsubj"), (0, "root"), (2, "advmod"), (2, "punct")]
+        );
+        let bytes = parser.to_bytes();
+        let back = Parser::from_bytes(&bytes).unwrap();
+        assert_eq!(back, parser);
+        assert_eq!(back.to_bytes(), bytes);
+        let mut bad = bytes.clone();
+        let mid = bad.len() / 2;
+        bad[mid] ^= 1;
+        assert!(matches!(
+            Parser::from_bytes(&bad),
+            Err(ModelError::Checksum)
+        ));
+        assert!(matches!(
+            Parser::from_bytes(&bytes[..bytes.len() - 1]),
+            Err(ModelError::Truncated)
+        ));
+        // Training again gives the same bytes.
+        assert_eq!(small_parser().to_bytes(), bytes);
     }
 
     #[test]

@@ -278,6 +278,7 @@ impl Weights {
     /// Adds the rows of `features` to `scores` (`scores.len() == classes`).
     #[inline]
     pub(crate) fn score(&self, features: &[u32], scores: &mut [i16]) {
+        std::hint::black_box(self.touch(features));
         for &f in features {
             if let Some(s) = self.find(f) {
                 self.add(s, scores);
@@ -370,25 +371,41 @@ impl WeightsBuilder {
     /// Adds the row of `key` (`row.len() == classes`); keys must come in ascending order.
     pub(crate) fn push(&mut self, key: u32, row: &[i16]) {
         debug_assert_eq!(row.len(), self.classes);
-        let nnz = row.iter().filter(|&&w| w != 0).count();
+        let pairs: Vec<(usize, i16)> = row
+            .iter()
+            .enumerate()
+            .filter(|(_, &w)| w != 0)
+            .map(|(c, &w)| (c, w))
+            .collect();
+        self.push_pairs(key, &pairs);
+    }
+
+    /// Adds the row of `key` given as its non-zero (class, weight) pairs, classes ascending
+    /// and below `classes`.
+    pub(crate) fn push_pairs(&mut self, key: u32, pairs: &[(usize, i16)]) {
+        let nnz = pairs.len();
         let mut slot = Slot {
             key,
             classes: 0,
             data: 0,
         };
         if nnz <= INLINE {
-            for (j, (c, &w)) in row.iter().enumerate().filter(|(_, &w)| w != 0).enumerate() {
+            for (j, &(c, w)) in pairs.iter().enumerate() {
                 slot.classes |= (c as u32) << (8 * j);
                 slot.data |= u64::from(w as u16) << (16 * j);
             }
         } else if nnz > DENSE_ABOVE {
             slot.classes = EXTERNAL;
             slot.data = (self.dense.len() / self.classes) as u64;
-            self.dense.extend_from_slice(row);
+            let start = self.dense.len();
+            self.dense.resize(start + self.classes, 0);
+            for &(c, w) in pairs {
+                self.dense[start + c] = w;
+            }
         } else {
             slot.classes = EXTERNAL;
             slot.data = ((nnz as u64) << 32) | self.sparse.len() as u64;
-            for (c, &w) in row.iter().enumerate().filter(|(_, &w)| w != 0) {
+            for &(c, w) in pairs {
                 self.sparse.push(((c as u32) << 16) | u32::from(w as u16));
             }
         }
@@ -457,8 +474,8 @@ fn first_zero_lane(x: u64) -> Option<usize> {
 /// parser looks up some 90 features per transition, mostly rare word combinations, so the cost
 /// is cache misses and probing; this makes each lookup one line and no branches.
 ///
-/// The table is sized for about half-full buckets; in the rare full bucket, the rows with the
-/// smallest weights are dropped at build time.
+/// The table is sized for buckets at most 60% full on average; in the rare full bucket, the
+/// rows with the smallest weights are dropped at build time.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct SmallWeights {
     classes: usize,
@@ -469,9 +486,24 @@ pub(crate) struct SmallWeights {
     keys: Vec<u32>,
 }
 
+/// Which key sits in each place of each bucket, replaying the insertions of `kept` (only
+/// needed once a bucket overflows, which is rare).
+fn rebuild_owners(kept: &[u32], n: usize, mask: usize) -> Vec<[u32; BUCKET]> {
+    let mut owners = vec![[0u32; BUCKET]; n];
+    let mut fill = vec![0usize; n];
+    for &k in kept {
+        let b = k as usize & mask;
+        owners[b][fill[b]] = k;
+        fill[b] += 1;
+    }
+    owners
+}
+
+/// The top 16 bits of a key, top bit forced so it is never 0 (which marks an empty place).
+/// Keys from [`super::hash::key`] have it set anyway.
 #[inline(always)]
 fn fingerprint(key: u32) -> u16 {
-    ((key >> 16) as u16).max(1)
+    ((key >> 16) as u16) | 0x8000
 }
 
 impl SmallWeights {
@@ -484,40 +516,58 @@ impl SmallWeights {
     ) -> SmallWeights {
         assert!(classes <= 3, "SmallWeights holds at most three classes");
         let c = classes.max(1);
-        let n = (keys.len() * 2 / BUCKET).next_power_of_two().max(1);
+        // Buckets at most 60% full on average: overflows stay rare (a percent or two of the
+        // rows, the weakest), and the table stays small enough to live in cache.
+        let n = (keys.len() * 10 / (6 * BUCKET)).next_power_of_two().max(1);
         let mask = n - 1;
         let mut buckets = vec![Bucket::default(); n];
         let mut fill = vec![0usize; n];
         let strength = |r: &[i16; 3]| -> i32 { r.iter().map(|&w| i32::from(w).abs()).sum() };
+        // Keys of the rows that full buckets could not keep.
+        let mut dropped = Vec::new();
+        let mut owners = vec![[0u32; BUCKET]; 0];
+        let mut kept_keys = Vec::with_capacity(keys.len());
         for (&k, row) in keys.iter().zip(values.chunks_exact(c)) {
-            let b = &mut buckets[k as usize & mask];
+            let bi = k as usize & mask;
+            let b = &mut buckets[bi];
             let mut r = [0i16; 3];
             r[..c].copy_from_slice(row);
-            let place = if fill[k as usize & mask] < BUCKET {
-                fill[k as usize & mask] += 1;
-                fill[k as usize & mask] - 1
+            let place = if fill[bi] < BUCKET {
+                fill[bi] += 1;
+                fill[bi] - 1
             } else {
                 // Full bucket: keep the strongest rows (ties: the one already there).
                 let weakest = (0..BUCKET)
                     .min_by_key(|&i| strength(&b.rows[i]))
                     .expect("full bucket");
                 if strength(&r) <= strength(&b.rows[weakest]) {
+                    dropped.push(k);
                     continue;
                 }
+                if owners.is_empty() {
+                    owners = rebuild_owners(&kept_keys, n, mask);
+                }
+                dropped.push(owners[bi][weakest]);
                 weakest
             };
+            if !owners.is_empty() {
+                owners[bi][place] = k;
+            }
+            kept_keys.push(k);
             b.set_fp(place, fingerprint(k));
             b.rows[place] = r;
         }
-        let mut w = SmallWeights {
+        dropped.sort_unstable();
+        let keys = keys
+            .into_iter()
+            .filter(|k| dropped.binary_search(k).is_err())
+            .collect();
+        SmallWeights {
             classes,
             scale,
             buckets,
-            keys: Vec::new(),
-        };
-        // Keep the keys whose rows made it in, for serialization.
-        w.keys = keys.into_iter().filter(|&k| w.find(k).is_some()).collect();
-        w
+            keys,
+        }
     }
 
     pub(crate) fn classes(&self) -> usize {

@@ -28,6 +28,9 @@ pub enum TrainError {
     /// The training file has no usable sentences.
     #[error("no training sentences")]
     NoData,
+    /// More relations than a model can hold.
+    #[error("{0} relations; at most 254 are supported")]
+    TooManyRelations(usize),
     /// A word lacks an annotation training needs.
     #[error("sentence {sentence}, word {word}: {message}")]
     BadAnnotation {
@@ -105,6 +108,8 @@ fn tag_classes(train: &[Sentence], max: usize) -> Result<(Vec<TagOut>, TagMap), 
     }
     let mut by_count: Vec<_> = counts.iter().collect();
     by_count.sort_by_key(|(pair, n)| (std::cmp::Reverse(**n), **pair));
+    // At most 111 + 17: classes are bits of a u128 in the lexicon's tag sets.
+    let max = max.min(128 - Upos::ALL.len());
     let mut kept: Vec<(Upos, &str)> = by_count.iter().take(max).map(|(p, _)| **p).collect();
     // Every UPOS needs a class, however rare.
     for (pair, _) in &by_count {
@@ -528,11 +533,7 @@ pub fn train_parser(
         return Err(TrainError::NoData);
     }
     if labels.len() >= usize::from(u8::MAX) {
-        return Err(TrainError::BadAnnotation {
-            sentence: 0,
-            word: 0,
-            message: format!("{} relations; at most 254 are supported", labels.len()),
-        });
+        return Err(TrainError::TooManyRelations(labels.len()));
     }
     let tags = if opts.jackknife >= 2 {
         jackknife_tags(train, opts, log)?

@@ -121,7 +121,7 @@ fn split_chunk(text: &str, start: usize, end: usize, space_before: bool, out: &m
 
 /// Where a URL or an e-mail address starts in a whitespace-free chunk, if it holds one.
 fn url_start(chunk: &str) -> Option<usize> {
-    let scheme = ["https://", "http://", "ftp://", "www."]
+    let scheme = ["https://", "http://", "ftp://", "www.", "mailto:"]
         .iter()
         .filter_map(|p| chunk.find(p))
         .min();
@@ -218,9 +218,10 @@ fn scan_word(chars: &[(usize, char)], i: usize) -> usize {
             }
             // Inner joiners followed by a word character.
             (Some('.'), Some(n)) if is_word_char(n) => j += 1,
-            (Some(',' | '/' | ':' | '-'), Some(n))
+            (Some(sep @ (',' | '/' | ':' | '-')), Some(n))
                 if n.is_ascii_digit()
-                    && at(j.wrapping_sub(1)).is_some_and(|p| p.is_ascii_digit()) =>
+                    && at(j.wrapping_sub(1)).is_some_and(|p| p.is_ascii_digit())
+                    && joins_digits(chars, j, sep) =>
             {
                 j += 1
             }
@@ -234,11 +235,36 @@ fn scan_word(chars: &[(usize, char)], i: usize) -> usize {
         let word = collect(&chars[i..j]);
         let lower = word.to_lowercase();
         let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-        if single_letter || word.contains('.') || ABBREVIATIONS.contains(&lower.as_str()) {
+        // "U.S", "a.m", "Ph.D": letters in groups of one or two, joined by periods.
+        let acronym = word.contains('.')
+            && word.split('.').all(|g| {
+                (1..=2).contains(&g.chars().count()) && g.chars().all(char::is_alphabetic)
+            });
+        if single_letter || acronym || ABBREVIATIONS.contains(&lower.as_str()) {
             j += 1;
         }
     }
     j
+}
+
+/// Whether the separator at `j`, between digits, joins them into one token: thousands
+/// ("70,000", not "11,2000"), dates and times ("02/13/2001", "8:30"), and phone and postal
+/// codes ("713-853-3242", "77415-0027"), but not ranges and scores ("1990-95", "5-3"), which UD
+/// splits.
+fn joins_digits(chars: &[(usize, char)], j: usize, sep: char) -> bool {
+    let digits = |range: &mut dyn Iterator<Item = usize>| {
+        range
+            .take_while(|&k| chars.get(k).is_some_and(|&(_, c)| c.is_ascii_digit()))
+            .count()
+    };
+    match sep {
+        ',' => digits(&mut (j + 1..chars.len())) == 3,
+        '-' => {
+            let before = digits(&mut (0..j).rev());
+            (before == 3 || before == 5) && digits(&mut (j + 1..chars.len())) >= 3
+        }
+        _ => true,
+    }
 }
 
 fn collect(chars: &[(usize, char)]) -> String {
@@ -354,6 +380,12 @@ mod tests {
             ["on", "02/13/2001", "at", "08:02", "PM"]
         );
         assert_eq!(words("call 713-853-3242."), ["call", "713-853-3242", "."]);
+        assert_eq!(words("Houston 77415-0027"), ["Houston", "77415-0027"]);
+        assert_eq!(words("a 5-3 vote"), ["a", "5", "-", "3", "vote"]);
+        assert_eq!(words("1990-95"), ["1990", "-", "95"]);
+        assert_eq!(words("August 11,2000"), ["August", "11", ",", "2000"]);
+        assert_eq!(words("1,250,000 people"), ["1,250,000", "people"]);
+        assert_eq!(words("at 83.5."), ["at", "83.5", "."]);
         assert_eq!(words("from 1:30 to 2:30"), ["from", "1:30", "to", "2:30"]);
         assert_eq!(tokenize("8:30")[0].kind, TokenKind::Number);
         // Letters on one side keep the split.
@@ -387,6 +419,7 @@ mod tests {
             ["\"", "Julie", "\"", "<", "julie...@bellsouth.net", ">"]
         );
         assert_eq!(words("(@handle)"), ["(", "@handle", ")"]);
+        assert_eq!(words("<mailto:a.b@c.com>"), ["<", "mailto:a.b@c.com", ">"]);
     }
 
     #[test]
