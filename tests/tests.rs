@@ -6,4 +6,5 @@ mod bad_input;
 mod determinism;
 mod graphviz;
 mod json_output;
+mod regressions;
 mod seeds;

@@ -167,8 +167,12 @@ fn merge_short_names(
         let hosts: Vec<usize> = (0..protos.len())
             .filter(|&j| j != i && joins(short, &protos[j], defined.get(&i) == Some(&j)))
             .collect();
+        // "End of Life (EOL)" and later "EOL (End Of Life)" define each other; joining both
+        // ways would close a cycle and `find` would never return, so that join is skipped.
         if let [host] = hosts[..] {
-            parent[i] = host;
+            if find(&parent, host) != i {
+                parent[i] = host;
+            }
         }
     }
     // Flatten chains and let a joined tentative name take its host's type.
