@@ -6,5 +6,7 @@ mod bad_input;
 mod determinism;
 mod graphviz;
 mod json_output;
+mod merge;
 mod regressions;
+mod scale;
 mod seeds;

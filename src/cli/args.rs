@@ -30,6 +30,11 @@ pub enum Command {
     /// Show counts per type and the most connected entities of a saved graph.
     #[command(after_help = "Example:\n  newsgraph stats graphs/seeds.json --top 10")]
     Stats(StatsArgs),
+    /// Merge graphs built from separate sets of articles into the graph one build would give.
+    #[command(
+        after_help = "Examples:\n  newsgraph merge shard-*.json -o all.json\n  cat shard-*.json | newsgraph merge - -o all.json"
+    )]
+    Merge(MergeArgs),
 }
 
 /// How inputs are read.
@@ -47,9 +52,18 @@ pub struct InputArgs {
     /// A user lexicon (JSON) adding entities, aliases, suppressions and triggers.
     #[arg(long, value_name = "FILE")]
     pub lexicon: Option<PathBuf>,
-    /// Print no warnings or summary on stderr.
+    /// Print no warnings, progress or summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Extraction threads (default: one per core). The output is the same for any number.
+    #[arg(
+        short = 'j',
+        long,
+        value_name = "N",
+        default_value_t = 0,
+        hide_default_value = true
+    )]
+    pub threads: usize,
 }
 
 /// Input formats.
@@ -73,6 +87,28 @@ pub struct BuildArgs {
     /// Format for standard output when no -o is given.
     #[arg(long, value_name = "FORMAT", default_value = "json")]
     pub format: String,
+    /// Add the articles to this graph (JSON) and write it back; articles it already holds
+    /// (same id) are skipped. Created if missing.
+    #[arg(long, value_name = "GRAPH.json")]
+    pub into: Option<PathBuf>,
+}
+
+/// Flags of `merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Graphs written by newsgraph (JSON), or - for standard input; a file may hold several
+    /// graphs one after another.
+    #[arg(required = true, value_name = "GRAPH.json")]
+    pub graphs: Vec<PathBuf>,
+    /// Output file; repeat for several. The extension picks the format (.json, .dot, .gv).
+    #[arg(short, long = "output", value_name = "FILE")]
+    pub outputs: Vec<PathBuf>,
+    /// Format for standard output when no -o is given.
+    #[arg(long, value_name = "FORMAT", default_value = "json")]
+    pub format: String,
+    /// Print no summary on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Flags of `extract`.

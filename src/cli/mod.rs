@@ -14,5 +14,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Extract(a) => commands::extract(a),
         Command::Convert(a) => commands::convert(a),
         Command::Stats(a) => commands::stats(a),
+        Command::Merge(a) => commands::merge(a),
     }
 }
