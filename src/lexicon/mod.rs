@@ -49,6 +49,10 @@ pub struct Lexicon {
     pub triggers: Triggers,
     /// Folded names the user suppressed: never entities.
     pub suppressed: HashSet<String>,
+    /// Every role key that a longer role key continues with more words ("secretary" for
+    /// "secretary of state"): a lookup growing a phrase word by word stops when its key is
+    /// not here. Kept by the loaders, as `roles` is.
+    pub role_prefixes: HashSet<String>,
 }
 
 const COUNTRIES: &str = include_str!("../../data/lexicon/countries.tsv");
@@ -81,6 +85,7 @@ impl Lexicon {
                 .collect(),
             triggers: Triggers::default(),
             suppressed: HashSet::new(),
+            role_prefixes: HashSet::new(),
         };
         names::load_countries(&mut lexicon, COUNTRIES, "countries.tsv")?;
         names::load_places(&mut lexicon, LOCATIONS, "locations.tsv")?;

@@ -1,6 +1,6 @@
 //! The name index: countries, capitals, places and organizations by folded token sequence.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::table::{rows, Row};
 use super::{Country, Lexicon};
@@ -58,6 +58,9 @@ pub struct NameIndex {
     pub by_key: HashMap<String, Vec<Alias>>,
     /// Longest alias, in tokens.
     pub max_tokens: usize,
+    /// Every key that some longer key continues with more words ("united" for "united
+    /// states"): a lookup growing a phrase word by word stops when its key is not here.
+    prefixes: HashSet<String>,
 }
 
 impl NameIndex {
@@ -82,6 +85,7 @@ impl NameIndex {
         let letters: String = alias.chars().filter(|c| c.is_alphanumeric()).collect();
         let exact = (letters.chars().all(|c| !c.is_lowercase()) && letters.chars().count() <= 5)
             .then(|| letters.clone());
+        add_prefixes(&mut self.prefixes, &key);
         let list = self.by_key.entry(key).or_default();
         if !list.iter().any(|a| a.entry == id) {
             list.push(Alias { entry: id, exact });
@@ -89,22 +93,42 @@ impl NameIndex {
         self.max_tokens = self.max_tokens.max(n);
     }
 
+    /// Whether some key continues `key` with more words.
+    pub fn extends(&self, key: &str) -> bool {
+        self.prefixes.contains(key)
+    }
+
     /// Candidates for a token-key phrase whose surface text is `surface`.
     pub fn lookup<'a>(&'a self, key: &str, surface: &str) -> impl Iterator<Item = usize> + 'a {
-        let letters: String = surface.chars().filter(|c| c.is_alphanumeric()).collect();
-        let capitalized = surface
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        self.by_key
-            .get(key)
-            .into_iter()
-            .flatten()
+        let aliases = self.by_key.get(key).map_or(&[][..], Vec::as_slice);
+        // Most phrases are no name: look at the surface only for those that are.
+        let (letters, capitalized) = if aliases.is_empty() {
+            (String::new(), false)
+        } else {
+            (
+                surface.chars().filter(|c| c.is_alphanumeric()).collect(),
+                surface
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+            )
+        };
+        aliases
+            .iter()
             .filter(move |a| match &a.exact {
                 Some(exact) => *exact == letters,
                 None => capitalized,
             })
             .map(|a| a.entry)
+    }
+}
+
+/// Adds every proper prefix of `key` that ends before a space ("united" for "united states").
+pub(super) fn add_prefixes(prefixes: &mut HashSet<String>, key: &str) {
+    for (i, c) in key.char_indices() {
+        if c == ' ' && !prefixes.contains(&key[..i]) {
+            prefixes.insert(key[..i].to_string());
+        }
     }
 }
 

@@ -11,10 +11,18 @@ use crate::text::{self, Layout, SentenceKind, TokenKind};
 #[derive(Debug, Default)]
 pub(crate) struct KnownNames {
     words: HashSet<String>,
+    /// The [`text::token_key`] of every token of the document, computed once: lexicon and
+    /// role lookups try many phrases at each token.
+    pub(crate) token_keys: Vec<String>,
 }
 
 impl KnownNames {
     pub(crate) fn scan(doc: &str, layout: &Layout, lexicon: &Lexicon) -> KnownNames {
+        let token_keys = layout
+            .tokens
+            .iter()
+            .map(|t| text::token_key(t.text(doc)))
+            .collect();
         let mut words = HashSet::new();
         for s in layout
             .sentences
@@ -48,7 +56,7 @@ impl KnownNames {
                 }
             }
         }
-        KnownNames { words }
+        KnownNames { words, token_keys }
     }
 
     /// Whether the document writes `word` as a name in running text.

@@ -187,7 +187,7 @@ impl Sent<'_> {
             if n > 1 {
                 key.push(' ');
             }
-            key.push_str(&text::token_key(self.text(j)));
+            key.push_str(&self.known.token_keys[j]);
             if !self.word(j) && n == 1 {
                 break;
             }
@@ -200,6 +200,9 @@ impl Sent<'_> {
                 if !e.ambiguous || self.known.contains(surface) {
                     best = Some((j + 1, entry));
                 }
+            }
+            if !self.lexicon.names.extends(&key) {
+                break;
             }
         }
         best
@@ -234,11 +237,14 @@ impl Sent<'_> {
             if n > 1 {
                 key.push(' ');
             }
-            key.push_str(&text::token_key(self.text(j)));
+            key.push_str(&self.known.token_keys[j]);
             if let Some(role) = self.lexicon.roles.get(&key) {
                 if categories.contains(&role.category) {
                     best = Some((j + 1, role.relation));
                 }
+            }
+            if !self.lexicon.role_prefixes.contains(&key) {
+                break;
             }
         }
         best
