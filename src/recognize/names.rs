@@ -174,26 +174,39 @@ impl Sent<'_> {
             && !(self.known.contains(self.text(k - 1)) && self.known.contains(self.text(k + 1)))
     }
 
+    /// The key of tokens `i..=j` as lookups grow a phrase from `i` one token at a time:
+    /// the token's own key for one token (no copy), else `phrase` extended by token `j`.
+    fn phrase_key<'k>(&'k self, phrase: &'k mut String, i: usize, j: usize) -> &'k str {
+        let keys = &self.known.token_keys;
+        if j == i {
+            return &keys[i];
+        }
+        if j == i + 1 {
+            phrase.clear();
+            phrase.push_str(&keys[i]);
+        }
+        phrase.push(' ');
+        phrase.push_str(&keys[j]);
+        phrase
+    }
+
     /// Longest lexicon name at `i`: (end token, entry).
     fn lexicon_at(&self, i: usize) -> Option<(usize, usize)> {
         if !self.word(i) {
             return None;
         }
         let max = self.lexicon.names.max_tokens.min(self.range.end - i);
-        let mut key = String::new();
+        let mut phrase = String::new();
         let mut best = None;
         for n in 1..=max {
             let j = i + n - 1;
-            if n > 1 {
-                key.push(' ');
-            }
-            key.push_str(&self.known.token_keys[j]);
+            let key = self.phrase_key(&mut phrase, i, j);
             if !self.word(j) && n == 1 {
                 break;
             }
             let surface =
                 &self.doc[self.layout.tokens[i].span.start..self.layout.tokens[j].span.end];
-            let mut hits = self.lexicon.names.lookup(&key, surface);
+            let mut hits = self.lexicon.names.lookup(key, surface);
             if let Some(entry) = hits.next() {
                 // An ambiguous name ("Georgia", "Jordan") needs the document's support.
                 let e = &self.lexicon.names.entries[entry];
@@ -201,7 +214,7 @@ impl Sent<'_> {
                     best = Some((j + 1, entry));
                 }
             }
-            if !self.lexicon.names.extends(&key) {
+            if !self.lexicon.names.extends(key) {
                 break;
             }
         }
@@ -230,20 +243,17 @@ impl Sent<'_> {
             .lexicon
             .max_role_tokens
             .min(self.range.end.saturating_sub(i));
-        let mut key = String::new();
+        let mut phrase = String::new();
         let mut best = None;
         for n in 1..=max {
             let j = i + n - 1;
-            if n > 1 {
-                key.push(' ');
-            }
-            key.push_str(&self.known.token_keys[j]);
-            if let Some(role) = self.lexicon.roles.get(&key) {
+            let key = self.phrase_key(&mut phrase, i, j);
+            if let Some(role) = self.lexicon.roles.get(key) {
                 if categories.contains(&role.category) {
                     best = Some((j + 1, role.relation));
                 }
             }
-            if !self.lexicon.role_prefixes.contains(&key) {
+            if !self.lexicon.role_prefixes.contains(key) {
                 break;
             }
         }
