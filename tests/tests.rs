@@ -4,6 +4,7 @@ mod util;
 
 mod bad_input;
 mod determinism;
+mod distributed;
 mod graphviz;
 mod json_output;
 mod merge;
