@@ -83,9 +83,36 @@ fn gnu_parallel_shards_merge_into_one_build() {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let one = one_build(&archive, dir.path());
     assert!(
-        fs::read(&merged).unwrap() == one_build(&archive, dir.path()),
+        fs::read(&merged).unwrap() == one,
         "the merged shards differ from one build"
+    );
+    // The variant for several hosts: every shard's graph on parallel's standard output.
+    let o = Command::new("parallel")
+        .args(["--pipepart", "-a"])
+        .arg(&archive)
+        .args(["--block", &block.to_string()])
+        .arg(format!(
+            "{} build --input-format jsonl - --threads 1 -q",
+            bin()
+        ))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let stream = dir.path().join("shards.json");
+    fs::write(&stream, &o.stdout).unwrap();
+    let o = Command::new(bin())
+        .arg("merge")
+        .arg(&stream)
+        .arg("-q")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.stdout == one,
+        "the merged stream of shards differs from one build"
     );
 }
 
