@@ -10,8 +10,11 @@ mod table;
 mod triggers;
 pub mod user;
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+// Lookups hash short strings on every token: FxHash is several times faster than SipHash,
+// and the keys are the lexicon's own or one document's words.
+use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use names::{NameEntry, NameIndex, NameSource};
 pub use roles::{Role, RoleCategory};
@@ -38,21 +41,21 @@ pub struct Lexicon {
     /// Names of countries, places and organizations, by folded token key.
     pub names: NameIndex,
     /// Demonyms ("Mexican", "Americans") → country index.
-    pub demonyms: HashMap<String, usize>,
+    pub demonyms: FxHashMap<String, usize>,
     /// Role and title words by folded phrase.
-    pub roles: HashMap<String, Role>,
+    pub roles: FxHashMap<String, Role>,
     /// Longest role phrase, in tokens.
     pub max_role_tokens: usize,
     /// Common English words (lowercase): capitals on them say nothing at a sentence start.
-    pub common_words: HashSet<String>,
+    pub common_words: FxHashSet<String>,
     /// Relation triggers.
     pub triggers: Triggers,
     /// Folded names the user suppressed: never entities.
-    pub suppressed: HashSet<String>,
+    pub suppressed: FxHashSet<String>,
     /// Every role key that a longer role key continues with more words ("secretary" for
     /// "secretary of state"): a lookup growing a phrase word by word stops when its key is
     /// not here. Kept by the loaders, as `roles` is.
-    pub role_prefixes: HashSet<String>,
+    pub role_prefixes: FxHashSet<String>,
 }
 
 const COUNTRIES: &str = include_str!("../../data/lexicon/countries.tsv");
@@ -75,8 +78,8 @@ impl Lexicon {
         let mut lexicon = Lexicon {
             countries: Vec::new(),
             names: NameIndex::default(),
-            demonyms: HashMap::new(),
-            roles: HashMap::new(),
+            demonyms: FxHashMap::default(),
+            roles: FxHashMap::default(),
             max_role_tokens: 1,
             common_words: COMMON_WORDS
                 .lines()
@@ -84,8 +87,8 @@ impl Lexicon {
                 .map(str::to_string)
                 .collect(),
             triggers: Triggers::default(),
-            suppressed: HashSet::new(),
-            role_prefixes: HashSet::new(),
+            suppressed: FxHashSet::default(),
+            role_prefixes: FxHashSet::default(),
         };
         names::load_countries(&mut lexicon, COUNTRIES, "countries.tsv")?;
         names::load_places(&mut lexicon, LOCATIONS, "locations.tsv")?;

@@ -1,6 +1,6 @@
 //! The name index: countries, capitals, places and organizations by folded token sequence.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::table::{rows, Row};
 use super::{Country, Lexicon};
@@ -55,12 +55,12 @@ pub struct NameIndex {
     /// All entries.
     pub entries: Vec<NameEntry>,
     /// Token-key phrase ("united states", "us") → candidates.
-    pub by_key: HashMap<String, Vec<Alias>>,
+    pub by_key: FxHashMap<String, Vec<Alias>>,
     /// Longest alias, in tokens.
     pub max_tokens: usize,
     /// Every key that some longer key continues with more words ("united" for "united
     /// states"): a lookup growing a phrase word by word stops when its key is not here.
-    prefixes: HashSet<String>,
+    prefixes: FxHashSet<String>,
 }
 
 impl NameIndex {
@@ -124,7 +124,7 @@ impl NameIndex {
 }
 
 /// Adds every proper prefix of `key` that ends before a space ("united" for "united states").
-pub(super) fn add_prefixes(prefixes: &mut HashSet<String>, key: &str) {
+pub(super) fn add_prefixes(prefixes: &mut FxHashSet<String>, key: &str) {
     for (i, c) in key.char_indices() {
         if c == ' ' && !prefixes.contains(&key[..i]) {
             prefixes.insert(key[..i].to_string());

@@ -2,7 +2,7 @@
 //! text, away from sentence starts. A heading or a sentence-initial word counts as a name
 //! only when the document confirms it this way (or the lexicon knows it).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::lexicon::Lexicon;
 use crate::text::{self, Layout, SentenceKind, TokenKind};
@@ -10,7 +10,7 @@ use crate::text::{self, Layout, SentenceKind, TokenKind};
 /// Token keys of words the document writes capitalized in the middle of prose sentences.
 #[derive(Debug, Default)]
 pub(crate) struct KnownNames {
-    words: HashSet<String>,
+    words: FxHashSet<String>,
     /// The [`text::token_key`] of every token of the document, computed once: lexicon and
     /// role lookups try many phrases at each token.
     pub(crate) token_keys: Vec<String>,
@@ -23,7 +23,7 @@ impl KnownNames {
             .iter()
             .map(|t| text::token_key(t.text(doc)))
             .collect();
-        let mut words = HashSet::new();
+        let mut words = FxHashSet::default();
         for s in layout
             .sentences
             .iter()
