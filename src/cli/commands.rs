@@ -185,7 +185,8 @@ pub fn build(args: BuildArgs) -> Result<()> {
     bar.finish_and_clear();
     let built = built?;
     print_report(&built.report, args.input.quiet);
-    let graph = graph.resolve();
+    // The graph before resolving goes before writing: memory holds one graph, not two.
+    let graph = { graph }.resolve();
     write_outputs(&graph, &outputs)?;
     if !args.input.quiet {
         if built.skipped > 0 {
@@ -251,7 +252,8 @@ pub fn extract(args: ExtractArgs) -> Result<()> {
         &advance(&bar),
     );
     bar.finish_and_clear();
-    let totals = run.with_context(|| format!("writing to {name}"))?;
+    // Errors name their file already (the input's, or the output's).
+    let totals = run?;
     w.flush().with_context(|| format!("writing to {name}"))?;
     drop(w);
     if let (Some(tmp), Some(path)) = (tmp, &args.output) {
@@ -272,6 +274,7 @@ pub fn merge(args: MergeArgs) -> Result<()> {
     let mut graph = KnowledgeGraph::new();
     // Which input each document came from, to name both files when one repeats.
     let mut source: BTreeMap<String, String> = BTreeMap::new();
+    let mut repeated = None;
     let mut count = 0;
     for path in &args.graphs {
         let name = if path.as_os_str() == "-" {
@@ -290,15 +293,18 @@ pub fn merge(args: MergeArgs) -> Result<()> {
         let read = json::read_stream(&mut input, &mut |part| {
             for d in part.documents() {
                 if let Some(other) = source.insert(d.id.clone(), name.clone()) {
-                    return Err(format!(
-                        "document '{}' is also in {other}: each document must be in one graph only, or its counts would double",
-                        d.id
-                    ));
+                    repeated = Some((d.id.clone(), other));
+                    return Err(String::new());
                 }
             }
             graph.merge(&part);
             Ok(())
         });
+        if let Some((id, other)) = repeated {
+            bail!(
+                "{name}: document '{id}' is also in {other}: a document must be in one graph only, or its counts would double"
+            );
+        }
         let found = read.map_err(|message| newsgraph::Error::NotAGraph {
             path: name.clone(),
             message,
@@ -312,7 +318,8 @@ pub fn merge(args: MergeArgs) -> Result<()> {
         }
         count += found;
     }
-    let graph = graph.resolve();
+    // The graph before resolving goes before writing: memory holds one graph, not two.
+    let graph = { graph }.resolve();
     write_outputs(&graph, &outputs)?;
     if !args.quiet {
         eprintln!(
