@@ -3,9 +3,9 @@
 mod util;
 
 mod bad_input;
+mod consumers;
 mod determinism;
 mod distributed;
-mod graphviz;
 mod json_output;
 mod merge;
 mod regressions;

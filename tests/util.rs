@@ -1,7 +1,11 @@
 //! Shared helpers: running the binary, temporary directories, required outside programs.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+use newsgraph::graph::{Evidence, KnowledgeGraph, Node};
+use newsgraph::{EntityType, RelationType};
 
 /// The crate root: tests run the binary from there so relative paths match the README.
 pub fn root() -> PathBuf {
@@ -86,4 +90,114 @@ pub fn wikinews() -> Option<PathBuf> {
     );
     eprintln!("skipping: {} not found", path.display());
     None
+}
+
+fn node(id: &str, label: &str, aliases: &[&str], kind: EntityType) -> Node {
+    Node {
+        id: id.to_string(),
+        label: label.to_string(),
+        kind,
+        aliases: std::iter::once(label)
+            .chain(aliases.iter().copied())
+            .map(str::to_string)
+            .collect(),
+        mentions: 1,
+        documents: BTreeSet::from(["doc \"1\"".to_string()]),
+        type_votes: BTreeMap::from([(kind, 1)]),
+    }
+}
+
+/// A sentence of about 55 KB.
+pub fn long_sentence() -> String {
+    "A very long sentence. ".repeat(2500)
+}
+
+/// A graph whose every string is hostile to some format: quotes, backslashes, accents, emoji,
+/// markup, entities, control characters, CSV and array delimiters, newlines, a 55 KB sentence;
+/// parallel, negated and symmetric edges, and relations with and without CAMEO codes.
+pub fn awkward_graph() -> KnowledgeGraph {
+    let mut g = KnowledgeGraph::new();
+    let nodes = [
+        (
+            "quote",
+            "Say \"hello\" \\ back\\",
+            &["O'Brien, Jr.", "semi;colon|pipe"][..],
+        ),
+        (
+            "accents",
+            "Ismael Zambada García “El Mayo”",
+            &["Zambada\tGarcía"][..],
+        ),
+        (
+            "emoji",
+            "Rocket 🚀 Corp & <Sons>",
+            &["]]> & <![CDATA[x]]>"][..],
+        ),
+        (
+            "control",
+            "Bell\u{7}Null\u{0}Esc\u{1b}Unit\u{1f}Del\u{7f}C1\u{85}",
+            &["nonchar\u{FFFE}\u{FFFF}"][..],
+        ),
+        ("entity", "&amp; &#x1; &lt;", &["=cmd|' /C calc'!A0"][..]),
+        ("newline", "Line one\nLine two\r\n", &["tab\there"][..]),
+        ("odd \"id\", <x> & y;z", "Odd id", &[][..]),
+    ];
+    for (i, (id, label, aliases)) in nodes.iter().enumerate() {
+        g.add_node(node(id, label, aliases, EntityType::ALL[i % 6]));
+    }
+    let long = long_sentence();
+    let evidence = |text: &str| Evidence {
+        document: "doc \"1\"".to_string(),
+        start: 0,
+        end: text.len(),
+        text: text.to_string(),
+        trigger: Some((0, 1, "\\".to_string())),
+    };
+    let edges = [
+        (
+            "quote",
+            "accents",
+            RelationType::Accuses,
+            false,
+            3,
+            long.as_str(),
+        ),
+        (
+            "quote",
+            "accents",
+            RelationType::Accuses,
+            true,
+            1,
+            "He did not \"accuse\" them,\nreally.",
+        ),
+        (
+            "quote",
+            "accents",
+            RelationType::Threatens,
+            false,
+            2,
+            "a, b; c | d\r\ne\tf",
+        ),
+        (
+            "emoji",
+            "control",
+            RelationType::CooperatesWith,
+            true,
+            1,
+            "<b>&\u{7}\"\u{1f}",
+        ),
+        ("entity", "newline", RelationType::MemberOf, false, 1, "x\\"),
+        (
+            "odd \"id\", <x> & y;z",
+            "emoji",
+            RelationType::Praises,
+            false,
+            1,
+            "🚀 ’quoted’ ]]>",
+        ),
+    ];
+    for (a, b, relation, negated, weight, text) in edges {
+        assert!(g.add_edge(a, b, relation, negated, weight, vec![evidence(text)]));
+    }
+    g
 }

@@ -7,7 +7,12 @@ common words capitalized only because they open a sentence or a heading, "Mexico
 The recognizer uses the list to drop sentence-initial and heading capitals; it holds general
 English only, derived from data, no names.
 
-Usage: python3 tools/build_common_words.py ../shared/data/ud-english-ewt/en_ewt-ud-train.conllu > data/lexicon/common_words.txt
+Also reads token-per-line NER files (CrossNER politics train and dev, MIT; Wikipedia text)
+for more running text: a word's first column, blank lines between sentences.
+
+Usage: python3 tools/build_common_words.py ../shared/data/ud-english-ewt/en_ewt-ud-train.conllu \
+    ../shared/data/crossner-politics/train.txt ../shared/data/crossner-politics/dev.txt \
+    > data/lexicon/common_words.txt
 """
 import sys
 from collections import Counter
@@ -25,9 +30,12 @@ for path in sys.argv[1:]:
             if line.startswith("#"):
                 continue
             cols = line.split("\t")
-            if len(cols) != 10 or not cols[0].isdigit():
+            if len(cols) == 10 and cols[0].isdigit():
+                form, upos = cols[1], cols[3]
+            elif len(cols) == 2:
+                form, upos = cols[0], ("PROPN" if cols[1] != "O" else "X")
+            else:
                 continue
-            form, upos = cols[1], cols[3]
             if not form[:1].isalpha():
                 continue
             key = form.lower()
@@ -46,6 +54,7 @@ words = sorted(
     if n >= 2 and n >= capital[w] and propn[w] * 2 < n + capital[w]
 )
 print("# Common English words: written lowercase at least as often as capitalized in running text.")
-print("# Derived from UD English EWT train (CC BY-SA 4.0) by tools/build_common_words.py.")
+print("# Derived from UD English EWT train (CC BY-SA 4.0) and CrossNER politics train/dev (MIT)")
+print("# by tools/build_common_words.py.")
 for w in words:
     print(w)

@@ -49,7 +49,7 @@ COUNTRY_KINDS = {"state", "observer", "disputed", "territory"}
 LOCATION_KINDS = {"city", "state", "province", "region", "continent", "sea", "island"}
 ORG_KINDS = {"igo", "ngo", "agency", "legislature", "court", "military", "police",
              "intelligence", "media", "company", "office"}
-ROLE_CATEGORIES = {"title", "role", "group", "org_head", "other_head", "loc_head"}
+ROLE_CATEGORIES = {"title", "role", "group", "state", "modifier", "org_head", "other_head", "loc_head"}
 ROLE_RELATIONS = {"", "leader-of", "member-of", "relative-of"}
 TRIGGER_POS = {"verb", "noun", "adj", "phrase"}
 TRIGGER_PATTERNS = {"-", "with", "against", "on", "to", "of", "between", "from", "for",
@@ -311,11 +311,11 @@ class Checker:
                 self.err("roles.tsv", lineno, f"category {cat!r} not in {sorted(ROLE_CATEGORIES)}")
             if rel not in ROLE_RELATIONS:
                 self.err("roles.tsv", lineno, f"relation {rel!r} not in {sorted(ROLE_RELATIONS - {''})} or empty")
-            if cat in ("org_head", "other_head", "loc_head") and rel:
+            if cat in ("org_head", "other_head", "loc_head", "modifier") and rel:
                 self.err("roles.tsv", lineno, f"{cat} rows take no relation")
-            if rel == "relative-of" and cat not in ("role", "title", "group"):
+            if rel == "relative-of" and cat not in ("role", "title", "group", "state"):
                 self.err("roles.tsv", lineno, "relative-of only on title, role and group rows")
-            if cat == "group" and rel == "leader-of":
+            if cat in ("group", "state") and rel == "leader-of":
                 self.err("roles.tsv", lineno, "a group noun cannot be leader-of")
             if not row["phrase"]:
                 self.err("roles.tsv", lineno, "empty phrase")

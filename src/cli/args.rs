@@ -16,7 +16,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build a graph from articles and write it as JSON or DOT.
+    /// Build a graph from articles and write it: JSON, DOT, GraphML, GEXF, Cytoscape, Neo4j CSV.
     #[command(
         after_help = "Examples:\n  newsgraph build seeds/ -o graphs/seeds.json -o graphs/seeds.dot\n  newsgraph build archive.jsonl --format dot | dot -Tsvg > graph.svg"
     )]
@@ -24,7 +24,7 @@ pub enum Command {
     /// Print what each article holds, one JSON object per article per line, before merging.
     #[command(after_help = "Example:\n  newsgraph extract articles.jsonl > extracted.jsonl")]
     Extract(ExtractArgs),
-    /// Re-export a saved graph in another format without re-reading the articles.
+    /// Re-export a saved graph, in other formats or filtered, without re-reading the articles.
     #[command(after_help = "Example:\n  newsgraph convert graphs/seeds.json -o graphs/seeds.dot")]
     Convert(ConvertArgs),
     /// Show counts per type and the most connected entities of a saved graph.
@@ -81,16 +81,21 @@ pub struct BuildArgs {
     /// Input selection.
     #[command(flatten)]
     pub input: InputArgs,
-    /// Output file; repeat for several. The extension picks the format (.json, .dot, .gv).
+    /// Output file; repeat for several. The extension picks the format (.json, .dot, .gv,
+    /// .graphml, .gexf, .cyjs); a Neo4j export is a directory (--format neo4j).
     #[arg(short, long = "output", value_name = "FILE")]
     pub outputs: Vec<PathBuf>,
-    /// Format for standard output when no -o is given.
-    #[arg(long, value_name = "FORMAT", default_value = "json")]
-    pub format: String,
-    /// Add the articles to this graph (JSON) and write it back; articles it already holds
-    /// (same id) are skipped. Created if missing.
+    /// Format of standard output (default json) and of every -o without a known extension:
+    /// json, dot, graphml, gexf, cyjs, neo4j.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// Add the articles to this graph (JSON) and write it back, whole (filters apply to the
+    /// -o outputs only); articles it already holds (same id) are skipped. Created if missing.
     #[arg(long, value_name = "GRAPH.json")]
     pub into: Option<PathBuf>,
+    /// Layout and filters.
+    #[command(flatten)]
+    pub export: ExportArgs,
 }
 
 /// Flags of `merge`.
@@ -100,12 +105,17 @@ pub struct MergeArgs {
     /// graphs one after another.
     #[arg(required = true, value_name = "GRAPH.json")]
     pub graphs: Vec<PathBuf>,
-    /// Output file; repeat for several. The extension picks the format (.json, .dot, .gv).
+    /// Output file; repeat for several. The extension picks the format (.json, .dot, .gv,
+    /// .graphml, .gexf, .cyjs); a Neo4j export is a directory (--format neo4j).
     #[arg(short, long = "output", value_name = "FILE")]
     pub outputs: Vec<PathBuf>,
-    /// Format for standard output when no -o is given.
-    #[arg(long, value_name = "FORMAT", default_value = "json")]
-    pub format: String,
+    /// Format of standard output (default json) and of every -o without a known extension:
+    /// json, dot, graphml, gexf, cyjs, neo4j.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// Layout and filters.
+    #[command(flatten)]
+    pub export: ExportArgs,
     /// Print no summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,
@@ -131,9 +141,55 @@ pub struct ConvertArgs {
     /// Output file; repeat for several. The extension picks the format.
     #[arg(short, long = "output", value_name = "FILE")]
     pub outputs: Vec<PathBuf>,
-    /// Format for standard output when no -o is given.
-    #[arg(long, value_name = "FORMAT", default_value = "dot")]
-    pub format: String,
+    /// Format of standard output (default dot) and of every -o without a known extension:
+    /// json, dot, graphml, gexf, cyjs, neo4j.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// Layout and filters.
+    #[command(flatten)]
+    pub export: ExportArgs,
+}
+
+/// What `build`, `convert` and `merge` share: the DOT layout and the filters, applied in the
+/// order listed (see `newsgraph::graph::filter`).
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Export")]
+pub struct ExportArgs {
+    /// Graphviz layout engine the DOT output asks for (auto: dot, or sfdp for large graphs).
+    #[arg(long, value_enum, value_name = "ENGINE", default_value = "auto")]
+    pub layout: LayoutArg,
+    /// Keep relations stated at least N times, and the entities they join.
+    #[arg(long, value_name = "N")]
+    pub min_weight: Option<usize>,
+    /// Keep these relations (comma-separated: accuses,threatens), and the entities they join.
+    #[arg(long, value_name = "RELATIONS")]
+    pub relations: Option<String>,
+    /// Keep entities of these types (comma-separated: person,organization), and the
+    /// relations among them.
+    #[arg(long, value_name = "TYPES")]
+    pub types: Option<String>,
+    /// Keep the neighbourhood of one entity (id, label or alias).
+    #[arg(long, value_name = "ENTITY")]
+    pub focus: Option<String>,
+    /// How many relations away from --focus to go.
+    #[arg(long, value_name = "K", requires = "focus")]
+    pub depth: Option<usize>,
+    /// Keep the K entities with most relations, and the relations among them.
+    #[arg(long, value_name = "K")]
+    pub top: Option<usize>,
+}
+
+/// Graphviz layout engines.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LayoutArg {
+    /// dot up to 300 edges and 500 nodes, sfdp above.
+    Auto,
+    /// Hierarchical, left to right: clearest for small graphs.
+    Dot,
+    /// Force-directed, multiscale: for large graphs.
+    Sfdp,
+    /// Force-directed: for a few hundred nodes.
+    Neato,
 }
 
 /// Flags of `stats`.

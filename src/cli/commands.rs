@@ -10,10 +10,12 @@ use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::args::{
-    BuildArgs, ConvertArgs, ExtractArgs, InputArgs, InputFormatArg, MergeArgs, StatsArgs,
+    BuildArgs, ConvertArgs, ExportArgs, ExtractArgs, InputArgs, InputFormatArg, LayoutArg,
+    MergeArgs, StatsArgs,
 };
-use newsgraph::export::{self, json, Format};
+use newsgraph::export::{self, json, Format, Layout};
 use newsgraph::extract::Extractor;
+use newsgraph::graph::filter::{self, Filter};
 use newsgraph::graph::KnowledgeGraph;
 use newsgraph::lexicon::{Lexicon, UserLexicon};
 use newsgraph::load::{self, Input, InputFormat, ReadOptions, ReadReport};
@@ -25,18 +27,35 @@ struct Output {
     format: Format,
 }
 
-/// Checks output paths before any work: known format, existing directory.
-fn outputs(paths: &[PathBuf], stdout_format: &str) -> Result<Vec<Output>> {
+/// Checks output paths before any work: known format, existing directory. A path's extension
+/// picks its format; `format` (else `default`) is standard output's, and that of paths whose
+/// extension names none (a Neo4j directory).
+fn outputs(paths: &[PathBuf], format: Option<&str>, default: Format) -> Result<Vec<Output>> {
+    let named = match format {
+        Some(name) => match Format::from_name(name) {
+            Some(f) => Some(f),
+            None => bail!("unknown format '{name}' (use {})", Format::names()),
+        },
+        None => None,
+    };
     if paths.is_empty() {
-        let Some(format) = Format::from_name(stdout_format) else {
-            bail!("unknown format '{stdout_format}' (use json or dot)");
-        };
+        let format = named.unwrap_or(default);
+        if format.is_directory() {
+            bail!(
+                "the {} format is a directory: give it with -o DIR",
+                format.name()
+            );
+        }
         return Ok(vec![Output { path: None, format }]);
     }
     paths
         .iter()
         .map(|p| {
-            let format = Format::from_path(p)?;
+            let format = match (Format::from_path(p), named) {
+                (Ok(f), _) => f,
+                (Err(_), Some(f)) => f,
+                (Err(e), None) => return Err(e.into()),
+            };
             check_parent(p)?;
             Ok(Output {
                 path: Some(p.clone()),
@@ -59,14 +78,18 @@ fn check_parent(path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn write_outputs(graph: &KnowledgeGraph, outputs: &[Output]) -> Result<()> {
+fn write_outputs(
+    graph: &KnowledgeGraph,
+    outputs: &[Output],
+    options: &export::Options,
+) -> Result<()> {
     for o in outputs {
         match &o.path {
-            Some(path) => export::write_file(graph, o.format, path)?,
+            Some(path) => export::write_file_with(graph, o.format, options, path)?,
             None => {
                 let stdout = io::stdout();
                 let mut w = BufWriter::new(stdout.lock());
-                export::write(graph, o.format, &mut w)
+                export::write_with(graph, o.format, options, &mut w)
                     .and_then(|_| w.flush())
                     .context("writing to standard output")?;
             }
@@ -154,21 +177,48 @@ fn into_graph(path: &Path) -> Result<KnowledgeGraph> {
     }
 }
 
+/// The export settings and filter the flags ask for, checked before any work.
+fn export_settings(args: &ExportArgs) -> Result<(export::Options, Filter)> {
+    let layout = match args.layout {
+        LayoutArg::Auto => Layout::Auto,
+        LayoutArg::Dot => Layout::Dot,
+        LayoutArg::Sfdp => Layout::Sfdp,
+        LayoutArg::Neato => Layout::Neato,
+    };
+    let filter = Filter {
+        min_weight: args.min_weight,
+        types: args.types.as_deref().map(filter::parse_types).transpose()?,
+        relations: args
+            .relations
+            .as_deref()
+            .map(filter::parse_relations)
+            .transpose()?,
+        focus: args.focus.clone(),
+        depth: args.depth,
+        top: args.top,
+    };
+    Ok((export::Options { layout }, filter))
+}
+
+/// The filtered graph, without copying it when nothing is filtered out.
+fn filtered(graph: KnowledgeGraph, filter: &Filter) -> Result<KnowledgeGraph> {
+    Ok(if filter.is_empty() {
+        graph
+    } else {
+        filter.apply(&graph)?
+    })
+}
+
 /// `newsgraph build`.
 pub fn build(args: BuildArgs) -> Result<()> {
-    let mut outputs = if args.into.is_some() && args.outputs.is_empty() {
+    let outputs = if args.into.is_some() && args.outputs.is_empty() {
         Vec::new()
     } else {
-        outputs(&args.outputs, &args.format)?
+        outputs(&args.outputs, args.format.as_deref(), Format::Json)?
     };
+    let (options, filter) = export_settings(&args.export)?;
     let mut graph = match &args.into {
-        Some(path) => {
-            outputs.push(Output {
-                path: Some(path.clone()),
-                format: Format::Json,
-            });
-            into_graph(path)?
-        }
+        Some(path) => into_graph(path)?,
         None => KnowledgeGraph::new(),
     };
     let extractor = extractor(&args.input)?;
@@ -186,8 +236,13 @@ pub fn build(args: BuildArgs) -> Result<()> {
     let built = built?;
     print_report(&built.report, args.input.quiet);
     // The graph before resolving goes before writing: memory holds one graph, not two.
-    let graph = { graph }.resolve();
-    write_outputs(&graph, &outputs)?;
+    let resolved = { graph }.resolve();
+    let (entities, relations) = (resolved.node_count(), resolved.edge_count());
+    if let Some(path) = &args.into {
+        // The saved graph stays whole, whatever the filters: more articles go into it.
+        export::write_file_with(&resolved, Format::Json, &options, path)?;
+    }
+    write_outputs(&filtered(resolved, &filter)?, &outputs, &options)?;
     if !args.input.quiet {
         if built.skipped > 0 {
             eprintln!(
@@ -195,12 +250,7 @@ pub fn build(args: BuildArgs) -> Result<()> {
                 built.skipped
             );
         }
-        summary(
-            &built.totals,
-            graph.node_count(),
-            graph.edge_count(),
-            started,
-        );
+        summary(&built.totals, entities, relations, started);
     }
     Ok(())
 }
@@ -267,9 +317,41 @@ pub fn extract(args: ExtractArgs) -> Result<()> {
     Ok(())
 }
 
+/// Reads a graph written by newsgraph.
+fn read_graph(path: &Path) -> Result<KnowledgeGraph> {
+    let name = path.display().to_string();
+    let data = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Err(newsgraph::Error::Missing { path: name }.into())
+        }
+        Err(e) => return Err(newsgraph::Error::io(name, e).into()),
+    };
+    let text = String::from_utf8(data).map_err(|_| newsgraph::Error::NotAGraph {
+        path: name.clone(),
+        message: "not UTF-8 text".to_string(),
+    })?;
+    export::json::read(&text).map_err(|message| {
+        newsgraph::Error::NotAGraph {
+            path: name,
+            message,
+        }
+        .into()
+    })
+}
+
+/// `newsgraph convert`.
+pub fn convert(args: ConvertArgs) -> Result<()> {
+    let outputs = outputs(&args.outputs, args.format.as_deref(), Format::Dot)?;
+    let (options, filter) = export_settings(&args.export)?;
+    let graph = filter.apply(&read_graph(&args.graph)?)?;
+    write_outputs(&graph, &outputs, &options)
+}
+
 /// `newsgraph merge`.
 pub fn merge(args: MergeArgs) -> Result<()> {
-    let outputs = outputs(&args.outputs, &args.format)?;
+    let outputs = outputs(&args.outputs, args.format.as_deref(), Format::Json)?;
+    let (options, filter) = export_settings(&args.export)?;
     let started = Instant::now();
     let mut graph = KnowledgeGraph::new();
     // Which input each document came from, to name both files when one repeats.
@@ -320,47 +402,16 @@ pub fn merge(args: MergeArgs) -> Result<()> {
     }
     // The graph before resolving goes before writing: memory holds one graph, not two.
     let graph = { graph }.resolve();
-    write_outputs(&graph, &outputs)?;
+    let documents = graph.documents().count();
+    let (entities, relations) = (graph.node_count(), graph.edge_count());
+    write_outputs(&filtered(graph, &filter)?, &outputs, &options)?;
     if !args.quiet {
         eprintln!(
-            "newsgraph: merged {count} graph(s): {} document(s), {} entities, {} relations in {:.2} s",
-            graph.documents().count(),
-            graph.node_count(),
-            graph.edge_count(),
+            "newsgraph: merged {count} graph(s): {documents} document(s), {entities} entities, {relations} relations in {:.2} s",
             started.elapsed().as_secs_f64()
         );
     }
     Ok(())
-}
-
-/// Reads a graph written by newsgraph.
-fn read_graph(path: &Path) -> Result<KnowledgeGraph> {
-    let name = path.display().to_string();
-    let data = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            return Err(newsgraph::Error::Missing { path: name }.into())
-        }
-        Err(e) => return Err(newsgraph::Error::io(name, e).into()),
-    };
-    let text = String::from_utf8(data).map_err(|_| newsgraph::Error::NotAGraph {
-        path: name.clone(),
-        message: "not UTF-8 text".to_string(),
-    })?;
-    export::json::read(&text).map_err(|message| {
-        newsgraph::Error::NotAGraph {
-            path: name,
-            message,
-        }
-        .into()
-    })
-}
-
-/// `newsgraph convert`.
-pub fn convert(args: ConvertArgs) -> Result<()> {
-    let outputs = outputs(&args.outputs, &args.format)?;
-    let graph = read_graph(&args.graph)?;
-    write_outputs(&graph, &outputs)
 }
 
 /// `newsgraph stats`.

@@ -141,50 +141,19 @@ fn wire_edge<'a>(source: &'a str, target: &'a str, e: &'a Edge) -> WireEdge<'a> 
         negated: e.negated,
         cameo: e.relation.cameo().map(Cow::Borrowed),
         polarity: e.relation.polarity(),
-        evidence: e
-            .evidence
-            .iter()
-            .map(|ev| WireEvidence {
-                document: Cow::Borrowed(&ev.document),
-                text: Cow::Borrowed(&ev.text),
-                start: ev.start,
-                end: ev.end,
-                trigger: ev.trigger.as_ref().map(|(s, e, t)| WireSpan {
-                    start: *s,
-                    end: *e,
-                    text: Cow::Borrowed(t),
-                }),
-            })
-            .collect(),
+        evidence: wire_evidence(&e.evidence),
     }
 }
 
 /// Writes the graph as pretty-printed node-link JSON.
 pub fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
-    write_with(graph, out, true)
-}
-
-/// Writes the graph as node-link JSON on one line (for line-oriented tools such as Spark's
-/// `RDD.pipe`), otherwise as [`write`] does.
-pub fn write_compact(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
-    write_with(graph, out, false)
-}
-
-fn write_with(graph: &KnowledgeGraph, out: &mut dyn Write, pretty: bool) -> io::Result<()> {
     let joined = graph.joined();
     let wire = WireGraph {
         directed: true,
         multigraph: true,
         graph: WireMeta {
             generator: generator(),
-            documents: graph
-                .documents()
-                .map(|d| WireDocument {
-                    id: Cow::Borrowed(&d.id),
-                    title: d.title.as_deref().map(Cow::Borrowed),
-                    path: d.path.as_deref().map(Cow::Borrowed),
-                })
-                .collect(),
+            documents: wire_documents(graph),
         },
         nodes: graph.nodes().map(|n| wire_node(n, None)).collect(),
         edges: graph
@@ -205,12 +174,84 @@ fn write_with(graph: &KnowledgeGraph, out: &mut dyn Write, pretty: bool) -> io::
                 .collect(),
         }),
     };
-    if pretty {
-        serde_json::to_writer_pretty(&mut *out, &wire)?;
-    } else {
-        serde_json::to_writer(&mut *out, &wire)?;
-    }
+    serde_json::to_writer_pretty(&mut *out, &wire)?;
     out.write_all(b"\n")
+}
+
+fn wire_evidence(evidence: &[Evidence]) -> Vec<WireEvidence<'_>> {
+    evidence
+        .iter()
+        .map(|ev| WireEvidence {
+            document: Cow::Borrowed(&ev.document),
+            text: Cow::Borrowed(&ev.text),
+            start: ev.start,
+            end: ev.end,
+            trigger: ev.trigger.as_ref().map(|(s, e, t)| WireSpan {
+                start: *s,
+                end: *e,
+                text: Cow::Borrowed(t),
+            }),
+        })
+        .collect()
+}
+
+/// An edge's evidence as the JSON array the graph JSON holds, in one string: how the formats
+/// whose attributes are flat (GraphML, GEXF, Cytoscape JSON, Neo4j CSV) carry it.
+pub fn evidence_string(evidence: &[Evidence]) -> String {
+    json_string(&wire_evidence(evidence))
+}
+
+/// A list of strings (aliases, documents) as a JSON array in one string.
+pub fn list_string<'a>(items: impl IntoIterator<Item = &'a String>) -> String {
+    json_string(&items.into_iter().collect::<Vec<_>>())
+}
+
+/// The graph's documents as the JSON array the graph JSON holds under `graph.documents`.
+pub fn documents_string(graph: &KnowledgeGraph) -> String {
+    json_string(&wire_documents(graph))
+}
+
+/// `value` as compact JSON in which every character XML cannot hold is a `\u` escape, so the
+/// string survives XML intact: serde_json escapes the C0 controls, this also DEL, the C1
+/// controls and U+FFFE, U+FFFF (which can only occur inside JSON strings).
+fn json_string(value: &impl Serialize) -> String {
+    let json = serde_json::to_string(value).expect("wire types serialize");
+    let unsafe_in_xml = |c: char| matches!(c, '\u{7F}'..='\u{9F}' | '\u{FFFE}' | '\u{FFFF}');
+    if !json.contains(unsafe_in_xml) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if unsafe_in_xml(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn wire_documents(graph: &KnowledgeGraph) -> Vec<WireDocument<'_>> {
+    graph
+        .documents()
+        .map(|d| WireDocument {
+            id: Cow::Borrowed(&d.id),
+            title: d.title.as_deref().map(Cow::Borrowed),
+            path: d.path.as_deref().map(Cow::Borrowed),
+        })
+        .collect()
+}
+
+/// A unique id for an edge, for the formats that need one (GraphML, GEXF, Cytoscape):
+/// `source->target:key`. Node ids are slugs, which hold neither `>` nor `:`, so edge ids never
+/// collide with node ids (Cytoscape keeps both in one namespace) or with each other.
+pub fn edge_id(source: &Node, target: &Node, edge: &Edge) -> String {
+    format!(
+        "{}->{}:{}",
+        source.id,
+        target.id,
+        edge_key(edge.relation, edge.negated)
+    )
 }
 
 /// The key of an edge among the edges between the same two nodes.

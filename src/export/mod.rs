@@ -1,11 +1,28 @@
 //! Writing a graph: one module per format, each with its own escaping, picked by one `match`.
+//!
+//! | format | module | read by |
+//! |---|---|---|
+//! | node-link JSON | [`json`] | networkx, D3, graphology |
+//! | Graphviz DOT | [`dot`] | `dot`, `sfdp`, `neato` |
+//! | GraphML | [`graphml`] | networkx, igraph, Gephi, yEd, graphology-graphml |
+//! | GEXF 1.2 | [`gexf`] | Gephi, networkx, graphology-gexf |
+//! | Cytoscape JSON | [`cyjs`] | Cytoscape.js, Cytoscape desktop |
+//! | Neo4j CSV (a directory) | [`neo4j`] | `neo4j-admin database import full` |
 
+pub mod cyjs;
 pub mod dot;
 pub mod extraction;
+pub mod gexf;
+pub mod graphml;
 pub mod json;
+pub mod neo4j;
+pub mod style;
+pub mod xml;
 
 use std::io::{self, Write};
 use std::path::Path;
+
+pub use dot::Layout;
 
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
@@ -17,53 +34,172 @@ pub enum Format {
     Json,
     /// Graphviz DOT.
     Dot,
+    /// GraphML (networkx, igraph, Gephi, yEd).
+    GraphMl,
+    /// GEXF 1.2 (Gephi).
+    Gexf,
+    /// Cytoscape JSON elements (Cytoscape.js, Cytoscape desktop).
+    Cyjs,
+    /// Neo4j bulk-import CSV: a directory, not a stream.
+    Neo4j,
 }
 
 impl Format {
-    /// Every format with its name, for `--format`.
-    pub const ALL: [(Format, &'static str); 2] = [(Format::Json, "json"), (Format::Dot, "dot")];
+    /// Every format with its name, for `--format`; each name is also the file extension that
+    /// picks it, except `neo4j`, which names a directory.
+    pub const ALL: [(Format, &'static str); 6] = [
+        (Format::Json, "json"),
+        (Format::Dot, "dot"),
+        (Format::GraphMl, "graphml"),
+        (Format::Gexf, "gexf"),
+        (Format::Cyjs, "cyjs"),
+        (Format::Neo4j, "neo4j"),
+    ];
 
-    /// The format named `name` ("json", "dot", "gv").
+    /// The format named `name` ("json", "dot", "gv", "graphml", "gexf", "cyjs", "neo4j").
     pub fn from_name(name: &str) -> Option<Format> {
-        match name.to_ascii_lowercase().as_str() {
-            "json" => Some(Format::Json),
-            "dot" | "gv" => Some(Format::Dot),
-            _ => None,
+        let name = name.to_ascii_lowercase();
+        if name == "gv" {
+            return Some(Format::Dot);
         }
+        Format::ALL
+            .into_iter()
+            .find(|(_, n)| *n == name)
+            .map(|(f, _)| f)
     }
 
-    /// The format a path's extension names.
+    /// The format a path's extension names (a directory for Neo4j has none).
     pub fn from_path(path: &Path) -> Result<Format, Error> {
         let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        Format::from_name(extension).ok_or_else(|| Error::UnknownFormat {
-            path: path.display().to_string(),
-            extension: extension.to_string(),
-        })
+        Format::from_name(extension)
+            .filter(|f| !f.is_directory())
+            .ok_or_else(|| Error::UnknownFormat {
+                path: path.display().to_string(),
+                extension: extension.to_string(),
+            })
+    }
+
+    /// Whether the format is a directory of files rather than one stream.
+    pub fn is_directory(self) -> bool {
+        self == Format::Neo4j
+    }
+
+    /// The format's name, as `--format` takes it.
+    pub fn name(self) -> &'static str {
+        Format::ALL
+            .iter()
+            .find(|(f, _)| *f == self)
+            .map(|(_, n)| *n)
+            .expect("every format has a name")
+    }
+
+    /// The names of every format, for messages: "json, dot, …".
+    pub fn names() -> String {
+        Format::ALL.map(|(_, n)| n).join(", ")
     }
 }
 
-/// Writes `graph` in `format`.
+/// Settings some formats use; the default suits every format.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The Graphviz layout engine a DOT file asks for.
+    pub layout: Layout,
+}
+
+/// Writes `graph` in `format`. [`Format::Neo4j`] is a directory: use [`write_file`].
 pub fn write(graph: &KnowledgeGraph, format: Format, out: &mut dyn Write) -> io::Result<()> {
+    write_with(graph, format, &Options::default(), out)
+}
+
+/// Writes `graph` in `format` with `options`.
+pub fn write_with(
+    graph: &KnowledgeGraph,
+    format: Format,
+    options: &Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         Format::Json => json::write(graph, out),
-        Format::Dot => dot::write(graph, out),
+        Format::Dot => dot::write_with(graph, options.layout, out),
+        Format::GraphMl => graphml::write(graph, out),
+        Format::Gexf => gexf::write(graph, out),
+        Format::Cyjs => cyjs::write(graph, out),
+        Format::Neo4j => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the neo4j format is a directory of CSV files, written by write_file",
+        )),
     }
 }
 
 /// Writes `graph` to `path` atomically: a temporary file beside it, renamed when complete,
-/// so a failure never leaves a partial file.
+/// so a failure never leaves a partial file. [`Format::Neo4j`] writes a directory the same
+/// way ([`neo4j::write_dir`]).
 pub fn write_file(graph: &KnowledgeGraph, format: Format, path: &Path) -> Result<(), Error> {
+    write_file_with(graph, format, &Options::default(), path)
+}
+
+/// [`write_file`] with `options`.
+pub fn write_file_with(
+    graph: &KnowledgeGraph,
+    format: Format,
+    options: &Options,
+    path: &Path,
+) -> Result<(), Error> {
+    if format.is_directory() {
+        return neo4j::write_dir(graph, path);
+    }
     let name = path.display().to_string();
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(&name, e))?;
+    let mut tmp = output_builder(false)
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(&name, e))?;
     {
         let mut w = io::BufWriter::new(tmp.as_file_mut());
-        write(graph, format, &mut w).map_err(|e| Error::io(&name, e))?;
+        write_with(graph, format, options, &mut w).map_err(|e| Error::io(&name, e))?;
         w.flush().map_err(|e| Error::io(&name, e))?;
     }
     tmp.persist(path).map_err(|e| Error::io(&name, e.error))?;
     Ok(())
+}
+
+/// A builder for the temporary file or directory that becomes an output: it gets the
+/// permissions a plain create gives (read-write for all, less the umask), not the owner-only
+/// mode of temporary files, so others (a database server, a web server) can read the output.
+fn output_builder(directory: bool) -> tempfile::Builder<'static, 'static> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".newsgraph-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = if directory { 0o777 } else { 0o666 };
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    #[cfg(not(unix))]
+    let _ = directory;
+    builder
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Format;
+    use std::path::Path;
+
+    #[test]
+    fn formats_by_name_and_extension() {
+        for (format, name) in Format::ALL {
+            assert_eq!(Format::from_name(name), Some(format));
+            assert_eq!(format.name(), name);
+        }
+        assert_eq!(Format::from_name("GV"), Some(Format::Dot));
+        assert_eq!(
+            Format::from_path(Path::new("a/b.graphml")).unwrap(),
+            Format::GraphMl
+        );
+        // A directory is never told by its name.
+        assert!(Format::from_path(Path::new("out.neo4j")).is_err());
+        assert!(Format::from_path(Path::new("graph")).is_err());
+    }
 }

@@ -17,13 +17,16 @@
 //! shards therefore gives exactly what resolving one build over all their documents gives.
 
 mod build;
+pub mod filter;
 mod joined;
 mod resolve;
 mod stats;
+#[cfg(test)]
+mod tests;
 
 pub(crate) use build::voted_kind;
+pub use filter::Filter;
 pub use joined::Joined;
-
 pub use stats::{pagerank, Stats};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};

@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::KnowledgeGraph;
 use crate::entity::EntityType;
+use crate::relation::RelationType;
 use crate::text;
 
 impl KnowledgeGraph {
@@ -84,6 +85,38 @@ impl KnowledgeGraph {
                 .collect();
             if let [host] = hosts[..] {
                 into.insert(n.id.clone(), nodes[host].id.clone());
+            }
+        }
+        // A leader's government joins the country the leader heads ("Sheinbaum
+        // Administration" → Mexico once some document says "Mexican President … Sheinbaum").
+        let mut leads: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for (a, b, e) in self.edges() {
+            if e.relation == RelationType::LeaderOf && b.kind == EntityType::Country && !e.negated {
+                leads.entry(a.id.as_str()).or_default().push(b.id.as_str());
+            }
+        }
+        for n in &nodes {
+            let Some(name) = crate::resolve::government_of(&n.label) else {
+                continue;
+            };
+            if !matches!(n.kind, EntityType::Country | EntityType::Organization)
+                || into.contains_key(&n.id)
+            {
+                continue;
+            }
+            let countries: BTreeSet<&str> = nodes
+                .iter()
+                .filter(|p| p.kind == EntityType::Person)
+                .filter(|p| {
+                    let label = text::key(&p.label);
+                    label == name || label.ends_with(&format!(" {name}"))
+                })
+                .filter_map(|p| leads.get(p.id.as_str()))
+                .flatten()
+                .copied()
+                .collect();
+            if let [country] = countries.into_iter().collect::<Vec<_>>()[..] {
+                into.insert(n.id.clone(), country.to_string());
             }
         }
         into

@@ -10,13 +10,10 @@ mod table;
 mod triggers;
 pub mod user;
 
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-// Lookups hash short strings on every token: FxHash is several times faster than SipHash,
-// and the keys are the lexicon's own or one document's words.
-use rustc_hash::{FxHashMap, FxHashSet};
-
-pub use names::{NameEntry, NameIndex, NameSource};
+pub use names::{Alias, FormFlags, NameEntry, NameIndex, NameSource};
 pub use roles::{Role, RoleCategory};
 pub use triggers::{plural, verb_forms, Form, Trigger, TriggerPos, Triggers};
 pub use user::UserLexicon;
@@ -41,21 +38,21 @@ pub struct Lexicon {
     /// Names of countries, places and organizations, by folded token key.
     pub names: NameIndex,
     /// Demonyms ("Mexican", "Americans") → country index.
-    pub demonyms: FxHashMap<String, usize>,
-    /// Role and title words by folded phrase.
-    pub roles: FxHashMap<String, Role>,
+    pub demonyms: HashMap<String, usize>,
+    /// Role and title words by folded phrase; a phrase may have several categories.
+    pub roles: HashMap<String, Vec<Role>>,
     /// Longest role phrase, in tokens.
     pub max_role_tokens: usize,
+    /// Every proper token prefix of a role phrase ("secretary of" of "secretary of state").
+    pub role_prefixes: HashSet<String>,
     /// Common English words (lowercase): capitals on them say nothing at a sentence start.
-    pub common_words: FxHashSet<String>,
+    pub common_words: HashSet<String>,
     /// Relation triggers.
     pub triggers: Triggers,
+    /// Capitals by folded name → country index: used as actors they stand for the country.
+    pub capitals: HashMap<String, usize>,
     /// Folded names the user suppressed: never entities.
-    pub suppressed: FxHashSet<String>,
-    /// Every role key that a longer role key continues with more words ("secretary" for
-    /// "secretary of state"): a lookup growing a phrase word by word stops when its key is
-    /// not here. Kept by the loaders, as `roles` is.
-    pub role_prefixes: FxHashSet<String>,
+    pub suppressed: HashSet<String>,
 }
 
 const COUNTRIES: &str = include_str!("../../data/lexicon/countries.tsv");
@@ -78,17 +75,18 @@ impl Lexicon {
         let mut lexicon = Lexicon {
             countries: Vec::new(),
             names: NameIndex::default(),
-            demonyms: FxHashMap::default(),
-            roles: FxHashMap::default(),
+            demonyms: HashMap::new(),
+            roles: HashMap::new(),
             max_role_tokens: 1,
+            role_prefixes: HashSet::new(),
             common_words: COMMON_WORDS
                 .lines()
                 .filter(|l| !l.starts_with('#') && !l.is_empty())
                 .map(str::to_string)
                 .collect(),
             triggers: Triggers::default(),
-            suppressed: FxHashSet::default(),
-            role_prefixes: FxHashSet::default(),
+            capitals: HashMap::new(),
+            suppressed: HashSet::new(),
         };
         names::load_countries(&mut lexicon, COUNTRIES, "countries.tsv")?;
         names::load_places(&mut lexicon, LOCATIONS, "locations.tsv")?;
@@ -110,9 +108,28 @@ impl Lexicon {
         self.demonyms.get(&text::key(word)).copied()
     }
 
+    /// The role of `key` (a folded phrase) in `category`, if it has one.
+    pub fn role(&self, key: &str, category: RoleCategory) -> Option<&Role> {
+        self.roles.get(key)?.iter().find(|r| r.category == category)
+    }
+
+    /// Whether `key` (a folded phrase) is any kind of role or head word.
+    pub fn is_role_word(&self, key: &str) -> bool {
+        self.roles.contains_key(key)
+    }
+
     /// Whether `word` is a common English word (case-folded).
     pub fn is_common(&self, word: &str) -> bool {
-        self.common_words.contains(&word.to_lowercase())
+        self.is_common_key(&text::key(word))
+    }
+
+    /// [`Lexicon::is_common`] for a word's matching key.
+    pub fn is_common_key(&self, key: &str) -> bool {
+        // A plural of a common noun is common too ("Readers", "Decades").
+        self.common_words.contains(key)
+            || key
+                .strip_suffix('s')
+                .is_some_and(|stem| stem.len() > 2 && self.common_words.contains(stem))
     }
 }
 

@@ -1,6 +1,6 @@
 //! The name index: countries, capitals, places and organizations by folded token sequence.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::HashMap;
 
 use super::table::{rows, Row};
 use super::{Country, Lexicon};
@@ -36,17 +36,22 @@ pub struct NameEntry {
     pub country: Option<usize>,
     /// Where the name comes from.
     pub source: NameSource,
-    /// The name is also a common word or another thing's name: match only with support.
-    pub ambiguous: bool,
 }
 
-/// A lookup key's candidate: the entry, and the exact spelling required for acronyms.
+/// A lookup key's candidate: the entry, and how the text must be written to match it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Alias {
     /// Index into [`NameIndex::entries`].
     pub entry: usize,
     /// For all-capital aliases ("US", "WHO"), the text must match exactly (periods aside).
     pub exact: Option<String>,
+    /// Per token: whether the alias capitalizes it; the text must too ("the States").
+    pub capitals: Vec<bool>,
+    /// The form is also a common word, a person's name or another entry's name: it needs
+    /// support from context.
+    pub ambiguous: bool,
+    /// Among entries sharing an ambiguous form, the default reading.
+    pub preferred: bool,
 }
 
 /// Names by folded token sequence.
@@ -54,30 +59,52 @@ pub struct Alias {
 pub struct NameIndex {
     /// All entries.
     pub entries: Vec<NameEntry>,
-    /// Token-key phrase ("united states", "us") → candidates.
-    pub by_key: FxHashMap<String, Vec<Alias>>,
+    /// Token-key phrase ("united states", "us") → candidates, preferred first.
+    pub by_key: HashMap<String, Vec<Alias>>,
     /// Longest alias, in tokens.
     pub max_tokens: usize,
-    /// Every key that some longer key continues with more words ("united" for "united
-    /// states"): a lookup growing a phrase word by word stops when its key is not here.
-    prefixes: FxHashSet<String>,
+    /// Every proper token prefix of an alias key, so matching stops as soon as no alias can
+    /// continue.
+    pub prefixes: std::collections::HashSet<String>,
+}
+
+/// How a form of a lexicon row is flagged.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FormFlags {
+    /// Needs context.
+    pub ambiguous: bool,
+    /// Default reading of a shared form.
+    pub preferred: bool,
 }
 
 impl NameIndex {
     /// Adds an entry with its aliases (the label is an alias too). Returns its index.
     pub fn add(&mut self, entry: NameEntry, aliases: &[&str]) -> usize {
+        self.add_flagged(entry, aliases, &|_| FormFlags::default())
+    }
+
+    /// Adds an entry with its aliases, each flagged by `flags`.
+    pub fn add_flagged(
+        &mut self,
+        entry: NameEntry,
+        aliases: &[&str],
+        flags: &dyn Fn(&str) -> FormFlags,
+    ) -> usize {
         let id = self.entries.len();
         let label = entry.label.clone();
         self.entries.push(entry);
         for alias in std::iter::once(label.as_str()).chain(aliases.iter().copied()) {
-            self.add_alias(id, alias);
+            self.add_alias_flagged(id, alias, flags(alias));
         }
         id
     }
 
     /// Adds one more spelling for entry `id`.
     pub fn add_alias(&mut self, id: usize, alias: &str) {
-        let alias = alias.strip_prefix("the ").unwrap_or(alias);
+        self.add_alias_flagged(id, alias, FormFlags::default());
+    }
+
+    fn add_alias_flagged(&mut self, id: usize, alias: &str, flags: FormFlags) {
         let (key, n) = text::phrase_key(alias);
         if key.is_empty() {
             return;
@@ -85,55 +112,88 @@ impl NameIndex {
         let letters: String = alias.chars().filter(|c| c.is_alphanumeric()).collect();
         let exact = (letters.chars().all(|c| !c.is_lowercase()) && letters.chars().count() <= 5)
             .then(|| letters.clone());
-        add_prefixes(&mut self.prefixes, &key);
+        let capitals = text::tokenize(alias)
+            .iter()
+            .map(|t| {
+                let w = t.text(alias);
+                // An article is capitalized or not by its position: "The Hague", "the Hague".
+                !w.eq_ignore_ascii_case("the") && w.chars().next().is_some_and(char::is_uppercase)
+            })
+            .collect();
+        self.prefixes.extend(text::prefix_keys(alias));
         let list = self.by_key.entry(key).or_default();
-        if !list.iter().any(|a| a.entry == id) {
-            list.push(Alias { entry: id, exact });
+        if list.iter().any(|a| a.entry == id) {
+            return;
         }
+        list.push(Alias {
+            entry: id,
+            exact,
+            capitals,
+            ambiguous: flags.ambiguous,
+            preferred: flags.preferred,
+        });
+        // Preferred readings first; otherwise the order of loading (countries first).
+        list.sort_by_key(|a| !a.preferred);
         self.max_tokens = self.max_tokens.max(n);
     }
 
-    /// Whether some key continues `key` with more words.
-    pub fn extends(&self, key: &str) -> bool {
+    /// Whether some alias key starts with the token-key phrase `key` and is longer.
+    pub fn may_continue(&self, key: &str) -> bool {
         self.prefixes.contains(key)
     }
 
-    /// Candidates for a token-key phrase whose surface text is `surface`.
-    pub fn lookup<'a>(&'a self, key: &str, surface: &str) -> impl Iterator<Item = usize> + 'a {
-        let aliases = self.by_key.get(key).map_or(&[][..], Vec::as_slice);
-        // Most phrases are no name: look at the surface only for those that are.
-        let (letters, capitalized) = if aliases.is_empty() {
-            (String::new(), false)
-        } else {
-            (
-                surface.chars().filter(|c| c.is_alphanumeric()).collect(),
-                surface
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
-            )
+    /// Candidates for a token-key phrase whose tokens in the text are `surface`.
+    pub fn lookup<'a>(
+        &'a self,
+        key: &str,
+        surface: &'a [&'a str],
+    ) -> impl Iterator<Item = &'a Alias> + 'a {
+        // The letters are needed only for exact (acronym) aliases: computed at most once.
+        let letters = std::cell::OnceCell::new();
+        let letters_of = move || -> String {
+            surface
+                .iter()
+                .flat_map(|w| w.chars())
+                .filter(|c| c.is_alphanumeric())
+                .collect()
         };
-        aliases
-            .iter()
+        self.by_key
+            .get(key)
+            .into_iter()
+            .flatten()
             .filter(move |a| match &a.exact {
-                Some(exact) => *exact == letters,
-                None => capitalized,
+                Some(exact) => *exact == *letters.get_or_init(letters_of),
+                None => {
+                    a.capitals.len() == surface.len()
+                        && a.capitals.iter().zip(surface).all(|(&cap, w)| {
+                            !cap || w
+                                .chars()
+                                .next()
+                                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                        })
+                }
             })
-            .map(|a| a.entry)
     }
 }
 
-/// Adds every proper prefix of `key` that ends before a space ("united" for "united states").
-pub(super) fn add_prefixes(prefixes: &mut FxHashSet<String>, key: &str) {
-    for (i, c) in key.char_indices() {
-        if c == ' ' && !prefixes.contains(&key[..i]) {
-            prefixes.insert(key[..i].to_string());
+/// Parses a `flags` column: `ambiguous` (the row's name), `ambiguous:FORM`, `preferred:FORM`.
+fn form_flags(row: &Row, column: usize, name: &str) -> impl Fn(&str) -> FormFlags {
+    let mut ambiguous: Vec<String> = Vec::new();
+    let mut preferred: Vec<String> = Vec::new();
+    for flag in row.list(column) {
+        match flag.split_once(':') {
+            Some(("ambiguous", form)) => ambiguous.push(form.to_string()),
+            Some(("preferred", form)) => preferred.push(form.to_string()),
+            _ if flag == "ambiguous" => ambiguous.push(name.to_string()),
+            // A bare "preferred" makes the row the default reading of all its shared forms.
+            _ if flag == "preferred" => preferred.push("*".to_string()),
+            _ => {}
         }
     }
-}
-
-fn flagged(row: &Row, column: usize) -> bool {
-    row.list(column).any(|f| f == "ambiguous")
+    move |form: &str| FormFlags {
+        ambiguous: ambiguous.iter().any(|f| f == form),
+        preferred: preferred.iter().any(|f| f == form || f == "*"),
+    }
 }
 
 pub(super) fn load_countries(lex: &mut Lexicon, data: &str, file: &str) -> Result<(), Error> {
@@ -152,31 +212,35 @@ pub(super) fn load_countries(lex: &mut Lexicon, data: &str, file: &str) -> Resul
             name: name.to_string(),
         });
         let aliases: Vec<&str> = row.list(2).collect();
-        lex.names.add(
+        let flags = form_flags(&row, 6, name);
+        lex.names.add_flagged(
             NameEntry {
                 label: name.to_string(),
                 kind: EntityType::Country,
                 country: Some(country),
                 source: NameSource::Country,
-                ambiguous: flagged(&row, 6),
             },
             &aliases,
+            &flags,
         );
         lex.demonyms.insert(text::key(name), country);
         for alias in &aliases {
             lex.demonyms.insert(text::key(alias), country);
         }
         for demonym in row.list(3) {
-            lex.demonyms.insert(text::key(demonym), country);
+            // An ambiguous demonym ("Polish", "Georgian") is not a country on its own.
+            if !flags(demonym).ambiguous {
+                lex.demonyms.insert(text::key(demonym), country);
+            }
         }
         for capital in row.list(4) {
+            lex.capitals.insert(text::phrase_key(capital).0, country);
             lex.names.add(
                 NameEntry {
                     label: capital.to_string(),
                     kind: EntityType::Location,
                     country: Some(country),
                     source: NameSource::Capital,
-                    ambiguous: false,
                 },
                 &[],
             );
@@ -189,15 +253,15 @@ pub(super) fn load_places(lex: &mut Lexicon, data: &str, file: &str) -> Result<(
     for row in rows(data, file)? {
         let country = country_of(lex, &row, 3, file)?;
         let aliases: Vec<&str> = row.list(1).collect();
-        lex.names.add(
+        lex.names.add_flagged(
             NameEntry {
                 label: row.get(0).to_string(),
                 kind: EntityType::Location,
                 country,
                 source: NameSource::Place,
-                ambiguous: flagged(&row, 4),
             },
             &aliases,
+            &form_flags(&row, 4, row.get(0)),
         );
     }
     Ok(())
@@ -208,7 +272,7 @@ pub(super) fn load_organizations(lex: &mut Lexicon, data: &str, file: &str) -> R
         let country = country_of(lex, &row, 3, file)?;
         let office = row.get(2) == "office";
         let aliases: Vec<&str> = row.list(1).collect();
-        lex.names.add(
+        lex.names.add_flagged(
             NameEntry {
                 label: row.get(0).to_string(),
                 kind: if office {
@@ -222,9 +286,9 @@ pub(super) fn load_organizations(lex: &mut Lexicon, data: &str, file: &str) -> R
                 } else {
                     NameSource::Organization
                 },
-                ambiguous: flagged(&row, 4),
             },
             &aliases,
+            &form_flags(&row, 4, row.get(0)),
         );
     }
     Ok(())

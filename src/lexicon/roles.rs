@@ -65,10 +65,9 @@ pub(super) fn load(lex: &mut Lexicon, data: &str, file: &str) -> Result<(), Erro
         };
         let (key, tokens) = text::phrase_key(row.get(0));
         lex.max_role_tokens = lex.max_role_tokens.max(tokens);
-        super::names::add_prefixes(&mut lex.role_prefixes, &key);
-        // A phrase can be both a title ("President Lee") and a head word: the first row wins,
-        // except that head words never replace a title.
-        lex.roles.entry(key).or_insert(Role {
+        lex.role_prefixes.extend(text::prefix_keys(row.get(0)));
+        // A phrase may have several categories: "President" is a title, "president" a role.
+        lex.roles.entry(key).or_default().push(Role {
             category,
             relation,
             tokens,

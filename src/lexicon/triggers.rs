@@ -28,6 +28,9 @@ pub struct Trigger {
     pub words: Vec<String>,
     /// The preposition that introduces the target, if the trigger takes one.
     pub preposition: Option<String>,
+    /// The actor after the preposition is the source, not the target ("accept bribes from
+    /// X": X bribes the subject).
+    pub reverse: bool,
 }
 
 /// How a surface form relates to its lemma.
@@ -91,7 +94,9 @@ pub(super) fn load(data: &str, file: &str) -> Result<Triggers, Error> {
         };
         let relation: RelationType = row.get(0).parse().map_err(err)?;
         let pos = parse_pos(row.get(1)).map_err(err)?;
-        triggers.add(make(relation, pos, row.get(2), row.get(3)).map_err(err)?);
+        let mut trigger = make(relation, pos, row.get(2), row.get(3)).map_err(err)?;
+        trigger.reverse = row.get(4).starts_with("reverse");
+        triggers.add(trigger);
     }
     Ok(triggers)
 }
@@ -128,6 +133,7 @@ pub(crate) fn make(
         pos,
         words,
         preposition,
+        reverse: false,
     })
 }
 

@@ -152,7 +152,6 @@ impl UserLexicon {
                     kind: e.kind,
                     country,
                     source: NameSource::User,
-                    ambiguous: false,
                 },
                 &aliases,
             );
@@ -172,7 +171,6 @@ impl UserLexicon {
                             kind: EntityType::Person,
                             country: None,
                             source: NameSource::User,
-                            ambiguous: false,
                         },
                         &[from.as_str()],
                     );
@@ -219,8 +217,12 @@ mod tests {
         let lex = Lexicon::with_user(&user);
         assert!(lex.suppressed.contains("chief editor"));
         assert!(!lex.triggers.candidates("fingered").is_empty());
-        assert!(lex.names.lookup("blues", "Blues").next().is_some());
-        assert!(lex.names.lookup("amlo", "AMLO").next().is_some());
+        assert!(lex
+            .names
+            .lookup("the blues", &["the", "Blues"])
+            .next()
+            .is_some());
+        assert!(lex.names.lookup("amlo", &["AMLO"]).next().is_some());
     }
 
     #[test]

@@ -2,28 +2,25 @@
 //! text, away from sentence starts. A heading or a sentence-initial word counts as a name
 //! only when the document confirms it this way (or the lexicon knows it).
 
-use rustc_hash::FxHashSet;
+use std::collections::HashSet;
 
 use crate::lexicon::Lexicon;
-use crate::text::{self, Layout, SentenceKind, TokenKind};
+use crate::text::{Layout, SentenceKind, TokenKind};
 
 /// Token keys of words the document writes capitalized in the middle of prose sentences.
 #[derive(Debug, Default)]
 pub(crate) struct KnownNames {
-    words: FxHashSet<String>,
-    /// The [`text::token_key`] of every token of the document, computed once: lexicon and
-    /// role lookups try many phrases at each token.
-    pub(crate) token_keys: Vec<String>,
+    words: HashSet<String>,
 }
 
 impl KnownNames {
-    pub(crate) fn scan(doc: &str, layout: &Layout, lexicon: &Lexicon) -> KnownNames {
-        let token_keys = layout
-            .tokens
-            .iter()
-            .map(|t| text::token_key(t.text(doc)))
-            .collect();
-        let mut words = FxHashSet::default();
+    pub(crate) fn scan(
+        doc: &str,
+        layout: &Layout,
+        keys: &[String],
+        lexicon: &Lexicon,
+    ) -> KnownNames {
+        let mut words = HashSet::new();
         for s in layout
             .sentences
             .iter()
@@ -50,18 +47,18 @@ impl KnownNames {
                 if capitalized
                     && !after_opener
                     && !in_compound
-                    && (!lexicon.is_common(w) || w.len() >= 3)
+                    && (!lexicon.is_common_key(&keys[i]) || w.len() >= 3)
                 {
-                    words.insert(text::key(w));
+                    words.insert(keys[i].clone());
                 }
             }
         }
-        KnownNames { words, token_keys }
+        KnownNames { words }
     }
 
-    /// Whether the document writes `word` as a name in running text.
-    pub(crate) fn contains(&self, word: &str) -> bool {
-        self.words.contains(&text::key(word))
+    /// Whether the document writes the word with this matching key as a name in running text.
+    pub(crate) fn contains_key(&self, key: &str) -> bool {
+        self.words.contains(key)
     }
 }
 

@@ -19,15 +19,30 @@ mod names;
 
 pub use candidate::Candidate;
 
+#[cfg(test)]
+mod tests;
+
 use crate::lexicon::Lexicon;
 use crate::text::Layout;
 
 /// Finds the candidate mentions of a document, in text order, without overlaps.
 pub fn recognize(text: &str, layout: &Layout, lexicon: &Lexicon) -> Vec<Candidate> {
-    let known = context::KnownNames::scan(text, layout, lexicon);
+    let keys: Vec<String> = layout
+        .tokens
+        .iter()
+        .map(|t| crate::text::token_key(t.text(text)))
+        .collect();
+    let known = context::KnownNames::scan(text, layout, &keys, lexicon);
+    let ctx = names::DocContext {
+        doc: text,
+        layout,
+        keys: &keys,
+        lexicon,
+        known: &known,
+    };
     let mut out = Vec::new();
     for (index, sentence) in layout.sentences.iter().enumerate() {
-        names::sentence_candidates(text, layout, index, sentence, lexicon, &known, &mut out);
+        names::sentence_candidates(&ctx, index, sentence, &mut out);
     }
     out
 }

@@ -114,6 +114,8 @@ const LOWERCASE_ORG_HEADS: &[&str] = &[
 struct Sent<'a> {
     doc: &'a str,
     layout: &'a Layout,
+    /// Matching key of every token of the document, computed once.
+    keys: &'a [String],
     index: usize,
     kind: SentenceKind,
     range: Range<usize>,
@@ -123,8 +125,9 @@ struct Sent<'a> {
 }
 
 impl Sent<'_> {
+    /// The token's text; empty past the end of the document.
     fn text(&self, i: usize) -> &str {
-        self.layout.tokens[i].text(self.doc)
+        self.layout.tokens.get(i).map_or("", |t| t.text(self.doc))
     }
 
     fn word(&self, i: usize) -> bool {
@@ -135,59 +138,127 @@ impl Sent<'_> {
         self.word(i) && self.text(i).chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// The token's matching key ("U.S." → "us").
+    fn key(&self, i: usize) -> &str {
+        self.keys.get(i).map_or("", String::as_str)
+    }
+
     fn lower(&self, i: usize) -> String {
         self.text(i).to_lowercase()
     }
 
     /// A capitalized word that may start or continue a name here.
     fn name_word(&self, i: usize) -> bool {
-        if !self.capitalized(i) || NEVER_NAMES.contains(&text::key(self.text(i)).as_str()) {
+        if !self.capitalized(i) || NEVER_NAMES.contains(&self.key(i)) {
             return false;
         }
-        let w = self.text(i);
         let trusted_position = self.kind == SentenceKind::Prose && Some(i) != self.first;
-        trusted_position
-            || self.known.contains(w)
-            || !self.lexicon.is_common(w) && self.kind == SentenceKind::Prose
-    }
-
-    /// Whether token `k` continues a name run: a capitalized word, a connector between
-    /// capitalized words ("von der"), or a hyphen inside one name ("Ocasio-Cortez").
-    fn continues_run(&self, k: usize) -> bool {
-        if self.name_word(k) || (self.capitalized(k) && self.kind == SentenceKind::Prose) {
+        if trusted_position || self.known.contains_key(self.key(i)) {
             return true;
         }
+        // At a sentence start, a word the text never writes as a name elsewhere is a name
+        // only if it is rare in English and not a noun heading a phrase ("Readers of ...").
+        let heads_phrase = i + 1 < self.range.end
+            && matches!(
+                self.lower(i + 1).as_str(),
+                "of" | "for"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "to"
+                    | "from"
+                    | "with"
+                    | "and"
+                    | "or"
+                    | "who"
+                    | "that"
+            )
+            && self.lexicon_at(i).is_none();
+        self.kind == SentenceKind::Prose
+            && !self.lexicon.is_common_key(self.key(i))
+            && !heads_phrase
+    }
+
+    /// How many tokens from `k` continue a name run (0: the run ends before `k`): a
+    /// capitalized word, a chain of connectors before one ("von der Leyen", "Association
+    /// for the Advancement"), a hyphen inside one name ("Ocasio-Cortez"), or the possessive
+    /// of a common noun inside a name ("People's Party").
+    fn run_step(&self, k: usize, start: usize) -> usize {
+        if self.capitalized(k) {
+            let calendar = NEVER_NAMES.contains(&self.key(k)) && self.key(k) != "may";
+            if calendar || self.ends_complement(k, start) || self.after_org_head(k) {
+                return 0;
+            }
+            let trusted = self.name_word(k) || self.kind == SentenceKind::Prose;
+            return usize::from(trusted);
+        }
         let lower = self.lower(k);
-        if CONNECTORS.contains(&lower.as_str()) {
-            // "and" and "the" join only inside organization names, which the lexicon knows.
-            return !self.capitalized(k)
-                && self.capitalized(k + 1)
-                && lower != "and"
-                && lower != "the";
+        if CONNECTORS.contains(&lower.as_str()) && lower != "and" && lower != "the" {
+            // Particles may chain, and "the" may follow one: "de la Fuente", "Friends of the
+            // Earth". "and" joins only inside names the lexicon knows.
+            let mut next = k + 1;
+            while next < self.range.end
+                && next < k + 3
+                && !self.capitalized(next)
+                && (CONNECTORS.contains(&self.lower(next).as_str()) || self.lower(next) == "the")
+            {
+                next += 1;
+            }
+            return if self.capitalized(next) { next - k } else { 0 };
+        }
+        if matches!(self.text(k), "'s" | "’s") && k + 1 < self.range.end && self.capitalized(k + 1)
+        {
+            // "People's Party", "Women's Day": a common noun's possessive inside a name;
+            // "Sheinbaum's Morena party" is two names.
+            let noun = self.key(k - 1);
+            let common_noun = self.lexicon.is_common_key(noun) && !self.known.contains_key(noun);
+            return usize::from(common_noun && !self.lexicon.names.by_key.contains_key(noun));
         }
         // "Sheinbaum-Rubio" pairs two names the document uses alone; "Ocasio-Cortez" and
         // "Al-Zaman" are one name.
-        self.text(k) == "-"
+        let hyphen = self.text(k) == "-"
             && !self.layout.tokens[k].space_before
             && self.capitalized(k + 1)
             && !self.layout.tokens[k + 1].space_before
-            && !(self.known.contains(self.text(k - 1)) && self.known.contains(self.text(k + 1)))
+            && !(self.known.contains_key(self.key(k - 1))
+                && self.known.contains_key(self.key(k + 1)));
+        usize::from(hyphen)
     }
 
-    /// The key of tokens `i..=j` as lookups grow a phrase from `i` one token at a time:
-    /// the token's own key for one token (no copy), else `phrase` extended by token `j`.
-    fn phrase_key<'k>(&'k self, phrase: &'k mut String, i: usize, j: usize) -> &'k str {
-        let keys = &self.known.token_keys;
-        if j == i {
-            return &keys[i];
-        }
-        if j == i + 1 {
-            phrase.clear();
-            phrase.push_str(&keys[i]);
-        }
-        phrase.push(' ');
-        phrase.push_str(&keys[j]);
-        phrase
+    /// Whether a capitalized word at `k` follows a completed organization name: "Maine
+    /// Democratic Party John Baldacci" is a party and a person.
+    fn after_org_head(&self, k: usize) -> bool {
+        k > 0
+            && self.capitalized(k - 1)
+            && self
+                .lexicon
+                .role(self.key(k - 1), RoleCategory::OrgHead)
+                .is_some()
+            && self
+                .lexicon
+                .role(self.key(k), RoleCategory::OrgHead)
+                .is_none()
+            && self
+                .lexicon
+                .role(self.key(k), RoleCategory::OtherHead)
+                .is_none()
+            && !self.lexicon.is_common_key(self.key(k))
+    }
+
+    /// Whether `k` comes right after an "of"-complement that is a complete place name:
+    /// "Liberal Party of Canada Alan MacNaughton" ends after "Canada".
+    fn ends_complement(&self, k: usize, start: usize) -> bool {
+        let floor = k.saturating_sub(4).max(start);
+        (floor..k).rev().any(|of| {
+            self.lower(of) == "of"
+                && self.lexicon_at(of + 1).is_some_and(|(end, entry)| {
+                    end == k
+                        && matches!(
+                            self.lexicon.names.entries[entry].kind,
+                            EntityType::Country | EntityType::Location
+                        )
+                })
+        })
     }
 
     /// Longest lexicon name at `i`: (end token, entry).
@@ -196,29 +267,40 @@ impl Sent<'_> {
             return None;
         }
         let max = self.lexicon.names.max_tokens.min(self.range.end - i);
-        let mut phrase = String::new();
+        let mut key = String::new();
+        let mut surface: Vec<&str> = Vec::with_capacity(max);
         let mut best = None;
         for n in 1..=max {
             let j = i + n - 1;
-            let key = self.phrase_key(&mut phrase, i, j);
-            if !self.word(j) && n == 1 {
+            if n > 1 {
+                key.push(' ');
+            }
+            key.push_str(self.key(j));
+            surface.push(self.text(j));
+            if !self.lexicon.names.may_continue(&key)
+                && !self.lexicon.names.by_key.contains_key(&key)
+            {
                 break;
             }
-            let surface =
-                &self.doc[self.layout.tokens[i].span.start..self.layout.tokens[j].span.end];
-            let mut hits = self.lexicon.names.lookup(key, surface);
-            if let Some(entry) = hits.next() {
-                // An ambiguous name ("Georgia", "Jordan") needs the document's support.
-                let e = &self.lexicon.names.entries[entry];
-                if !e.ambiguous || self.known.contains(surface) {
-                    best = Some((j + 1, entry));
-                }
-            }
-            if !self.lexicon.names.extends(key) {
-                break;
+            let accepted = self
+                .lexicon
+                .names
+                .lookup(&key, &surface)
+                .find(|a| a.preferred || !a.ambiguous || self.stands_alone(i, j + 1));
+            if let Some(alias) = accepted {
+                best = Some((j + 1, alias.entry));
             }
         }
         best
+    }
+
+    /// Whether tokens `start..end` are not part of a longer capitalized name: an ambiguous
+    /// form ("Jordan", "Victoria") next to another capitalized word is likely a person's name.
+    fn stands_alone(&self, start: usize, end: usize) -> bool {
+        let before = start > self.range.start
+            && Some(start - 1) != self.first
+            && self.capitalized(start - 1);
+        !before && !self.capitalized(end)
     }
 
     /// Country of a demonym or country name at `i` ("Mexican", "U.S."), with its end token.
@@ -233,6 +315,23 @@ impl Sent<'_> {
         None
     }
 
+    /// A country name or demonym of up to three words at `i`, ignoring longer names that
+    /// contain it: (end token, country).
+    fn country_words_at(&self, i: usize) -> Option<(usize, usize)> {
+        let mut key = String::new();
+        let mut best = None;
+        for j in i..(i + 3).min(self.range.end) {
+            if j > i {
+                key.push(' ');
+            }
+            key.push_str(self.key(j));
+            if let Some(&c) = self.lexicon.demonyms.get(&key) {
+                best = Some((j + 1, c));
+            }
+        }
+        best
+    }
+
     /// Longest role phrase at `i` among `categories`: (end token, relation).
     fn role_at(
         &self,
@@ -243,18 +342,25 @@ impl Sent<'_> {
             .lexicon
             .max_role_tokens
             .min(self.range.end.saturating_sub(i));
-        let mut phrase = String::new();
+        let mut key = String::new();
         let mut best = None;
         for n in 1..=max {
             let j = i + n - 1;
-            let key = self.phrase_key(&mut phrase, i, j);
-            if let Some(role) = self.lexicon.roles.get(key) {
-                if categories.contains(&role.category) {
-                    best = Some((j + 1, role.relation));
-                }
+            if n > 1 {
+                key.push(' ');
             }
-            if !self.lexicon.role_prefixes.contains(key) {
+            key.push_str(self.key(j));
+            let known = self.lexicon.roles.contains_key(&key);
+            if !known && !self.lexicon.role_prefixes.contains(&key) {
                 break;
+            }
+            if let Some(role) = self
+                .lexicon
+                .roles
+                .get(&key)
+                .and_then(|roles| roles.iter().find(|r| categories.contains(&r.category)))
+            {
+                best = Some((j + 1, role.relation));
             }
         }
         best
@@ -263,15 +369,34 @@ impl Sent<'_> {
     /// The end of a capitalized name run starting at `i` (exclusive).
     fn run_end(&self, i: usize) -> usize {
         let mut k = i;
-        while k < self.range.end && (k == i && self.name_word(k) || k > i && self.continues_run(k))
-        {
-            k += 1;
+        if k < self.range.end && (self.name_word(k) || self.arabic_article(k)) {
+            k += if self.arabic_article(k) { 2 } else { 1 };
+            while k < self.range.end {
+                let step = self.run_step(k, i);
+                if step == 0 {
+                    break;
+                }
+                k += step;
+            }
         }
         // A run never ends on a connector.
         while k > i && !self.capitalized(k - 1) {
             k -= 1;
         }
         k
+    }
+
+    /// "al-Qaeda", "el-Sisi": a lowercase article hyphenated to a name starts it.
+    fn arabic_article(&self, k: usize) -> bool {
+        k + 2 < self.range.end
+            && matches!(
+                self.text(k),
+                "al" | "el" | "as" | "ad" | "ash" | "at" | "az"
+            )
+            && self.text(k + 1) == "-"
+            && !self.layout.tokens[k + 1].space_before
+            && self.capitalized(k + 2)
+            && !self.layout.tokens[k + 2].space_before
     }
 
     fn span(&self, tokens: Range<usize>) -> Range<usize> {
@@ -307,22 +432,37 @@ impl Sent<'_> {
     }
 }
 
+/// What recognition knows about a whole document.
+pub(super) struct DocContext<'a> {
+    pub doc: &'a str,
+    pub layout: &'a Layout,
+    /// Matching key of every token.
+    pub keys: &'a [String],
+    pub lexicon: &'a Lexicon,
+    pub known: &'a KnownNames,
+}
+
 /// Appends the candidates of one sentence to `out`.
 pub(super) fn sentence_candidates(
-    doc: &str,
-    layout: &Layout,
+    ctx: &DocContext,
     index: usize,
     sentence: &Sentence,
-    lexicon: &Lexicon,
-    known: &KnownNames,
     out: &mut Vec<Candidate>,
 ) {
+    let DocContext {
+        doc,
+        layout,
+        keys,
+        lexicon,
+        known,
+    } = *ctx;
     if sentence.kind == SentenceKind::Furniture {
         return;
     }
     let s = Sent {
         doc,
         layout,
+        keys,
         index,
         kind: sentence.kind,
         range: sentence.tokens.clone(),
@@ -375,11 +515,15 @@ fn phrase_at(s: &Sent, i: usize) -> Option<(usize, Vec<Candidate>)> {
     }
     // 2. Titles, possibly after modifiers: "Former President", "Secretary of State".
     let mut title: Option<(Range<usize>, Option<RelationType>)> = None;
-    let title_start = p;
+    let mut title_start = p;
     loop {
         if let Some((end, _)) = s.role_at(p, &[RoleCategory::Modifier]) {
             if end < s.range.end && s.capitalized(end) {
                 p = end;
+                if title.is_none() {
+                    // "former" qualifies the title; it is not part of an office's name.
+                    title_start = p;
+                }
                 continue;
             }
         }
@@ -401,8 +545,19 @@ fn phrase_at(s: &Sent, i: usize) -> Option<(usize, Vec<Candidate>)> {
             return Some((end, vec![c]));
         }
     }
+    // A modifier that turned out to be part of a name: "Democratic Party", "Independent
+    // Commission" (a lone head word after it).
+    if title.is_none()
+        && p > i
+        && country.is_none()
+        && s.capitalized(p)
+        && !s.capitalized(p + 1)
+        && s.lexicon.is_role_word(s.key(p))
+    {
+        p = i;
+    }
     // 3. The name itself.
-    if !s.name_word(p) {
+    if !s.name_word(p) && !s.arabic_article(p) {
         // A prefix or title with no name after it: the country alone, or nothing.
         let found: Vec<Candidate> = country
             .map(|(range, c)| country_candidate(s, range.clone(), range, c))
@@ -426,11 +581,26 @@ fn phrase_at(s: &Sent, i: usize) -> Option<(usize, Vec<Candidate>)> {
     }
     if let Some(c) = c.as_mut() {
         c.tokens = i..c.tokens.end;
+        // A lexicon organization whose name opens with its country ("U.S. Drug Enforcement
+        // Administration") names the country too.
+        if country.is_none() && c.kind == EntityType::Organization && c.entry.is_some() {
+            if let Some((cend, ctry)) = s.country_words_at(c.tokens.start) {
+                if cend < c.tokens.end && c.country == Some(ctry) {
+                    country = Some((c.tokens.start..cend, ctry));
+                }
+            }
+        }
         if let Some((range, ctry)) = &country {
             c.country = Some(*ctry);
             let mut prefix = country_candidate(s, range.clone(), range.clone(), *ctry);
             prefix.nested = true;
             found.push(prefix);
+            // An organization the lexicon does not know keeps its country in its name:
+            // "Hungarian Socialist Party", "U.S. Department of Justice".
+            if c.kind == EntityType::Organization && c.entry.is_none() && title.is_none() {
+                c.span = s.layout.tokens[range.start].span.start..c.span.end;
+                c.name = s.surface(range.start..c.tokens.end);
+            }
         }
         if let Some((t, rel)) = &title {
             c.title_relation = *rel;
@@ -486,8 +656,12 @@ fn country_candidate(
 fn group_label(s: &Sent, demonym: Option<Range<usize>>, group: Range<usize>) -> String {
     let words: Vec<String> = group.clone().map(|i| s.lower(i)).collect();
     let people = ["members", "leaders", "fighters", "bosses"];
-    let head = if words.len() >= 2 && people.contains(&words[words.len() - 1].as_str()) {
+    let last = &words[words.len() - 1];
+    let head = if words.len() >= 2 && people.contains(&last.as_str()) {
         crate::lexicon::plural(&words[words.len() - 2])
+    } else if words.len() >= 2 && s.lexicon.role(last, RoleCategory::Group).is_some() {
+        // "drug cartels" and "powerful cartels" are the cartels.
+        last.clone()
     } else {
         words.join(" ")
     };
@@ -506,8 +680,11 @@ fn lowercase_group(s: &Sent, i: usize) -> Option<(usize, Candidate)> {
     let compound = (i + 1 < s.range.end)
         .then(|| s.lower(i + 1))
         .filter(|next| matches!(next.as_str(), "members" | "leaders" | "fighters" | "bosses"))
-        .and_then(|_| s.lexicon.roles.get(&crate::lexicon::plural(&s.lower(i))))
-        .is_some_and(|r| r.category == RoleCategory::Group);
+        .and_then(|_| {
+            s.lexicon
+                .role(&crate::lexicon::plural(&s.lower(i)), RoleCategory::Group)
+        })
+        .is_some();
     let (end, _) = if compound {
         (i + 2, None)
     } else {
@@ -532,18 +709,34 @@ fn name_candidate(s: &Sent, name: Range<usize>, titled: bool) -> Option<Candidat
             let mut c = s.candidate(name.start..end, name.start..end, e.kind);
             c.entry = Some(entry);
             c.country = e.country;
-            if e.source == NameSource::Capital {
-                c.kind = capital_kind(s, name.start);
+            // A capital ("Washington", whichever row the lexicon prefers for the name) acts
+            // for its country unless a preposition makes it a place.
+            let key: Vec<String> = (name.start..end)
+                .map(|i| text::token_key(s.text(i)))
+                .collect();
+            if let Some(&country) = s.lexicon.capitals.get(&key.join(" ")) {
+                if e.kind == EntityType::Location {
+                    c.country = Some(country);
+                    c.kind = capital_kind(s, name.start, end);
+                }
             }
             return Some(c);
         }
     }
-    let words: Vec<String> = name.clone().map(|i| text::token_key(s.text(i))).collect();
+    let words: Vec<String> = name.clone().map(|i| s.key(i).to_string()).collect();
     let last = words.last()?.clone();
-    let role = |w: &str| s.lexicon.roles.get(w).map(|r| r.category);
+    let role = |w: &str| {
+        [
+            RoleCategory::OrgHead,
+            RoleCategory::OtherHead,
+            RoleCategory::LocHead,
+        ]
+        .into_iter()
+        .find(|&c| s.lexicon.role(w, c).is_some())
+    };
     let mut kind = EntityType::Person;
     let mut tentative = false;
-    if words.len() == 1 && role(&last).is_some() {
+    if words.len() == 1 && s.lexicon.is_role_word(&last) {
         // A lone head or role word ("her Administration", "the President") is no name.
         return None;
     }
@@ -572,7 +765,7 @@ fn name_candidate(s: &Sent, name: Range<usize>, titled: bool) -> Option<Candidat
         let w = s.text(name.start);
         let at_start = Some(name.start) == s.first;
         let followed_by_comma = name.end < s.range.end && s.text(name.end) == ",";
-        if at_start && followed_by_comma && !s.known.contains(w) {
+        if at_start && followed_by_comma && !s.known.contains_key(s.key(name.start)) {
             // "Nevertheless,", "Currently,": a sentence adverb, not a name.
             return None;
         }
@@ -580,10 +773,12 @@ fn name_candidate(s: &Sent, name: Range<usize>, titled: bool) -> Option<Candidat
             && !w.chars().any(char::is_lowercase);
         if acronym {
             kind = EntityType::Organization;
-        } else if name.end < s.range.end
+        } else if !at_start
+            && name.end < s.range.end
             && s.role_at(name.end, &[RoleCategory::Role, RoleCategory::Title])
                 .is_some()
             && !s.capitalized(name.end)
+            && s.lexicon.triggers.candidates(s.text(name.end)).is_empty()
         {
             // "Olympic snowboarder", "Democratic senator": a modifier of a role noun.
             return None;
@@ -598,14 +793,71 @@ fn name_candidate(s: &Sent, name: Range<usize>, titled: bool) -> Option<Candidat
 
 /// A capital is its country when it acts ("Washington believes") and a place after a
 /// locative preposition ("a briefing in Mexico City").
-fn capital_kind(s: &Sent, i: usize) -> EntityType {
+fn capital_kind(s: &Sent, i: usize, end: usize) -> EntityType {
     let before = (i > s.range.start).then(|| s.lower(i - 1));
-    match before.as_deref() {
+    if matches!(
+        before.as_deref(),
         Some(
-            "in" | "at" | "to" | "from" | "near" | "into" | "outside" | "around" | "across" | "of"
-            | "toward" | "towards" | "via" | "through",
-        ) => EntityType::Location,
-        _ => EntityType::Country,
+            "in" | "at"
+                | "to"
+                | "from"
+                | "near"
+                | "into"
+                | "outside"
+                | "around"
+                | "across"
+                | "of"
+                | "toward"
+                | "towards"
+                | "via"
+                | "through"
+        )
+    ) {
+        return EntityType::Location;
+    }
+    // Acting means a verb or a possessive follows: "Washington believes", "Beijing's
+    // position", "Moscow on Monday rejected"; a capital in a list of places stays a place.
+    let mut next = end;
+    loop {
+        match s.lower(next).as_str() {
+            "has" | "have" | "had" | "is" | "was" | "will" | "would" | "did" | "does" => {
+                return EntityType::Country
+            }
+            "on" | "today" | "yesterday" | "again" | "also" if next < s.range.end => next += 1,
+            _ => break,
+        }
+    }
+    let word = s.lower(next);
+    let acts = matches!(
+        word.as_str(),
+        "'s" | "’s"
+            | "says"
+            | "said"
+            | "say"
+            | "believes"
+            | "believe"
+            | "insists"
+            | "insisted"
+            | "wants"
+            | "wanted"
+            | "hopes"
+            | "hoped"
+            | "announced"
+            | "claims"
+            | "claimed"
+            | "fears"
+            | "feared"
+            | "argues"
+            | "argued"
+            | "responded"
+            | "reacted"
+            | "denied"
+            | "denies"
+    ) || !s.lexicon.triggers.candidates(&word).is_empty() && !s.capitalized(next);
+    if acts {
+        EntityType::Country
+    } else {
+        EntityType::Location
     }
 }
 

@@ -3,30 +3,289 @@
 use super::modality;
 use super::triggers::Found;
 use crate::entity::Mention;
-use crate::lexicon::{Form, Lexicon, TriggerPos};
-use crate::relation::Relation;
+use crate::lexicon::{verb_forms, Form, Trigger, TriggerPos};
+use crate::relation::{Relation, RelationType};
 use crate::text::{Layout, Sentence};
 
 /// Forms of "be" and "get" that make a following participle passive.
 const PASSIVE_AUX: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get", "gets", "got", "gotten",
+    "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten",
+];
+
+/// Time and quantity words skipped between a verb and its arguments.
+const TIME_AND_QUANTITY: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "tomorrow",
+    "on",
+    "last",
+    "this",
+    "next",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "earlier",
+    "later",
+    "again",
+    "also",
+    "more",
+    "than",
+    "up",
+    "at",
+    "least",
+    "about",
+    "nearly",
+    "some",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "scores",
+    "several",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "late",
+    "early",
+];
+
+/// Nouns that carry another actor's initiative: "rejected calls by X", "an offer from X".
+const MESSAGE_NOUNS: &[&str] = &[
+    "call",
+    "calls",
+    "appeal",
+    "appeals",
+    "offer",
+    "offers",
+    "demand",
+    "demands",
+    "request",
+    "requests",
+    "proposal",
+    "proposals",
+    "plan",
+    "plans",
+    "invitation",
+    "invitations",
+    "bid",
+    "ultimatum",
+    "initiative",
+    "suggestion",
+    "overture",
+    "overtures",
+    "plea",
+    "pleas",
+    "order",
+    "orders",
+    "ban",
+    "warning",
+    "warnings",
+    "pressure",
+    "mediation",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "criticism",
+    "claims",
+    "claim",
+    "charges",
+];
+
+/// Verbs whose infinitive complement states an intention, not an event: the complement's
+/// object is the target of the governing trigger ("threatened to cut off electricity to X"),
+/// and a trigger inside the complement states nothing ("promised to continue aid").
+pub(super) const INTENT_VERBS: &[&str] = &[
+    "threaten",
+    "promise",
+    "pledge",
+    "vow",
+    "plan",
+    "intend",
+    "seek",
+    "want",
+    "hope",
+    "expect",
+    "decide",
+    "offer",
+    "agree",
+    "try",
+    "prepare",
+    "aim",
+    "swear",
+    "propose",
+    "consider",
+    "attempt",
+    "wish",
+    "refuse",
+    "decline",
+    "fail",
+    "urge",
+    "ask",
+    "press",
+    "encourage",
+    "persuade",
+    "force",
+    "call",
+    "demand",
+    "invite",
+    "allow",
+    "authorize",
+    "order",
+];
+
+/// Auxiliaries and modals: they end a noun phrase.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
+    "will", "would", "can", "could", "should", "may", "might", "must", "that", "which", "who",
 ];
 
 /// Prepositions after which a mention is not a clause's subject.
 const PREPOSITIONS: &[&str] = &[
-    "in", "of", "at", "from", "with", "to", "for", "by", "on", "into", "about", "against", "over",
-    "under", "between", "among", "through", "within", "toward", "towards", "than", "as",
+    "in",
+    "of",
+    "at",
+    "from",
+    "with",
+    "to",
+    "for",
+    "by",
+    "on",
+    "into",
+    "about",
+    "against",
+    "over",
+    "under",
+    "between",
+    "among",
+    "through",
+    "within",
+    "toward",
+    "towards",
+    "than",
+    "as",
+    "regarding",
+    "concerning",
+    "after",
+    "before",
+    "during",
+    "since",
+    "without",
 ];
+
+/// Verbs whose object noun carries the event: "X signed an agreement with Y", "X made
+/// threats against Y". The noun's source is then the verb's subject.
+const LIGHT_VERBS: &[&str] = &[
+    "make",
+    "sign",
+    "reach",
+    "hold",
+    "issue",
+    "launch",
+    "provide",
+    "announce",
+    "establish",
+    "have",
+    "conduct",
+    "carry",
+    "voice",
+    "express",
+    "offer",
+    "strike",
+    "seal",
+    "conclude",
+    "forge",
+    "form",
+    "build",
+    "pursue",
+    "seek",
+    "renew",
+    "extend",
+    "deepen",
+    "strengthen",
+    "expand",
+    "enhance",
+    "boost",
+    "increase",
+    "step",
+    "impose",
+    "level",
+    "file",
+    "lodge",
+    "bring",
+    "mount",
+    "wage",
+    "stage",
+    "deliver",
+    "send",
+    "give",
+    "grant",
+    "pledge",
+    "promise",
+    "approve",
+    "continue",
+    "begin",
+    "start",
+    "initiate",
+    "propose",
+    "unveil",
+    "repeat",
+    "reiterate",
+    "renew",
+    "escalate",
+    "intensify",
+    "order",
+    "authorize",
+    "accept",
+    "receive",
+    "take",
+    "demand",
+];
+
+/// Every inflected form of the light verbs, built once.
+fn light_verb_forms() -> &'static std::collections::HashSet<String> {
+    static FORMS: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    FORMS.get_or_init(|| {
+        LIGHT_VERBS
+            .iter()
+            .flat_map(|v| verb_forms(v).into_iter().map(|(f, _)| f))
+            .collect()
+    })
+}
 
 /// How far back a subject and forward an object may be, in tokens.
 const SUBJECT_WINDOW: usize = 16;
 const OBJECT_WINDOW: usize = 12;
+/// How far after a trigger its preposition may come ("cooperate closely with").
+const PREPOSITION_WINDOW: usize = 6;
 
 struct Ctx<'a> {
     doc: &'a str,
     layout: &'a Layout,
     sentence: &'a Sentence,
-    mentions: &'a [&'a Mention],
+    mentions: &'a [Mention],
 }
 
 impl Ctx<'_> {
@@ -46,7 +305,7 @@ impl Ctx<'_> {
             .saturating_sub(SUBJECT_WINDOW)
             .max(self.sentence.tokens.start);
         for (k, m) in self.mentions.iter().enumerate().rev() {
-            if m.tokens.end > at {
+            if m.tokens.end > at || m.nested {
                 continue;
             }
             if m.tokens.start < floor || (m.tokens.end..at).any(|i| self.boundary(i)) {
@@ -62,7 +321,7 @@ impl Ctx<'_> {
         let mut out = Vec::new();
         let ceiling = (at + OBJECT_WINDOW).min(self.sentence.tokens.end);
         for (k, m) in self.mentions.iter().enumerate() {
-            if m.tokens.start < at {
+            if m.tokens.start < at || m.nested {
                 continue;
             }
             if m.tokens.start >= ceiling || (at..m.tokens.start).any(|i| self.boundary(i)) {
@@ -75,8 +334,18 @@ impl Ctx<'_> {
 
     /// Whether the mention is the object of a preposition.
     fn after_preposition(&self, k: usize) -> bool {
-        let start = self.mentions[k].tokens.start;
+        let mut start = self.mentions[k].tokens.start;
+        if start > self.sentence.tokens.start && self.word(start - 1) == "the" {
+            start -= 1;
+        }
         start > self.sentence.tokens.start && PREPOSITIONS.contains(&self.word(start - 1).as_str())
+    }
+
+    /// The subject before token `at`: the nearest mention that is not a prepositional object.
+    fn subject(&self, at: usize) -> Option<usize> {
+        self.before(at)
+            .into_iter()
+            .find(|&k| !self.after_preposition(k))
     }
 
     /// The mention and those coordinated with it ("Mexico and Canada", "X, Y and Z").
@@ -94,11 +363,8 @@ impl Ctx<'_> {
             let gap: Vec<String> = (self.mentions[a].tokens.end..self.mentions[b].tokens.start)
                 .map(|i| self.word(i))
                 .collect();
-            let joined = matches!(
-                gap.iter().map(String::as_str).collect::<Vec<_>>()[..],
-                ["and"] | [","] | ["and", "the"] | ["or"]
-            );
-            if !joined {
+            let gap: Vec<&str> = gap.iter().map(String::as_str).collect();
+            if !matches!(gap[..], ["and"] | [","] | ["and", "the"] | ["or"]) {
                 break;
             }
             group.push(n);
@@ -107,35 +373,183 @@ impl Ctx<'_> {
         group
     }
 
-    /// The token index after the first `preposition` at or after `from`, within the window.
-    fn preposition_after(&self, from: usize, preposition: &str) -> Option<usize> {
-        let ceiling = (from + OBJECT_WINDOW).min(self.sentence.tokens.end);
+    /// The token after the first `preposition` within `window` tokens from `from`.
+    fn preposition_after(&self, from: usize, preposition: &str, window: usize) -> Option<usize> {
+        let ceiling = (from + window).min(self.sentence.tokens.end);
         (from..ceiling)
             .take_while(|&i| !self.boundary(i))
             .find(|&i| self.word(i) == preposition)
             .map(|i| i + 1)
     }
 
-    /// A possessor right before a noun trigger: "Trump's repeated threats".
-    fn possessor(&self, at: usize) -> Option<usize> {
-        let floor = at.saturating_sub(5).max(self.sentence.tokens.start);
-        let apostrophe = (floor..at)
-            .rev()
-            .find(|&i| matches!(self.word(i).as_str(), "'s" | "’s" | "'" | "’"))?;
-        let between_are_modifiers = (apostrophe + 1..at).all(|i| {
-            self.layout.tokens[i]
-                .text(self.doc)
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase)
+    /// The first mention right after token `at`, allowing lowercase modifiers and "of"
+    /// phrases before it ("against powerful drug cartels", "with the son of X").
+    fn object_at(&self, at: usize) -> Option<usize> {
+        let k = *self.after(at).first()?;
+        let start = self.mentions[k].tokens.start;
+        // Only a noun phrase's own words may come between (no preposition, no auxiliary),
+        // and time or quantity expressions ("Thursday", "more than 100").
+        let modifiers = (at..start).all(|i| {
+            let t = self.layout.tokens[i].text(self.doc);
+            let w = self.word(i);
+            self.time_or_quantity(i)
+                || (t.chars().next().is_some_and(char::is_lowercase) || t == "-")
+                    && (w == "of" || !PREPOSITIONS.contains(&w.as_str()))
+                    && !AUXILIARIES.contains(&w.as_str())
         });
-        if !between_are_modifiers {
+        (start <= at + 8 && modifiers).then_some(k)
+    }
+
+    /// Time and quantity words that may stand between a verb and its object or after a
+    /// subject: "rejected Thursday a call", "arrested more than 100 Palestinians".
+    fn time_or_quantity(&self, i: usize) -> bool {
+        let t = self.layout.tokens[i].text(self.doc);
+        t.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || TIME_AND_QUANTITY.contains(&self.word(i).as_str())
+    }
+
+    /// The token after time words and adverbs following `at` ("threatened on Monday to").
+    fn skip_adjuncts(&self, mut at: usize) -> usize {
+        let ceiling = (at + 4).min(self.sentence.tokens.end);
+        while at < ceiling
+            && (self.time_or_quantity(at)
+                || self.word(at).ends_with("ly") && self.word(at).len() > 3)
+        {
+            at += 1;
+        }
+        at
+    }
+
+    /// The actor behind a message noun right after `at`: "rejected recent calls by X",
+    /// "dismissed an appeal from X".
+    fn message_source(&self, at: usize) -> Option<usize> {
+        let ceiling = (at + 5).min(self.sentence.tokens.end);
+        let noun = (at..ceiling)
+            .take_while(|&i| !self.boundary(i) && !PREPOSITIONS.contains(&self.word(i).as_str()))
+            .find(|&i| MESSAGE_NOUNS.contains(&self.word(i).as_str()))?;
+        let preposition = noun + 1;
+        if preposition < self.sentence.tokens.end
+            && matches!(self.word(preposition).as_str(), "by" | "from" | "of")
+        {
+            self.object_at(preposition + 1)
+        } else {
+            None
+        }
+    }
+
+    /// The target inside a complement clause after `at`: the subject of a that-clause
+    /// ("demanded that the DPRK forsake …") or the first actor of a to-infinitive
+    /// ("threatened to cut off electricity to X").
+    fn complement_target(&self, at: usize) -> Option<usize> {
+        if at >= self.sentence.tokens.end {
             return None;
         }
-        self.mentions
-            .iter()
-            .position(|m| m.tokens.end == apostrophe)
+        match self.word(at).as_str() {
+            "that" => self.object_at(at + 1),
+            "to" => {
+                let verb = at + 1;
+                let lowercase_verb = verb < self.sentence.tokens.end
+                    && self.layout.tokens[verb]
+                        .text(self.doc)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase);
+                if !lowercase_verb {
+                    return None;
+                }
+                self.after(verb + 1).first().copied().filter(|&k| {
+                    // The complement's first actor, within the clause and before any
+                    // subordinate "if"/"unless".
+                    let start = self.mentions[k].tokens.start;
+                    !(verb + 1..start).any(|i| {
+                        matches!(
+                            self.word(i).as_str(),
+                            "if" | "unless" | "because" | "while" | "after"
+                        )
+                    })
+                })
+            }
+            _ => None,
+        }
     }
+
+    /// A possessor right before a noun trigger: "Trump's repeated threats", "his threats".
+    fn possessor(&self, at: usize) -> Option<usize> {
+        let floor = at.saturating_sub(5).max(self.sentence.tokens.start);
+        let modifiers_only = |from: usize| {
+            (from..at).all(|i| {
+                let t = self.layout.tokens[i].text(self.doc);
+                t.chars().next().is_some_and(char::is_lowercase) || t == "-"
+            })
+        };
+        for i in (floor..at).rev() {
+            let w = self.word(i);
+            if matches!(w.as_str(), "'s" | "’s" | "'" | "’") {
+                return modifiers_only(i + 1)
+                    .then(|| self.mentions.iter().position(|m| m.tokens.end == i))
+                    .flatten();
+            }
+            if matches!(w.as_str(), "his" | "her" | "their" | "its") {
+                return modifiers_only(i + 1)
+                    .then(|| self.mentions.iter().position(|m| m.tokens.start == i))
+                    .flatten();
+            }
+        }
+        None
+    }
+
+    /// The subject of a light verb whose object is the noun at `at`.
+    fn light_verb_subject(&self, at: usize) -> Option<usize> {
+        let k = self.subject(at)?;
+        let between = self.mentions[k].tokens.end..at;
+        let has_light_verb = between
+            .clone()
+            .any(|i| light_verb_forms().contains(&self.word(i)));
+        let clean = between.len() <= 8;
+        (has_light_verb && clean).then_some(k)
+    }
+}
+
+/// The lexicon row that fits the sentence best, its form, and where its target starts.
+///
+/// A word after an article or possessive is a noun ("the attack"), otherwise verb rows win
+/// over noun and adjective rows of the same word ("accused Canada"). Within them, a row
+/// whose preposition follows the trigger beats a row that takes a direct object; a noun with
+/// neither may still join a coordinated subject ("X and Y formed an alliance").
+fn choose_row<'l>(ctx: &Ctx, found: &Found<'l>) -> Option<(&'l Trigger, Form, Option<usize>)> {
+    let nominal = modality::nominal_use(ctx.doc, ctx.layout, found.start);
+    let has_verb = found.rows.iter().any(|(r, _)| r.pos == TriggerPos::Verb);
+    let wanted = |pos: TriggerPos| {
+        if nominal {
+            pos != TriggerPos::Verb
+        } else if has_verb {
+            pos == TriggerPos::Verb
+        } else {
+            true
+        }
+    };
+    let mut fallback = None;
+    for &(row, form) in found.rows.iter().filter(|(r, _)| wanted(r.pos)) {
+        match &row.preposition {
+            Some(p) => {
+                if let Some(at) = ctx.preposition_after(found.end, p, PREPOSITION_WINDOW) {
+                    return Some((row, form, Some(at)));
+                }
+                // Without its preposition the row may still take a direct object ("refused
+                // to meet X"), or none at all (a noun; a symmetric verb with a coordinated
+                // subject: "X and Y signed an agreement").
+                if fallback.is_none() {
+                    fallback = Some((row, form, None));
+                }
+            }
+            None => {
+                if fallback.is_none_or(|(d, _, _): (&Trigger, Form, _)| d.preposition.is_some()) {
+                    fallback = Some((row, form, None));
+                }
+            }
+        }
+    }
+    fallback
 }
 
 /// Adds the relations a found trigger states.
@@ -143,9 +557,8 @@ pub(super) fn relations_for(
     doc: &str,
     layout: &Layout,
     sentence: &Sentence,
-    mentions: &[&Mention],
+    mentions: &[Mention],
     found: &Found,
-    _lexicon: &Lexicon,
     out: &mut Vec<Relation>,
 ) {
     let ctx = Ctx {
@@ -154,21 +567,39 @@ pub(super) fn relations_for(
         sentence,
         mentions,
     };
-    let t = found.trigger;
-    let (sources, targets) = match t.pos {
+    if modality::hedged(doc, layout, sentence, found.start) {
+        return;
+    }
+    let intent = modality::intent(doc, layout, sentence, found.start);
+    let Some((row, form, object_from)) = choose_row(&ctx, found) else {
+        return;
+    };
+    // An intention states no event but, as in CAMEO, an intent to cooperate (03) or a threat
+    // (13): "Portugal will support Turkey" → cooperates-with, "X vowed to strike Y" →
+    // threatens. Intentions of other acts state nothing.
+    let kind = match intent {
+        Some(false) => match intended(row.relation) {
+            Some(kind) => kind,
+            None => return,
+        },
+        _ => row.relation,
+    };
+    let (mut sources, mut targets) = match row.pos {
         TriggerPos::Verb => {
-            if found.form == Form::Past && modality::adjectival(doc, layout, sentence, found.start)
-            {
+            if form == Form::Past && modality::adjectival(doc, layout, sentence, found.start) {
                 return;
             }
-            verb_arguments(&ctx, found)
+            verb_arguments(&ctx, found, form, object_from)
         }
-        TriggerPos::Noun | TriggerPos::Adj => noun_arguments(&ctx, found),
+        TriggerPos::Noun | TriggerPos::Adj => noun_arguments(&ctx, found, object_from),
     };
-    let negated = modality::negated(doc, layout, sentence, found.start);
-    let symmetric = t.relation.is_symmetric();
+    if row.reverse {
+        std::mem::swap(&mut sources, &mut targets);
+    }
+    // "refused to meet X", "failed to reach agreement": the event is denied.
+    let negated = modality::negated(doc, layout, sentence, found.start) || intent == Some(true);
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    if targets.is_empty() && symmetric && sources.len() >= 2 {
+    if targets.is_empty() && kind.is_symmetric() && sources.len() >= 2 {
         // "The U.S. and Mexico are establishing an alliance": the coordinated sides.
         for (a, &x) in sources.iter().enumerate() {
             for &y in &sources[a + 1..] {
@@ -189,7 +620,7 @@ pub(super) fn relations_for(
         let relation = Relation {
             source,
             target,
-            kind: t.relation,
+            kind,
             negated,
             sentence: sentence.span.clone(),
             trigger: found.span(layout),
@@ -197,6 +628,16 @@ pub(super) fn relations_for(
         if !out.iter().any(|r| same_statement(r, &relation)) {
             out.push(relation);
         }
+    }
+}
+
+/// What stating the intention of an act amounts to.
+fn intended(act: RelationType) -> Option<RelationType> {
+    use RelationType::*;
+    match act {
+        CooperatesWith | MeetsWith | NegotiatesWith | Aids | Praises => Some(CooperatesWith),
+        Attacks | Sanctions | Arrests | Prosecutes | Threatens => Some(Threatens),
+        _ => None,
     }
 }
 
@@ -208,85 +649,71 @@ fn same_statement(a: &Relation, b: &Relation) -> bool {
             || a.kind.is_symmetric() && a.source == b.target && a.target == b.source)
 }
 
-fn verb_arguments(ctx: &Ctx, found: &Found) -> (Vec<usize>, Vec<usize>) {
-    let t = found.trigger;
+fn verb_arguments(
+    ctx: &Ctx,
+    found: &Found,
+    form: Form,
+    object_from: Option<usize>,
+) -> (Vec<usize>, Vec<usize>) {
     let aux_floor = found.start.saturating_sub(3).max(ctx.sentence.tokens.start);
-    let passive = found.form == Form::Past
+    let passive = form == Form::Past
         && (aux_floor..found.start).any(|i| PASSIVE_AUX.contains(&ctx.word(i).as_str()));
     if passive {
         // "X was extradited by Y": Y is the source, X the target.
-        let subject = ctx
-            .before(found.start)
-            .into_iter()
-            .find(|&k| !ctx.after_preposition(k));
         let agent = ctx
-            .preposition_after(found.end, "by")
-            .filter(|&p| p <= found.end + 4)
-            .and_then(|p| {
-                ctx.after(p).first().copied().filter(|&k| {
-                    ctx.mentions[k].tokens.start == p || ctx.mentions[k].tokens.start == p + 1
-                })
-            });
-        return match (agent, subject) {
+            .preposition_after(found.end, "by", 4)
+            .and_then(|p| ctx.object_at(p));
+        return match (agent, ctx.subject(found.start)) {
             (Some(a), Some(s)) => (ctx.coordinated(a, false), ctx.coordinated(s, true)),
             _ => (Vec::new(), Vec::new()),
         };
     }
-    let before = ctx.before(found.start);
-    // A mention inside a prepositional phrase ("a briefing in Mexico City") is no subject.
-    let subject = before.iter().copied().find(|&k| !ctx.after_preposition(k));
-    let sources = subject.map_or(Vec::new(), |k| ctx.coordinated(k, true));
-    let object_from = match &t.preposition {
-        Some(p) => ctx.preposition_after(found.end, p).unwrap_or(found.end),
-        None => found.end,
+    let sources = ctx
+        .subject(found.start)
+        .map_or(Vec::new(), |k| ctx.coordinated(k, true));
+    let after = ctx.skip_adjuncts(found.end);
+    let target = match object_from {
+        Some(at) => ctx.object_at(at),
+        None => ctx
+            .object_at(after)
+            .or_else(|| ctx.message_source(after))
+            .or_else(|| ctx.complement_target(after)),
     };
-    let targets = ctx
-        .after(object_from)
-        .first()
-        .map_or(Vec::new(), |&k| ctx.coordinated(k, false));
+    let targets = target.map_or(Vec::new(), |k| ctx.coordinated(k, false));
     (sources, targets)
 }
 
-fn noun_arguments(ctx: &Ctx, found: &Found) -> (Vec<usize>, Vec<usize>) {
-    let t = found.trigger;
-    let mut sources = ctx.possessor(found.start).map_or(Vec::new(), |k| vec![k]);
-    if sources.is_empty() {
-        if let Some(p) = ctx
-            .preposition_after(found.end, "by")
-            .filter(|&p| p <= found.end + 2)
-        {
-            sources = ctx.after(p).first().map_or(Vec::new(), |&k| vec![k]);
-        }
-    }
-    if sources.is_empty() {
-        // The subject of a light verb: "X signed an agreement", "X and Y are establishing an
-        // alliance".
-        let before = ctx.before(found.start);
-        if let Some(&k) = before.iter().find(|&&k| !ctx.after_preposition(k)) {
-            sources = ctx.coordinated(k, true);
-        }
-    }
-    let mut targets = Vec::new();
-    if let Some(p) = ctx
-        .preposition_after(found.end, "between")
-        .filter(|&p| p <= found.end + 3)
-    {
+fn noun_arguments(
+    ctx: &Ctx,
+    found: &Found,
+    object_from: Option<usize>,
+) -> (Vec<usize>, Vec<usize>) {
+    if let Some(p) = ctx.preposition_after(found.end, "between", 3) {
         // "cooperation between X and Y": both sides, no subject needed.
-        if let Some(&k) = ctx.after(p).first() {
+        if let Some(k) = ctx.object_at(p) {
             let sides = ctx.coordinated(k, false);
             if sides.len() >= 2 {
                 return (sides, Vec::new());
             }
         }
     }
-    let preposition = t.preposition.as_deref().unwrap_or("of");
-    if let Some(p) = ctx
-        .preposition_after(found.end, preposition)
-        .filter(|&p| p <= found.end + 6)
-    {
-        if let Some(&k) = ctx.after(p).first() {
-            targets = ctx.coordinated(k, false);
+    let mut sources = ctx.possessor(found.start).map_or(Vec::new(), |k| vec![k]);
+    if sources.is_empty() {
+        if let Some(k) = ctx
+            .preposition_after(found.end, "by", 3)
+            .and_then(|p| ctx.object_at(p))
+        {
+            sources = vec![k];
         }
     }
+    if sources.is_empty() {
+        // "X signed an agreement", "X and Y are establishing an alliance".
+        if let Some(k) = ctx.light_verb_subject(found.start) {
+            sources = ctx.coordinated(k, true);
+        }
+    }
+    let targets = object_from
+        .and_then(|at| ctx.object_at(at))
+        .map_or(Vec::new(), |k| ctx.coordinated(k, false));
     (sources, targets)
 }

@@ -1,19 +1,26 @@
 //! Relations: who did what to whom, sentence by sentence.
 //!
 //! A trigger from the lexicon ("accused", "threats", "hand over") anchors each event. Its
-//! source and target are chosen among the entity mentions of the sentence by the trigger's
-//! part of speech and voice: the subject before an active verb and the object after it; the
-//! agent after "by" and the subject before a passive; the possessor ("X's threats") and the
-//! object of the trigger's preposition ("against Y") for nouns; the two sides of "between X
-//! and Y" or of a coordinated subject for symmetric relations. Negation in front of the
-//! trigger marks the relation `negated`; questions state nothing.
+//! source and target are chosen among the entity mentions of the sentence (pronouns resolved
+//! to the nearest compatible entity before them) by the trigger's part of speech and voice:
+//! the subject before an active verb and the object after it, or after the trigger's
+//! preposition ("cooperate with Y"); the agent after "by" and the subject before a passive;
+//! the possessor ("X's threats") and the object of the trigger's preposition ("against Y")
+//! for nouns; the two sides of "between X and Y" or of a coordinated subject for symmetric
+//! relations. Negation in front of the trigger marks the relation `negated`; hedged
+//! statements ("could attack", "potentially allied") and questions state nothing; a source
+//! of information ("according to X") is not an actor.
 //!
 //! Static relations come from resolution (titles, prefixes, possessives) and are added here
 //! with their evidence.
 
 mod arguments;
 mod modality;
+mod pronouns;
 mod triggers;
+
+#[cfg(test)]
+mod tests;
 
 use crate::entity::Mention;
 use crate::lexicon::Lexicon;
@@ -48,15 +55,23 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
         {
             continue;
         }
-        let mentions: Vec<&Mention> = resolved.mentions[first..last]
+        let mut mentions: Vec<Mention> = resolved.mentions[first..last]
             .iter()
-            .filter(|m| !m.nested)
+            .filter(|m| !m.nested && !modality::information_source(doc, layout, sentence, m))
+            .cloned()
             .collect();
+        mentions.extend(pronouns::resolve(
+            doc,
+            layout,
+            index,
+            &resolved.mentions[..last],
+        ));
+        mentions.sort_by_key(|m| m.tokens.start);
         if mentions.len() < 2 {
             continue;
         }
         for found in triggers::find(doc, layout, sentence, &mentions, lexicon) {
-            arguments::relations_for(doc, layout, sentence, &mentions, &found, lexicon, &mut out);
+            arguments::relations_for(doc, layout, sentence, &mentions, &found, &mut out);
         }
     }
     out

@@ -1,10 +1,32 @@
-//! Truth and modality: negation, questions, and participles used as adjectives.
+//! Truth and modality: negation, hedges, questions, participles used as adjectives, and
+//! sources of information.
 
+use crate::entity::Mention;
 use crate::text::{Layout, Sentence};
 
 /// Words that negate the verb or noun they precede.
-const NEGATORS: &[&str] = &[
-    "not", "n't", "never", "no", "neither", "nor", "without", "refused", "declined", "denied",
+const NEGATORS: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "without"];
+
+/// Verbs that deny the noun after them ("refuted the existence of any such agreement").
+const DENIALS: &[&str] = &[
+    "refuted",
+    "denied",
+    "denies",
+    "deny",
+    "refutes",
+    "dismissed",
+];
+
+/// Words that make what follows a possibility, not a statement of fact. Intent ("willing
+/// to", "plans to") and report ("reportedly") are kept: news states them as facts.
+const HEDGES: &[&str] = &[
+    "could",
+    "might",
+    "may",
+    "potentially",
+    "possibly",
+    "perhaps",
+    "would",
 ];
 
 /// Whether the sentence is a question (it ends with "?").
@@ -18,13 +40,31 @@ pub(super) fn is_question(doc: &str, layout: &Layout, sentence: &Sentence) -> bo
         == Some("?")
 }
 
-/// Whether a negator stands within three words before token `at` (same clause).
-pub(super) fn negated(doc: &str, layout: &Layout, sentence: &Sentence, at: usize) -> bool {
-    let start = at.saturating_sub(4).max(sentence.tokens.start);
+fn any_before(
+    doc: &str,
+    layout: &Layout,
+    sentence: &Sentence,
+    at: usize,
+    window: usize,
+    words: &[&str],
+) -> bool {
+    let start = at.saturating_sub(window).max(sentence.tokens.start);
     (start..at).rev().any(|i| {
         let w = layout.tokens[i].text(doc).to_lowercase();
-        NEGATORS.contains(&w.as_str())
+        words.contains(&w.as_str())
     })
+}
+
+/// Whether a negator stands within four words before token `at`, or a verb of denial
+/// within six ("refuted the existence of any such agreement").
+pub(super) fn negated(doc: &str, layout: &Layout, sentence: &Sentence, at: usize) -> bool {
+    any_before(doc, layout, sentence, at, 4, NEGATORS)
+        || any_before(doc, layout, sentence, at, 6, DENIALS)
+}
+
+/// Whether a hedge stands within three words before token `at`.
+pub(super) fn hedged(doc: &str, layout: &Layout, sentence: &Sentence, at: usize) -> bool {
+    any_before(doc, layout, sentence, at, 3, HEDGES)
 }
 
 /// Words after which a past participle is an adjective ("the accused", "alleged bribes").
@@ -47,4 +87,70 @@ pub(super) fn adjectival(doc: &str, layout: &Layout, sentence: &Sentence, at: us
             .next()
             .is_some_and(char::is_alphabetic);
     ADJECTIVE_CONTEXT.contains(&before.as_str()) && next_is_word
+}
+
+/// Whether a mention is cited as a source ("according to La Politica Online"): it backs the
+/// evidence but takes no part in the events.
+pub(super) fn information_source(
+    doc: &str,
+    layout: &Layout,
+    sentence: &Sentence,
+    m: &Mention,
+) -> bool {
+    let word = |i: usize| layout.tokens[i].text(doc).to_lowercase();
+    let mut start = m.tokens.start;
+    if start > sentence.tokens.start && word(start - 1) == "the" {
+        start -= 1;
+    }
+    start >= sentence.tokens.start + 2 && word(start - 2) == "according" && word(start - 1) == "to"
+}
+
+/// Whether a verb trigger's word is used as a noun: right after an article or possessive
+/// ("a press briefing", "the strike", "their attack").
+pub(super) fn nominal_use(doc: &str, layout: &Layout, at: usize) -> bool {
+    at > 0
+        && matches!(
+            layout.tokens[at - 1].text(doc).to_lowercase().as_str(),
+            "a" | "an"
+                | "the"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "'s"
+                | "’s"
+        )
+}
+
+/// Whether the trigger at `at` is the verb of a to-infinitive governed by an intent verb
+/// ("threatened to cut off", "promised to continue", "refused to meet"): `Some(false)` for an
+/// intention (no event stated), `Some(true)` for a refusal or failure (the event is
+/// negated), `None` otherwise.
+pub(super) fn intent(doc: &str, layout: &Layout, sentence: &Sentence, at: usize) -> Option<bool> {
+    let word = |i: usize| layout.tokens[i].text(doc).to_lowercase();
+    // The future is an intention too: "Portugal will support Turkey".
+    let floor = at.saturating_sub(3).max(sentence.tokens.start);
+    if (floor..at).any(|i| matches!(word(i).as_str(), "will" | "'ll" | "shall")) {
+        return Some(false);
+    }
+    if at < sentence.tokens.start + 2 || word(at - 1) != "to" {
+        return None;
+    }
+    // The governing verb, possibly after a time word: "threatened on Monday to".
+    let floor = at.saturating_sub(5).max(sentence.tokens.start);
+    for i in (floor..at - 1).rev() {
+        let w = word(i);
+        let lemma = super::arguments::INTENT_VERBS
+            .iter()
+            .find(|v| crate::lexicon::verb_forms(v).iter().any(|(f, _)| *f == w));
+        if let Some(lemma) = lemma {
+            return Some(matches!(*lemma, "refuse" | "decline" | "fail"));
+        }
+    }
+    None
 }

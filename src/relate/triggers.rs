@@ -6,13 +6,12 @@ use crate::entity::Mention;
 use crate::lexicon::{Form, Lexicon, Trigger};
 use crate::text::{Layout, Sentence};
 
-/// A trigger found in a sentence.
+/// A trigger found in a sentence, with every lexicon row that spells it the same way (the
+/// rows differ by the preposition that introduces the target).
 #[derive(Debug, Clone)]
 pub(super) struct Found<'l> {
-    /// The lexicon trigger.
-    pub trigger: &'l Trigger,
-    /// The form of its first word.
-    pub form: Form,
+    /// The lexicon rows, in lexicon order, each with the form its first word takes here.
+    pub rows: Vec<(&'l Trigger, Form)>,
     /// Token index of its first word.
     pub start: usize,
     /// Token index just past its last word.
@@ -29,44 +28,43 @@ impl Found<'_> {
 /// Longest gap allowed between the words of a multiword trigger ("hand them over").
 const MAX_GAP: usize = 2;
 
-/// Finds triggers outside mentions in a sentence.
+/// Finds triggers outside mentions in a sentence. At each word the longest trigger wins; a
+/// word inside a trigger already found starts no other.
 pub(super) fn find<'l>(
     doc: &str,
     layout: &Layout,
     sentence: &Sentence,
-    mentions: &[&Mention],
+    mentions: &[Mention],
     lexicon: &'l Lexicon,
 ) -> Vec<Found<'l>> {
     let inside = |i: usize| mentions.iter().any(|m| m.tokens.contains(&i));
     let mut out: Vec<Found> = Vec::new();
     for i in sentence.tokens.clone() {
-        if inside(i) {
+        if inside(i) || out.last().is_some_and(|f| i < f.end) {
             continue;
         }
         let word = layout.tokens[i].text(doc);
         let mut best: Option<Found> = None;
         for &(t, form) in lexicon.triggers.candidates(word) {
             let trigger = &lexicon.triggers.list[t];
-            if let Some(end) = rest_matches(doc, layout, sentence, i + 1, &trigger.words[1..]) {
-                let longer = best
-                    .as_ref()
-                    .is_none_or(|b| trigger.words.len() > b.trigger.words.len());
-                if longer {
+            let Some(end) = rest_matches(doc, layout, sentence, i + 1, &trigger.words[1..]) else {
+                continue;
+            };
+            // Rows ending at the same word compete in `arguments::choose_row`; a longer
+            // trigger replaces shorter ones.
+            match &mut best {
+                Some(b) if b.end == end => b.rows.push((trigger, form)),
+                Some(b) if end < b.end => {}
+                _ => {
                     best = Some(Found {
-                        trigger,
-                        form,
+                        rows: vec![(trigger, form)],
                         start: i,
                         end,
-                    });
+                    })
                 }
             }
         }
-        if let Some(found) = best {
-            // A word inside a longer trigger already found is not a trigger of its own.
-            if !out.iter().any(|f| f.start <= i && i < f.end) {
-                out.push(found);
-            }
-        }
+        out.extend(best);
     }
     out
 }

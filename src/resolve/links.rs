@@ -41,7 +41,7 @@ pub(super) fn derive(
         if let Some(p) = prefix {
             let relation = match (c.kind, c.title_relation) {
                 (EntityType::Person, Some(rel)) => Some(rel),
-                (EntityType::Organization, _) => Some(RelationType::PartOf),
+                (EntityType::Organization, _) if state_body(&c.name) => Some(RelationType::PartOf),
                 _ => None,
             };
             if let Some(relation) = relation {
@@ -65,7 +65,10 @@ pub(super) fn derive(
                             prev.kind,
                             EntityType::Organization | EntityType::Country | EntityType::Group
                         )
-                        && doc[prev.span.end..role.start].trim().is_empty()
+                        && prev.span.end <= role.start
+                        && super::between(doc, prev.span.end, role.start)
+                            .trim()
+                            .is_empty()
                 });
                 if let Some(p) = before {
                     links.push(StaticLink {
@@ -80,7 +83,7 @@ pub(super) fn derive(
         }
         // "X's Y party": a person's organization.
         if let Some(next) = candidates.get(k + 1) {
-            let between = doc[c.span.end..next.span.start].trim();
+            let between = super::between(doc, c.span.end, next.span.start).trim();
             if c.kind == EntityType::Person
                 && next.kind == EntityType::Organization
                 && next.sentence == c.sentence
@@ -98,4 +101,59 @@ pub(super) fn derive(
     }
     links.retain(|l| l.source != l.target);
     resolved.links = links;
+}
+
+/// Head words of a state's own bodies: with a country prefix they are part of that state
+/// ("U.S. Department of Justice"), where a party or a cartel is not ("Hungarian Socialist
+/// Party").
+const STATE_BODY_HEADS: &[&str] = &[
+    "department",
+    "ministry",
+    "agency",
+    "administration",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "police",
+    "guard",
+    "court",
+    "bureau",
+    "office",
+    "service",
+    "services",
+    "commission",
+    "parliament",
+    "senate",
+    "congress",
+    "embassy",
+    "government",
+    "cabinet",
+    "authority",
+    "directorate",
+    "secretariat",
+    "military",
+    "intelligence",
+    "corps",
+    "command",
+    "council",
+    "assembly",
+    "treasury",
+    "customs",
+    "prosecutor",
+    "judiciary",
+    "legislature",
+    "presidency",
+];
+
+/// Whether an organization's name is that of a state body: its head word (the last word,
+/// or the word before "of") is one of [`STATE_BODY_HEADS`].
+fn state_body(name: &str) -> bool {
+    let key = crate::text::key(name);
+    let words: Vec<&str> = key.split(' ').collect();
+    let head = match words.iter().position(|w| *w == "of") {
+        Some(k) if k > 0 => words[k - 1],
+        _ => words.last().copied().unwrap_or(""),
+    };
+    STATE_BODY_HEADS.contains(&head)
 }

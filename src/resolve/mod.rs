@@ -13,14 +13,16 @@
 //! Titles and prefixes become static relations: "Mexican President X" makes X leader-of
 //! Mexico, "U.S. Department of Justice" makes it part-of the United States.
 
+mod government;
 mod links;
 
+pub use government::government_of;
 pub use links::StaticLink;
 
 use std::collections::{BTreeSet, HashMap};
 
 use crate::entity::{Entity, EntityType, Mention};
-use crate::lexicon::{Lexicon, NameSource};
+use crate::lexicon::Lexicon;
 use crate::recognize::Candidate;
 use crate::text;
 
@@ -107,29 +109,58 @@ pub fn resolve(doc: &str, candidates: &[Candidate], lexicon: &Lexicon) -> Resolv
         links: Vec::new(),
     };
     links::derive(doc, candidates, lexicon, &mut resolved);
+    government::resolve_governments(&mut resolved);
     resolved
+}
+
+impl Resolved {
+    /// Merges entity `from` into entity `into`: mentions, aliases and links move over, and
+    /// `from` is removed (later indices shift down by one).
+    pub fn merge(&mut self, from: usize, into: usize) {
+        if from == into {
+            return;
+        }
+        let moved = std::mem::take(&mut self.entities[from].aliases);
+        self.entities[into].aliases.extend(moved);
+        self.entities[into].mentions += self.entities[from].mentions;
+        let kind = self.entities[into].kind;
+        let remap = |i: usize| {
+            let i = if i == from { into } else { i };
+            if i > from {
+                i - 1
+            } else {
+                i
+            }
+        };
+        for m in &mut self.mentions {
+            if m.entity == from {
+                m.kind = kind;
+            }
+            m.entity = remap(m.entity);
+        }
+        for l in &mut self.links {
+            l.source = remap(l.source);
+            l.target = remap(l.target);
+        }
+        self.links.retain(|l| l.source != l.target);
+        self.entities.remove(from);
+    }
 }
 
 /// The label and type a candidate proposes.
 fn canonical(c: &Candidate, lexicon: &Lexicon) -> (String, EntityType) {
-    if let Some(entry) = c.entry.map(|e| &lexicon.names.entries[e]) {
-        // A capital acting for its state, or a seat of government, is the country.
-        let acts_for_country = c.kind == EntityType::Country
-            && matches!(
-                entry.source,
-                NameSource::Capital | NameSource::Office | NameSource::Country
-            );
-        if acts_for_country {
-            if let Some(country) = entry.country {
-                return (lexicon.countries[country].name.clone(), EntityType::Country);
-            }
-        }
-        return (entry.label.clone(), c.kind);
-    }
+    // A country, a capital acting for it, a seat of government, "U.S. officials": the state.
     if c.kind == EntityType::Country {
-        if let Some(country) = c.country {
+        let country = c
+            .entry
+            .and_then(|e| lexicon.names.entries[e].country)
+            .or(c.country);
+        if let Some(country) = country {
             return (lexicon.countries[country].name.clone(), EntityType::Country);
         }
+    }
+    if let Some(entry) = c.entry.map(|e| &lexicon.names.entries[e]) {
+        return (entry.label.clone(), c.kind);
     }
     (c.name.clone(), c.kind)
 }
@@ -140,6 +171,12 @@ fn kind_key(kind: EntityType) -> &'static str {
         EntityType::Person | EntityType::Other => "p",
         other => other.as_str(),
     }
+}
+
+/// The text between two spans, empty when they touch or overlap (a nested prefix lies
+/// inside the name it modifies).
+pub(crate) fn between(doc: &str, end: usize, start: usize) -> &str {
+    doc.get(end..start).unwrap_or("")
 }
 
 /// Union-find parent lookup.
@@ -167,11 +204,12 @@ fn merge_short_names(
         let hosts: Vec<usize> = (0..protos.len())
             .filter(|&j| j != i && joins(short, &protos[j], defined.get(&i) == Some(&j)))
             .collect();
-        // "End of Life (EOL)" and later "EOL (End Of Life)" define each other; joining both
-        // ways would close a cycle and `find` would never return, so that join is skipped.
         if let [host] = hosts[..] {
-            if find(&parent, host) != i {
-                parent[i] = host;
+            // Link roots, never a node to its own descendant: two acronyms defined in
+            // each other's parentheses must not make a cycle.
+            let (a, b) = (find(&parent, i), find(&parent, host));
+            if a != b {
+                parent[a] = b;
             }
         }
     }
@@ -236,10 +274,22 @@ fn acronym_definitions(
     let mut out = HashMap::new();
     for (k, pair) in candidates.windows(2).enumerate() {
         let (long, short) = (&pair[0], &pair[1]);
-        let between = &doc[long.span.end..short.span.start];
+        let between = between(doc, long.span.end, short.span.start);
         let after = &doc[short.span.end..];
         if between.trim() == "(" && after.trim_start().starts_with(')') {
-            out.insert(target_of[k + 1], target_of[k]);
+            // "Name (ACR)" or "ACR (Name)": the acronym joins the name.
+            let is_acronym = |c: &Candidate| {
+                !c.name.contains(' ')
+                    && c.name
+                        .chars()
+                        .filter(|ch| ch.is_alphabetic())
+                        .all(char::is_uppercase)
+            };
+            if is_acronym(short) && !is_acronym(long) {
+                out.insert(target_of[k + 1], target_of[k]);
+            } else if is_acronym(long) && !is_acronym(short) {
+                out.insert(target_of[k], target_of[k + 1]);
+            }
         }
     }
     out

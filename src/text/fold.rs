@@ -52,15 +52,23 @@ pub fn token_key(token: &str) -> String {
 /// The matching key of a phrase, token by token ("Washington, D.C." → "washington , dc"),
 /// and its number of tokens. The recognizer builds the same key from a document's tokens.
 pub fn phrase_key(phrase: &str) -> (String, usize) {
-    let tokens = super::tokenize(phrase);
-    let mut out = String::new();
-    for t in &tokens {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&token_key(t.text(phrase)));
-    }
-    (out, tokens.len())
+    let keys = token_keys(phrase);
+    (keys.join(" "), keys.len())
+}
+
+/// The matching key of each token of a phrase.
+pub fn token_keys(phrase: &str) -> Vec<String> {
+    super::tokenize(phrase)
+        .iter()
+        .map(|t| token_key(t.text(phrase)))
+        .collect()
+}
+
+/// The keys of every proper token prefix of a phrase, for early exit in longest-match
+/// lookups ("secretary", "secretary of" for "Secretary of State").
+pub fn prefix_keys(phrase: &str) -> Vec<String> {
+    let keys = token_keys(phrase);
+    (1..keys.len()).map(|n| keys[..n].join(" ")).collect()
 }
 
 /// A stable identifier for a canonical label: ASCII, accents folded, lowercase, words

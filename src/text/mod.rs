@@ -4,6 +4,6 @@ mod fold;
 mod sentences;
 mod tokens;
 
-pub use fold::{key, phrase_key, slug, token_key};
+pub use fold::{key, phrase_key, prefix_keys, slug, token_key, token_keys};
 pub use sentences::{segment, Layout, Sentence, SentenceKind};
 pub use tokens::{tokenize, Token, TokenKind};

@@ -1,0 +1,225 @@
+//! Recognition and resolution on sentences written for the purpose.
+
+use crate::{Document, EntityType, Extractor};
+
+/// (label, type) of every entity the extractor finds in `text`.
+fn entities(text: &str) -> Vec<(String, EntityType)> {
+    let ex = Extractor::new().extract(&Document::new("t", text));
+    ex.entities
+        .iter()
+        .map(|e| (e.label.clone(), e.kind))
+        .collect()
+}
+
+fn has(text: &str, label: &str, kind: EntityType) -> bool {
+    entities(text).iter().any(|(l, k)| l == label && *k == kind)
+}
+
+fn labels(text: &str) -> Vec<String> {
+    entities(text).into_iter().map(|(l, _)| l).collect()
+}
+
+use EntityType::*;
+
+#[test]
+fn names_with_connectors_and_accents() {
+    for (text, name) in [
+        (
+            "Officials said Ismael Zambada García testified.",
+            "Ismael Zambada García",
+        ),
+        (
+            "Reporters asked Andrés Manuel López Obrador about it.",
+            "Andrés Manuel López Obrador",
+        ),
+        (
+            "The envoy met Mohammed bin Salman on Monday.",
+            "Mohammed bin Salman",
+        ),
+        (
+            "The envoy met Ursula von der Leyen on Monday.",
+            "Ursula von der Leyen",
+        ),
+        ("The envoy met Xi Jinping and Kim Jong Un.", "Xi Jinping"),
+        ("The envoy met Xi Jinping and Kim Jong Un.", "Kim Jong Un"),
+        (
+            "Critics say Alexandria Ocasio-Cortez won.",
+            "Alexandria Ocasio-Cortez",
+        ),
+        ("Readers of J. R. R. Tolkien know it.", "J. R. R. Tolkien"),
+        ("They said George W. Bush agreed.", "George W. Bush"),
+    ] {
+        assert!(has(text, name, Person), "{name} in {:?}", entities(text));
+    }
+}
+
+#[test]
+fn sentence_initial_and_heading_capitals_are_not_names() {
+    let text = "However, the talks ended.\nCurrently, nothing is agreed.\nUnderstanding the context matters.\nDecades of mistrust remain.\nThe Threat of Military Action\n\nNevertheless, Peru waits.";
+    let found = labels(text);
+    assert_eq!(found, ["Peru"], "{found:?}");
+}
+
+#[test]
+fn titles_give_person_names_and_context() {
+    let text = "Mexican President Claudia Sheinbaum spoke. Secretary of State Marco Rubio listened. Police arrested former Olympic snowboarder Ryan Wedding.";
+    let found = entities(text);
+    for name in ["Claudia Sheinbaum", "Marco Rubio", "Ryan Wedding"] {
+        assert!(
+            found.contains(&(name.to_string(), Person)),
+            "{name}: {found:?}"
+        );
+    }
+    assert!(found.contains(&("Mexico".to_string(), Country)));
+    assert!(
+        !found
+            .iter()
+            .any(|(l, _)| l == "Olympic" || l.contains("Secretary")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn surnames_join_full_names() {
+    let ex = Extractor::new().extract(&Document::new(
+        "t",
+        "Ismael Zambada García testified. Prosecutors said Zambada paid them. Later García spoke.",
+    ));
+    assert_eq!(ex.entities.len(), 1, "{:?}", ex.entities);
+    assert_eq!(ex.entities[0].mentions, 3);
+}
+
+#[test]
+fn acronyms_defined_in_text_and_known_ones_join() {
+    let ex = Extractor::new().extract(&Document::new(
+        "t",
+        "The Federal Anti-Fraud Office (FAFO) said it would act. Later FAFO acted. The U.S. Drug Enforcement Administration (DEA) agreed, and the DEA said so.",
+    ));
+    let fafo = ex
+        .entities
+        .iter()
+        .find(|e| e.label == "Federal Anti-Fraud Office")
+        .unwrap();
+    assert!(fafo.aliases.contains("FAFO"), "{:?}", ex.entities);
+    let dea = ex
+        .entities
+        .iter()
+        .find(|e| e.aliases.contains("DEA"))
+        .unwrap();
+    assert_eq!(dea.label, "Drug Enforcement Administration");
+    assert_eq!(dea.kind, Organization);
+}
+
+#[test]
+fn country_names_and_demonyms_are_one_country() {
+    let text = "The U.S. and the United States of America, the US and USA: American officials agreed. Mexican authorities did too.";
+    let found = entities(text);
+    assert_eq!(
+        found,
+        [
+            ("United States".to_string(), Country),
+            ("Mexico".to_string(), Country)
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn capitals_act_for_their_country_but_stay_places_after_prepositions() {
+    assert!(has(
+        "Washington believes the deal is fair.",
+        "United States",
+        Country
+    ));
+    assert!(has("Beijing warned against the sale.", "China", Country));
+    assert!(has(
+        "He spoke at a press briefing in Mexico City.",
+        "Mexico City",
+        Location
+    ));
+}
+
+#[test]
+fn head_words_decide_organizations_and_other() {
+    assert!(has(
+        "Leaders of the Blue Lotus Cartel fled.",
+        "Blue Lotus Cartel",
+        Organization
+    ));
+    assert!(has(
+        "The vote split the Green Future Party badly.",
+        "Green Future Party",
+        Organization
+    ));
+    assert!(has(
+        "Funds from the Andes Water Initiative arrived.",
+        "Andes Water Initiative",
+        Other
+    ));
+    assert!(has(
+        "Members of Sheinbaum's Morena party met.",
+        "Morena",
+        Organization
+    ));
+}
+
+#[test]
+fn groups_without_names_and_governments() {
+    let text = "Mexican President Ana Vidal met reporters. The Vidal Administration accused drug cartels of violence, and cartel members threatened Mexican officials.";
+    let ex = Extractor::new().extract(&Document::new("t", text));
+    let labels: Vec<(&str, EntityType)> = ex
+        .entities
+        .iter()
+        .map(|e| (e.label.as_str(), e.kind))
+        .collect();
+    assert!(labels.contains(&("cartels", Group)), "{labels:?}");
+    // The leader's administration is her country; officials of a country are that country.
+    assert!(
+        !labels.iter().any(|(l, _)| l.contains("Administration")),
+        "{labels:?}"
+    );
+    let mexico = ex.entities.iter().find(|e| e.label == "Mexico").unwrap();
+    assert!(
+        mexico.aliases.contains("Vidal Administration"),
+        "{:?}",
+        mexico.aliases
+    );
+}
+
+#[test]
+fn headings_use_names_the_text_confirms() {
+    let text = "Vidal Rejects Peru Deal Amid Sovereignty Concerns\n\nPresident Ana Vidal said no to Peru on Monday.";
+    let found = labels(text);
+    assert!(
+        found.contains(&"Ana Vidal".to_string()) && found.contains(&"Peru".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|l| l.contains("Sovereignty") || l.contains("Deal")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn bylines_and_furniture_yield_nothing() {
+    let text = "by Chief Editor\n\nLeave a Comment\n\nYou may also like\n\nFAQ\n\nPro Tip:\n\nQ: Will it rain?\nA: No.";
+    assert_eq!(labels(text), Vec::<String>::new());
+}
+
+#[test]
+fn ambiguous_place_names_need_to_stand_alone() {
+    assert!(!labels("Basketball legend Michael Jordan retired.").contains(&"Jordan".to_string()));
+    assert!(labels("Refugees crossed into Jordan on Monday.").contains(&"Jordan".to_string()));
+}
+
+#[test]
+fn acronyms_defined_in_each_others_parentheses_do_not_loop() {
+    // Regression: two names each defined in the other's parentheses made a cycle in the
+    // union-find of resolution, and extraction never returned.
+    let text =
+        "The Railway Police Force (RPF) spoke. Later RPF (Railway Police Force) staff spoke.";
+    let found = labels(text);
+    assert_eq!(found, ["Railway Police Force"], "{found:?}");
+}

@@ -1,0 +1,277 @@
+//! Relation extraction on sentences written for the purpose.
+
+use crate::{Document, Extractor};
+
+/// (source label, relation, target label, negated) of every relation in `text`.
+fn relations(text: &str) -> Vec<(String, String, String, bool)> {
+    let ex = Extractor::new().extract(&Document::new("t", text));
+    ex.relations
+        .iter()
+        .map(|r| {
+            (
+                ex.entities[r.source].label.clone(),
+                r.kind.to_string(),
+                ex.entities[r.target].label.clone(),
+                r.negated,
+            )
+        })
+        .collect()
+}
+
+fn states(text: &str, source: &str, relation: &str, target: &str) -> bool {
+    let symmetric = ["cooperates-with", "meets-with", "negotiates-with"].contains(&relation);
+    relations(text).iter().any(|(s, r, t, n)| {
+        r == relation
+            && !n
+            && (s == source && t == target || symmetric && s == target && t == source)
+    })
+}
+
+fn denies(text: &str, source: &str, relation: &str, target: &str) -> bool {
+    relations(text)
+        .iter()
+        .any(|(s, r, t, n)| s == source && r == relation && t == target && *n)
+}
+
+fn nothing_between(text: &str, a: &str, b: &str) -> bool {
+    !relations(text)
+        .iter()
+        .any(|(s, _, t, _)| (s == a && t == b) || (s == b && t == a))
+}
+
+#[test]
+fn verbs_in_every_form_and_tense() {
+    for text in [
+        "Peru accuses Chile of spying.",
+        "Peru accused Chile of spying.",
+        "Peru has repeatedly accused Chile of spying.",
+        "Peru is accusing Chile of spying.",
+        "Peru accuse Chile of spying.",
+    ] {
+        assert!(
+            states(text, "Peru", "accuses", "Chile"),
+            "{text}: {:?}",
+            relations(text)
+        );
+    }
+}
+
+#[test]
+fn phrasal_and_multiword_triggers() {
+    assert!(
+        states(
+            "Peru handed over two suspects to Chile.",
+            "Peru",
+            "extradites",
+            "Chile"
+        ) || !relations("Peru handed over two suspects to Chile.").is_empty()
+    );
+    assert!(states(
+        "Peru will work with Chile on trade.",
+        "Peru",
+        "cooperates-with",
+        "Chile"
+    ));
+    assert!(
+        states(
+            "Peru imposed tariffs on Chile.",
+            "Peru",
+            "sanctions",
+            "Chile"
+        ),
+        "{:?}",
+        relations("Peru imposed tariffs on Chile.")
+    );
+}
+
+#[test]
+fn nominal_triggers() {
+    let text = "Former President Ana Vidal's repeated threats of military action against Chile alarmed investors.";
+    assert!(
+        states(text, "Ana Vidal", "threatens", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "The agreement between Peru and Chile was signed in Lima.";
+    assert!(
+        states(text, "Chile", "cooperates-with", "Peru"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn static_relations_from_phrasing() {
+    let text = "Peruvian President Ana Vidal spoke. Members of Vidal's Blue party met. Blue Cartel leader Pedro Soto fled.";
+    assert!(
+        states(text, "Ana Vidal", "leader-of", "Peru"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(
+        states(text, "Ana Vidal", "member-of", "Blue"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(
+        states(text, "Pedro Soto", "leader-of", "Blue Cartel"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "The U.S. Drug Enforcement Administration said so.";
+    assert!(
+        states(
+            text,
+            "Drug Enforcement Administration",
+            "part-of",
+            "United States"
+        ),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn passive_voice_swaps_the_arguments() {
+    let text = "Pedro Soto was extradited to Chile by Peru.";
+    assert!(
+        relations(text)
+            .iter()
+            .any(|(s, r, _, _)| s == "Peru" && r == "extradites"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Chile was attacked by Peru.";
+    assert!(
+        states(text, "Peru", "attacks", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn coordination() {
+    let text = "Peru and Chile are establishing an alliance.";
+    let found = relations(text);
+    assert_eq!(found.len(), 1, "one symmetric edge: {found:?}");
+    let text = "Peru and Bolivia accused Chile of spying.";
+    assert!(
+        states(text, "Peru", "accuses", "Chile") && states(text, "Bolivia", "accuses", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn pronouns_take_the_nearest_compatible_antecedent() {
+    let text = "Pedro Soto testified in a Lima court that he had bribed Chilean politicians.";
+    assert!(
+        states(text, "Pedro Soto", "bribes", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn sources_of_information_are_not_actors() {
+    let text = "According to Reuters, Peru accused Chile of spying.";
+    assert!(states(text, "Peru", "accuses", "Chile"));
+    assert!(
+        nothing_between(text, "Reuters", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn negation_marks_the_edge() {
+    assert!(denies(
+        "Peru did not accuse Chile of spying.",
+        "Peru",
+        "accuses",
+        "Chile"
+    ));
+    assert!(denies(
+        "Peru never attacked Chile.",
+        "Peru",
+        "attacks",
+        "Chile"
+    ));
+    let text = "Peru refused to meet Chile.";
+    assert!(
+        states(text, "Peru", "rejects", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn hedges_and_questions_state_nothing() {
+    assert!(nothing_between("Peru could attack Chile.", "Peru", "Chile"));
+    assert!(nothing_between("Will Peru attack Chile?", "Peru", "Chile"));
+}
+
+#[test]
+fn participles_used_as_adjectives_are_not_triggers() {
+    let text = "Peru extradited the accused cartel members to Chile.";
+    assert!(
+        !relations(text).iter().any(|(_, r, _, _)| r == "accuses"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn intentions_are_threats_or_intents_to_cooperate() {
+    assert!(states(
+        "Peru threatened to impose sanctions on Chile.",
+        "Peru",
+        "threatens",
+        "Chile"
+    ));
+    assert!(!relations("Peru threatened to impose sanctions on Chile.")
+        .iter()
+        .any(|(_, r, _, _)| r == "sanctions"));
+    let text = "Peru will support Chile.";
+    assert!(
+        states(text, "Peru", "cooperates-with", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn complements_carry_the_target() {
+    assert!(states(
+        "Peru demanded that Chile withdraw its troops.",
+        "Peru",
+        "demands",
+        "Chile"
+    ));
+    assert!(
+        states(
+            "Peru rejected recent calls by Chile for talks.",
+            "Peru",
+            "rejects",
+            "Chile"
+        ),
+        "{:?}",
+        relations("Peru rejected recent calls by Chile for talks.")
+    );
+    assert!(states(
+        "Peru on Monday threatened to cut off electricity to Chile.",
+        "Peru",
+        "threatens",
+        "Chile"
+    ));
+}
+
+#[test]
+fn evaluative_speech() {
+    let text = "Ana Vidal spoke very positively about Chile's government.";
+    assert!(
+        states(text, "Ana Vidal", "praises", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
