@@ -144,13 +144,25 @@ pub(super) fn intent(doc: &str, layout: &Layout, sentence: &Sentence, at: usize)
     // The governing verb, possibly after a time word: "threatened on Monday to".
     let floor = at.saturating_sub(5).max(sentence.tokens.start);
     for i in (floor..at - 1).rev() {
-        let w = word(i);
-        let lemma = super::arguments::INTENT_VERBS
-            .iter()
-            .find(|v| crate::lexicon::verb_forms(v).iter().any(|(f, _)| *f == w));
-        if let Some(lemma) = lemma {
+        if let Some(lemma) = intent_forms().get(&word(i)) {
             return Some(matches!(*lemma, "refuse" | "decline" | "fail"));
         }
     }
     None
+}
+
+/// Every inflected form of the intent verbs, with its lemma (the first in
+/// [`super::arguments::INTENT_VERBS`] that has the form), built once.
+fn intent_forms() -> &'static std::collections::HashMap<String, &'static str> {
+    static FORMS: std::sync::OnceLock<std::collections::HashMap<String, &'static str>> =
+        std::sync::OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut forms = std::collections::HashMap::new();
+        for lemma in super::arguments::INTENT_VERBS {
+            for (form, _) in crate::lexicon::verb_forms(lemma) {
+                forms.entry(form).or_insert(*lemma);
+            }
+        }
+        forms
+    })
 }
