@@ -350,15 +350,12 @@ impl Sent<'_> {
                 key.push(' ');
             }
             key.push_str(self.key(j));
-            let known = self.lexicon.roles.contains_key(&key);
-            if !known && !self.lexicon.role_prefixes.contains(&key) {
+            let roles = self.lexicon.roles.get(&key);
+            if roles.is_none() && !self.lexicon.role_prefixes.contains(&key) {
                 break;
             }
-            if let Some(role) = self
-                .lexicon
-                .roles
-                .get(&key)
-                .and_then(|roles| roles.iter().find(|r| categories.contains(&r.category)))
+            if let Some(role) =
+                roles.and_then(|roles| roles.iter().find(|r| categories.contains(&r.category)))
             {
                 best = Some((j + 1, role.relation));
             }
