@@ -67,5 +67,5 @@ echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ "$criterion" = 1 ]; then
   echo
-  cargo bench --bench stages -- --noplot 2>/dev/null | grep -E '^[a-z]|time:|thrpt:'
+  cargo bench --bench stages -- --noplot 2>/dev/null | grep -E '^[a-z]|time:|thrpt:' | grep -v '%'
 fi
