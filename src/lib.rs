@@ -16,7 +16,9 @@
 //! 7. [`export`]: the graph is written as node-link JSON or Graphviz DOT.
 //!
 //! [`extract::Extractor`] runs stages 2–5 on one document; it needs no state shared between
-//! documents, so documents can be processed anywhere and merged later.
+//! documents, so documents can be processed anywhere and merged later. [`pipeline::Pipeline`]
+//! streams inputs through one shared extractor on several threads, in input order; graphs
+//! built apart [`KnowledgeGraph::merge`] into the graph one build would give.
 //!
 //! ```
 //! use newsgraph::{Document, Extractor, KnowledgeGraph};
@@ -49,6 +51,7 @@ pub mod lexicon;
 pub mod load;
 pub mod ner;
 pub mod nlp;
+pub mod pipeline;
 pub mod recognize;
 pub mod relate;
 pub mod relation;
@@ -60,4 +63,5 @@ pub use entity::{Entity, EntityType, Mention};
 pub use error::Error;
 pub use extract::{Extraction, Extractor};
 pub use graph::KnowledgeGraph;
+pub use pipeline::Pipeline;
 pub use relation::{Relation, RelationType};

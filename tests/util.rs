@@ -76,6 +76,22 @@ pub fn available(program: &str, version_arg: &str, require: &str) -> bool {
     found
 }
 
+/// The wikinews corpus (`../shared/corpus/wikinews/wikinews.jsonl`), if present. When
+/// `NEWSGRAPH_REQUIRE_CORPUS` is set (CI sets it), a missing corpus fails the test.
+pub fn wikinews() -> Option<PathBuf> {
+    let path = root().join("../shared/corpus/wikinews/wikinews.jsonl");
+    if path.is_file() {
+        return Some(path);
+    }
+    assert!(
+        std::env::var_os("NEWSGRAPH_REQUIRE_CORPUS").is_none(),
+        "{} is required (NEWSGRAPH_REQUIRE_CORPUS is set) but missing",
+        path.display()
+    );
+    eprintln!("skipping: {} not found", path.display());
+    None
+}
+
 fn node(id: &str, label: &str, aliases: &[&str], kind: EntityType) -> Node {
     Node {
         id: id.to_string(),

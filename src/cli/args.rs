@@ -30,6 +30,11 @@ pub enum Command {
     /// Show counts per type and the most connected entities of a saved graph.
     #[command(after_help = "Example:\n  newsgraph stats graphs/seeds.json --top 10")]
     Stats(StatsArgs),
+    /// Merge graphs built from separate sets of articles into the graph one build would give.
+    #[command(
+        after_help = "Examples:\n  newsgraph merge shard-*.json -o all.json\n  cat shard-*.json | newsgraph merge - -o all.json"
+    )]
+    Merge(MergeArgs),
     /// Train the part-of-speech tagger, the dependency parser or the named-entity tagger.
     #[command(subcommand)]
     Train(TrainCommand),
@@ -167,9 +172,18 @@ pub struct InputArgs {
     /// A user lexicon (JSON) adding entities, aliases, suppressions and triggers.
     #[arg(long, value_name = "FILE")]
     pub lexicon: Option<PathBuf>,
-    /// Print no warnings or summary on stderr.
+    /// Print no warnings, progress or summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Extraction threads (default: one per core). The output is the same for any number.
+    #[arg(
+        short = 'j',
+        long,
+        value_name = "N",
+        default_value_t = 0,
+        hide_default_value = true
+    )]
+    pub threads: usize,
 }
 
 /// Input formats.
@@ -195,9 +209,36 @@ pub struct BuildArgs {
     /// json, dot, graphml, gexf, cyjs, neo4j.
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,
+    /// Add the articles to this graph (JSON) and write it back, whole (filters apply to the
+    /// -o outputs only); articles it already holds (same id) are skipped. Created if missing.
+    #[arg(long, value_name = "GRAPH.json")]
+    pub into: Option<PathBuf>,
     /// Layout and filters.
     #[command(flatten)]
     pub export: ExportArgs,
+}
+
+/// Flags of `merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Graphs written by newsgraph (JSON), or - for standard input; a file may hold several
+    /// graphs one after another.
+    #[arg(required = true, value_name = "GRAPH.json")]
+    pub graphs: Vec<PathBuf>,
+    /// Output file; repeat for several. The extension picks the format (.json, .dot, .gv,
+    /// .graphml, .gexf, .cyjs); a Neo4j export is a directory (--format neo4j).
+    #[arg(short, long = "output", value_name = "FILE")]
+    pub outputs: Vec<PathBuf>,
+    /// Format of standard output (default json) and of every -o without a known extension:
+    /// json, dot, graphml, gexf, cyjs, neo4j.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// Layout and filters.
+    #[command(flatten)]
+    pub export: ExportArgs,
+    /// Print no summary on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Flags of `extract`.
@@ -229,8 +270,8 @@ pub struct ConvertArgs {
     pub export: ExportArgs,
 }
 
-/// What `build` and `convert` share: the DOT layout and the filters, applied in the order
-/// listed (see `newsgraph::graph::filter`).
+/// What `build`, `convert` and `merge` share: the DOT layout and the filters, applied in the
+/// order listed (see `newsgraph::graph::filter`).
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Export")]
 pub struct ExportArgs {

@@ -1,23 +1,25 @@
 //! The subcommands: flags checked into settings, the library run, results written.
 
+use std::collections::BTreeMap;
 use std::fs;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
 
 use super::args::{
     BuildArgs, ConvertArgs, ExportArgs, ExtractArgs, InputArgs, InputFormatArg, LayoutArg,
-    StatsArgs,
+    MergeArgs, StatsArgs,
 };
-use newsgraph::export::{self, Format, Layout};
+use newsgraph::export::{self, json, Format, Layout};
 use newsgraph::extract::Extractor;
 use newsgraph::graph::filter::{self, Filter};
 use newsgraph::graph::KnowledgeGraph;
 use newsgraph::lexicon::{Lexicon, UserLexicon};
-use newsgraph::load::{self, InputFormat, ReadOptions, ReadReport};
-use newsgraph::Document;
+use newsgraph::load::{self, Input, InputFormat, ReadOptions, ReadReport};
+use newsgraph::pipeline::{Pipeline, Totals};
 
 /// Where a graph goes: a file, or standard output.
 struct Output {
@@ -113,36 +115,66 @@ fn read_options(args: &InputArgs) -> ReadOptions {
     }
 }
 
-/// Reads every input, handing each document to `each`; prints warnings unless quiet.
-fn for_each_document(
-    args: &InputArgs,
-    each: &mut dyn FnMut(Document) -> Result<()>,
-) -> Result<ReadReport> {
-    let inputs = load::expand(&args.inputs)?;
-    let options = read_options(args);
-    let mut report = ReadReport::default();
-    let mut failure = None;
-    for input in &inputs {
-        load::read(input, options, &mut report, &mut |doc| {
-            if failure.is_none() {
-                if let Err(e) = each(doc) {
-                    failure = Some(e);
-                }
-            }
-        })?;
-        if let Some(e) = failure.take() {
-            return Err(e);
-        }
+/// Prints reading's warnings and skipped records unless quiet.
+fn print_report(report: &ReadReport, quiet: bool) {
+    if quiet {
+        return;
     }
-    if !args.quiet {
-        for w in &report.warnings {
-            eprintln!("newsgraph: warning: {w}");
-        }
-        if report.skipped > 0 {
-            eprintln!("newsgraph: skipped {} malformed record(s)", report.skipped);
-        }
+    for w in &report.warnings {
+        eprintln!("newsgraph: warning: {w}");
     }
-    Ok(report)
+    if report.skipped > 0 {
+        eprintln!("newsgraph: skipped {} malformed record(s)", report.skipped);
+    }
+}
+
+/// A progress bar on stderr for a long run, only when stderr is a terminal and not quiet.
+fn progress_bar(inputs: &[Input], quiet: bool) -> ProgressBar {
+    if quiet || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let style = |template: &str| {
+        ProgressStyle::with_template(template).expect("the progress template is valid")
+    };
+    match load::total_bytes(inputs) {
+        Some(total) => ProgressBar::new(total).with_style(style(
+            "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}",
+        )),
+        None => ProgressBar::new_spinner().with_style(style(
+            "{spinner} [{elapsed_precise}] {bytes} {bytes_per_sec} {msg}",
+        )),
+    }
+}
+
+/// Called as documents finish: moves the bar.
+fn advance(bar: &ProgressBar) -> impl Fn(&Totals) + '_ {
+    move |t: &Totals| {
+        bar.set_position(t.input_bytes);
+        bar.set_message(format!("{} documents", t.documents));
+    }
+}
+
+/// The final line of a run: documents, entities, relations, time and throughput.
+fn summary(totals: &Totals, entities: usize, relations: usize, started: Instant) {
+    let seconds = started.elapsed().as_secs_f64();
+    eprintln!(
+        "newsgraph: {} document(s), {entities} entities, {relations} relations in {seconds:.2} s ({:.1} MB/s)",
+        totals.documents,
+        totals.input_bytes as f64 / 1e6 / seconds.max(1e-9)
+    );
+}
+
+/// The graph `--into` names: read if it exists, empty if not; it must be JSON.
+fn into_graph(path: &Path) -> Result<KnowledgeGraph> {
+    if Format::from_path(path)? != Format::Json {
+        bail!("{}: --into needs a JSON graph (.json)", path.display());
+    }
+    check_parent(path)?;
+    if path.exists() {
+        read_graph(path)
+    } else {
+        Ok(KnowledgeGraph::new())
+    }
 }
 
 /// The export settings and filter the flags ask for, checked before any work.
@@ -168,40 +200,67 @@ fn export_settings(args: &ExportArgs) -> Result<(export::Options, Filter)> {
     Ok((export::Options { layout }, filter))
 }
 
+/// The filtered graph, without copying it when nothing is filtered out.
+fn filtered(graph: KnowledgeGraph, filter: &Filter) -> Result<KnowledgeGraph> {
+    Ok(if filter.is_empty() {
+        graph
+    } else {
+        filter.apply(&graph)?
+    })
+}
+
 /// `newsgraph build`.
 pub fn build(args: BuildArgs) -> Result<()> {
-    let outputs = outputs(&args.outputs, args.format.as_deref(), Format::Json)?;
+    let outputs = if args.into.is_some() && args.outputs.is_empty() {
+        Vec::new()
+    } else {
+        outputs(&args.outputs, args.format.as_deref(), Format::Json)?
+    };
     let (options, filter) = export_settings(&args.export)?;
+    let mut graph = match &args.into {
+        Some(path) => into_graph(path)?,
+        None => KnowledgeGraph::new(),
+    };
     let extractor = extractor(&args.input)?;
+    let inputs = load::expand(&args.input.inputs)?;
     let started = Instant::now();
-    let mut graph = KnowledgeGraph::new();
-    let mut documents = 0usize;
-    let mut bytes = 0usize;
-    for_each_document(&args.input, &mut |doc| {
-        let extraction = extractor.extract(&doc);
-        graph.add(&doc, &extraction);
-        documents += 1;
-        bytes += doc.text.len();
-        Ok(())
-    })?;
-    let graph = filter.apply(&graph.resolve())?;
-    write_outputs(&graph, &outputs, &options)?;
+    let bar = progress_bar(&inputs, args.input.quiet);
+    let built = Pipeline::new(args.input.threads).build(
+        &extractor,
+        &inputs,
+        read_options(&args.input),
+        &mut graph,
+        &advance(&bar),
+    );
+    bar.finish_and_clear();
+    let built = built?;
+    print_report(&built.report, args.input.quiet);
+    // The graph before resolving goes before writing: memory holds one graph, not two.
+    let resolved = { graph }.resolve();
+    let (entities, relations) = (resolved.node_count(), resolved.edge_count());
+    if let Some(path) = &args.into {
+        // The saved graph stays whole, whatever the filters: more articles go into it.
+        export::write_file_with(&resolved, Format::Json, &options, path)?;
+    }
+    write_outputs(&filtered(resolved, &filter)?, &outputs, &options)?;
     if !args.input.quiet {
-        let seconds = started.elapsed().as_secs_f64();
-        eprintln!(
-            "newsgraph: {documents} document(s), {} entities, {} relations in {seconds:.2} s ({:.1} MB/s)",
-            graph.node_count(),
-            graph.edge_count(),
-            bytes as f64 / 1e6 / seconds.max(1e-9)
-        );
+        if built.skipped > 0 {
+            eprintln!(
+                "newsgraph: skipped {} document(s) the graph already holds",
+                built.skipped
+            );
+        }
+        summary(&built.totals, entities, relations, started);
     }
     Ok(())
 }
 
-/// `newsgraph extract`.
+/// `newsgraph extract`: one JSON line per document, in input order whatever the threads.
 pub fn extract(args: ExtractArgs) -> Result<()> {
     let extractor = extractor(&args.input)?;
-    match &args.output {
+    let inputs = load::expand(&args.input.inputs)?;
+    let started = Instant::now();
+    let (name, mut tmp) = match &args.output {
         Some(path) => {
             check_parent(path)?;
             let name = path.display().to_string();
@@ -209,29 +268,51 @@ pub fn extract(args: ExtractArgs) -> Result<()> {
                 .parent()
                 .filter(|d| !d.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
-            let mut tmp = tempfile::NamedTempFile::new_in(dir)
+            let tmp = tempfile::NamedTempFile::new_in(dir)
                 .with_context(|| format!("{name}: cannot create"))?;
-            {
-                let mut w = BufWriter::new(tmp.as_file_mut());
-                for_each_document(&args.input, &mut |doc| {
-                    let ex = extractor.extract(&doc);
-                    export::extraction::write_line(&doc, &ex, &mut w).with_context(|| name.clone())
-                })?;
-                w.flush().with_context(|| name.clone())?;
-            }
-            tmp.persist(path)
-                .with_context(|| format!("{name}: cannot write"))?;
+            (name, Some(tmp))
         }
-        None => {
-            let stdout = io::stdout();
-            let mut w = BufWriter::new(stdout.lock());
-            for_each_document(&args.input, &mut |doc| {
-                let ex = extractor.extract(&doc);
-                export::extraction::write_line(&doc, &ex, &mut w)
-                    .context("writing to standard output")
-            })?;
-            w.flush().context("writing to standard output")?;
-        }
+        None => ("standard output".to_string(), None),
+    };
+    let stdout = io::stdout();
+    let mut w: BufWriter<Box<dyn Write>> = BufWriter::new(match &mut tmp {
+        Some(tmp) => Box::new(tmp.as_file_mut()),
+        None => Box::new(stdout.lock()),
+    });
+    let bar = progress_bar(&inputs, args.input.quiet);
+    let (mut entities, mut relations) = (0, 0);
+    let mut report = ReadReport::default();
+    // Lines are written on the worker threads; the main thread only copies them out in order.
+    let run = Pipeline::new(args.input.threads).run(
+        &inputs,
+        read_options(&args.input),
+        &mut report,
+        |doc| {
+            let ex = extractor.extract(&doc);
+            let mut line = Vec::new();
+            export::extraction::write_line(&doc, &ex, &mut line).expect("writing to memory");
+            (line, ex.entities.len(), ex.relations.len())
+        },
+        |(line, e, r)| {
+            entities += e;
+            relations += r;
+            w.write_all(&line)
+                .map_err(|e| newsgraph::Error::io(&name, e))
+        },
+        &advance(&bar),
+    );
+    bar.finish_and_clear();
+    // Errors name their file already (the input's, or the output's).
+    let totals = run?;
+    w.flush().with_context(|| format!("writing to {name}"))?;
+    drop(w);
+    if let (Some(tmp), Some(path)) = (tmp, &args.output) {
+        tmp.persist(path)
+            .with_context(|| format!("{name}: cannot write"))?;
+    }
+    print_report(&report, args.input.quiet);
+    if !args.input.quiet {
+        summary(&totals, entities, relations, started);
     }
     Ok(())
 }
@@ -265,6 +346,72 @@ pub fn convert(args: ConvertArgs) -> Result<()> {
     let (options, filter) = export_settings(&args.export)?;
     let graph = filter.apply(&read_graph(&args.graph)?)?;
     write_outputs(&graph, &outputs, &options)
+}
+
+/// `newsgraph merge`.
+pub fn merge(args: MergeArgs) -> Result<()> {
+    let outputs = outputs(&args.outputs, args.format.as_deref(), Format::Json)?;
+    let (options, filter) = export_settings(&args.export)?;
+    let started = Instant::now();
+    let mut graph = KnowledgeGraph::new();
+    // Which input each document came from, to name both files when one repeats.
+    let mut source: BTreeMap<String, String> = BTreeMap::new();
+    let mut repeated = None;
+    let mut count = 0;
+    for path in &args.graphs {
+        let name = if path.as_os_str() == "-" {
+            "<stdin>".to_string()
+        } else {
+            path.display().to_string()
+        };
+        let mut input: Box<dyn Read> = if path.as_os_str() == "-" {
+            Box::new(io::stdin())
+        } else {
+            Box::new(fs::File::open(path).map_err(|e| match e.kind() {
+                io::ErrorKind::NotFound => newsgraph::Error::Missing { path: name.clone() },
+                _ => newsgraph::Error::io(&name, e),
+            })?)
+        };
+        let read = json::read_stream(&mut input, &mut |part| {
+            for d in part.documents() {
+                if let Some(other) = source.insert(d.id.clone(), name.clone()) {
+                    repeated = Some((d.id.clone(), other));
+                    return Err(String::new());
+                }
+            }
+            graph.merge(&part);
+            Ok(())
+        });
+        if let Some((id, other)) = repeated {
+            bail!(
+                "{name}: document '{id}' is also in {other}: a document must be in one graph only, or its counts would double"
+            );
+        }
+        let found = read.map_err(|message| newsgraph::Error::NotAGraph {
+            path: name.clone(),
+            message,
+        })?;
+        if found == 0 && path.as_os_str() != "-" {
+            return Err(newsgraph::Error::NotAGraph {
+                path: name,
+                message: "the file holds no graph".to_string(),
+            }
+            .into());
+        }
+        count += found;
+    }
+    // The graph before resolving goes before writing: memory holds one graph, not two.
+    let graph = { graph }.resolve();
+    let documents = graph.documents().count();
+    let (entities, relations) = (graph.node_count(), graph.edge_count());
+    write_outputs(&filtered(graph, &filter)?, &outputs, &options)?;
+    if !args.quiet {
+        eprintln!(
+            "newsgraph: merged {count} graph(s): {documents} document(s), {entities} entities, {relations} relations in {:.2} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(())
 }
 
 /// `newsgraph stats`.

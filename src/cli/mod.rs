@@ -22,5 +22,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Annotate(a) => nlp::annotate(a),
         Command::Train(TrainCommand::Ner(a)) => ner::train(a),
         Command::EvaluateNer(a) => ner::evaluate(a),
+        Command::Merge(a) => commands::merge(a),
     }
 }

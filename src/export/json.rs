@@ -1,13 +1,14 @@
 //! Node-link JSON: what networkx's `node_link_graph(data, edges="edges")`, D3 and graphology
 //! load. The wire types live here, apart from the domain types.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 
 use serde::{Deserialize, Serialize};
 
 use crate::entity::EntityType;
-use crate::graph::{DocumentInfo, Edge, Evidence, KnowledgeGraph, Node};
+use crate::graph::{voted_kind, DocumentInfo, Edge, Evidence, Joined, KnowledgeGraph, Node};
 use crate::relation::RelationType;
 
 /// The generator string written into every graph.
@@ -15,76 +16,138 @@ pub fn generator() -> String {
     format!("newsgraph {}", env!("CARGO_PKG_VERSION"))
 }
 
+// Wire types borrow from the graph when writing (a large graph is not copied to be written)
+// and own their strings when reading.
+
 #[derive(Serialize, Deserialize)]
-struct WireGraph {
+struct WireGraph<'a> {
     directed: bool,
     multigraph: bool,
-    graph: WireMeta,
-    nodes: Vec<WireNode>,
-    edges: Vec<WireEdge>,
+    graph: WireMeta<'a>,
+    nodes: Vec<WireNode<'a>>,
+    edges: Vec<WireEdge<'a>>,
+    /// What cross-document joins changed, as it was before: see [`crate::graph::Joined`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    unresolved: Option<WireUnresolved<'a>>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct WireMeta {
+struct WireMeta<'a> {
     generator: String,
-    documents: Vec<WireDocument>,
+    documents: Vec<WireDocument<'a>>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct WireDocument {
-    id: String,
+struct WireDocument<'a> {
+    id: Cow<'a, str>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    title: Option<String>,
+    title: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    path: Option<String>,
+    path: Option<Cow<'a, str>>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct WireNode {
-    id: String,
-    label: String,
+struct WireNode<'a> {
+    id: Cow<'a, str>,
+    label: Cow<'a, str>,
     #[serde(rename = "type")]
-    kind: String,
-    aliases: Vec<String>,
+    kind: Cow<'a, str>,
+    /// Mentions per type, when documents disagree on the type (or a mention count differs
+    /// from its votes): merging needs them to settle the type as one build would.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    type_votes: Option<BTreeMap<Cow<'a, str>, usize>>,
+    aliases: Vec<Cow<'a, str>>,
     mentions: usize,
-    documents: Vec<String>,
+    documents: Vec<Cow<'a, str>>,
+    /// In `unresolved`: the node this one was joined into.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    joined_into: Option<Cow<'a, str>>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct WireEdge {
-    source: String,
-    target: String,
+struct WireEdge<'a> {
+    source: Cow<'a, str>,
+    target: Cow<'a, str>,
     /// Distinguishes parallel edges for networkx multigraphs.
     key: String,
-    relation: String,
+    relation: Cow<'a, str>,
     weight: usize,
     negated: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    cameo: Option<String>,
+    cameo: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     polarity: Option<f64>,
-    evidence: Vec<WireEvidence>,
+    evidence: Vec<WireEvidence<'a>>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct WireEvidence {
-    document: String,
-    text: String,
+struct WireEvidence<'a> {
+    document: Cow<'a, str>,
+    text: Cow<'a, str>,
     start: usize,
     end: usize,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    trigger: Option<WireSpan>,
+    trigger: Option<WireSpan<'a>>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct WireSpan {
+struct WireSpan<'a> {
     start: usize,
     end: usize,
-    text: String,
+    text: Cow<'a, str>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireUnresolved<'a> {
+    nodes: Vec<WireNode<'a>>,
+    edges: Vec<WireEdge<'a>>,
+}
+
+fn wire_node<'a>(n: &'a Node, joined_into: Option<&'a str>) -> WireNode<'a> {
+    let default_votes =
+        n.type_votes.len() == 1 && n.type_votes.get(&n.kind).copied() == Some(n.mentions.max(1));
+    WireNode {
+        id: Cow::Borrowed(&n.id),
+        label: Cow::Borrowed(&n.label),
+        kind: Cow::Borrowed(n.kind.as_str()),
+        type_votes: (!default_votes).then(|| {
+            n.type_votes
+                .iter()
+                .map(|(k, v)| (Cow::Borrowed(k.as_str()), *v))
+                .collect()
+        }),
+        aliases: n
+            .aliases
+            .iter()
+            .map(|a| Cow::Borrowed(a.as_str()))
+            .collect(),
+        mentions: n.mentions,
+        documents: n
+            .documents
+            .iter()
+            .map(|d| Cow::Borrowed(d.as_str()))
+            .collect(),
+        joined_into: joined_into.map(Cow::Borrowed),
+    }
+}
+
+fn wire_edge<'a>(source: &'a str, target: &'a str, e: &'a Edge) -> WireEdge<'a> {
+    WireEdge {
+        source: Cow::Borrowed(source),
+        target: Cow::Borrowed(target),
+        key: edge_key(e.relation, e.negated),
+        relation: Cow::Borrowed(e.relation.as_str()),
+        weight: e.weight,
+        negated: e.negated,
+        cameo: e.relation.cameo().map(Cow::Borrowed),
+        polarity: e.relation.polarity(),
+        evidence: wire_evidence(&e.evidence),
+    }
 }
 
 /// Writes the graph as pretty-printed node-link JSON.
 pub fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
+    let joined = graph.joined();
     let wire = WireGraph {
         directed: true,
         multigraph: true,
@@ -92,49 +155,41 @@ pub fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
             generator: generator(),
             documents: wire_documents(graph),
         },
-        nodes: graph
-            .nodes()
-            .map(|n| WireNode {
-                id: n.id.clone(),
-                label: n.label.clone(),
-                kind: n.kind.as_str().to_string(),
-                aliases: n.aliases.iter().cloned().collect(),
-                mentions: n.mentions,
-                documents: n.documents.iter().cloned().collect(),
-            })
-            .collect(),
+        nodes: graph.nodes().map(|n| wire_node(n, None)).collect(),
         edges: graph
             .edges()
             .into_iter()
-            .map(|(a, b, e)| WireEdge {
-                source: a.id.clone(),
-                target: b.id.clone(),
-                key: edge_key(e.relation, e.negated),
-                relation: e.relation.as_str().to_string(),
-                weight: e.weight,
-                negated: e.negated,
-                cameo: e.relation.cameo().map(str::to_string),
-                polarity: e.relation.polarity(),
-                evidence: wire_evidence(&e.evidence),
-            })
+            .map(|(a, b, e)| wire_edge(&a.id, &b.id, e))
             .collect(),
+        unresolved: (!joined.is_empty()).then(|| WireUnresolved {
+            nodes: joined
+                .nodes
+                .iter()
+                .map(|(n, into)| wire_node(n, into.as_deref()))
+                .collect(),
+            edges: joined
+                .edges
+                .iter()
+                .map(|(a, b, e)| wire_edge(a, b, e))
+                .collect(),
+        }),
     };
     serde_json::to_writer_pretty(&mut *out, &wire)?;
     out.write_all(b"\n")
 }
 
-fn wire_evidence(evidence: &[Evidence]) -> Vec<WireEvidence> {
+fn wire_evidence(evidence: &[Evidence]) -> Vec<WireEvidence<'_>> {
     evidence
         .iter()
         .map(|ev| WireEvidence {
-            document: ev.document.clone(),
-            text: ev.text.clone(),
+            document: Cow::Borrowed(&ev.document),
+            text: Cow::Borrowed(&ev.text),
             start: ev.start,
             end: ev.end,
             trigger: ev.trigger.as_ref().map(|(s, e, t)| WireSpan {
                 start: *s,
                 end: *e,
-                text: t.clone(),
+                text: Cow::Borrowed(t),
             }),
         })
         .collect()
@@ -176,13 +231,13 @@ fn json_string(value: &impl Serialize) -> String {
     out
 }
 
-fn wire_documents(graph: &KnowledgeGraph) -> Vec<WireDocument> {
+fn wire_documents(graph: &KnowledgeGraph) -> Vec<WireDocument<'_>> {
     graph
         .documents()
         .map(|d| WireDocument {
-            id: d.id.clone(),
-            title: d.title.clone(),
-            path: d.path.clone(),
+            id: Cow::Borrowed(&d.id),
+            title: d.title.as_deref().map(Cow::Borrowed),
+            path: d.path.as_deref().map(Cow::Borrowed),
         })
         .collect()
 }
@@ -212,6 +267,81 @@ pub fn edge_key(relation: RelationType, negated: bool) -> String {
 /// prefix with the file name.
 pub fn read(data: &str) -> Result<KnowledgeGraph, String> {
     let wire: WireGraph = serde_json::from_str(data).map_err(|e| e.to_string())?;
+    from_wire(wire)
+}
+
+/// Reads every graph in a stream of graphs written one after another (as `cat` or Spark's
+/// part files put them), handing each to `each`; returns how many there were. An empty
+/// stream holds none.
+pub fn read_stream(
+    input: &mut dyn Read,
+    each: &mut dyn FnMut(KnowledgeGraph) -> Result<(), String>,
+) -> Result<usize, String> {
+    let mut count = 0;
+    for wire in serde_json::Deserializer::from_reader(io::BufReader::new(input)).into_iter() {
+        let wire: WireGraph = wire.map_err(|e| e.to_string())?;
+        each(from_wire(wire)?)?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+fn node_from_wire(n: WireNode) -> Result<Node, String> {
+    let kind: EntityType = n.kind.parse()?;
+    let type_votes = match n.type_votes {
+        Some(votes) => {
+            let mut out = BTreeMap::new();
+            for (k, v) in votes {
+                out.insert(k.parse::<EntityType>()?, v);
+            }
+            if voted_kind(&out).is_none() {
+                return Err(format!("node {} has empty type_votes", n.id));
+            }
+            out
+        }
+        None => BTreeMap::from([(kind, n.mentions.max(1))]),
+    };
+    Ok(Node {
+        id: n.id.into_owned(),
+        label: n.label.into_owned(),
+        kind,
+        aliases: n.aliases.into_iter().map(Cow::into_owned).collect(),
+        mentions: n.mentions,
+        documents: n
+            .documents
+            .into_iter()
+            .map(Cow::into_owned)
+            .collect::<BTreeSet<_>>(),
+        type_votes,
+    })
+}
+
+fn edge_from_wire(e: WireEdge) -> Result<(String, String, Edge), String> {
+    let relation: RelationType = e.relation.parse()?;
+    let evidence = e
+        .evidence
+        .into_iter()
+        .map(|ev| Evidence {
+            document: ev.document.into_owned(),
+            start: ev.start,
+            end: ev.end,
+            text: ev.text.into_owned(),
+            trigger: ev.trigger.map(|t| (t.start, t.end, t.text.into_owned())),
+        })
+        .collect();
+    Ok((
+        e.source.into_owned(),
+        e.target.into_owned(),
+        Edge {
+            relation,
+            negated: e.negated,
+            weight: e.weight,
+            evidence,
+        },
+    ))
+}
+
+fn from_wire(wire: WireGraph) -> Result<KnowledgeGraph, String> {
     if !wire.graph.generator.starts_with("newsgraph") {
         return Err(format!(
             "generator is '{}', not newsgraph",
@@ -221,61 +351,48 @@ pub fn read(data: &str) -> Result<KnowledgeGraph, String> {
     let mut graph = KnowledgeGraph::new();
     for d in wire.graph.documents {
         graph.add_document(DocumentInfo {
-            id: d.id,
-            title: d.title,
-            path: d.path,
+            id: d.id.into_owned(),
+            title: d.title.map(Cow::into_owned),
+            path: d.path.map(Cow::into_owned),
         });
     }
     for n in wire.nodes {
-        let kind: EntityType = n.kind.parse()?;
-        graph.add_node(Node {
-            id: n.id,
-            label: n.label,
-            kind,
-            aliases: n.aliases.into_iter().collect(),
-            mentions: n.mentions,
-            documents: n.documents.into_iter().collect::<BTreeSet<_>>(),
-            type_votes: BTreeMap::from([(kind, n.mentions.max(1))]),
-        });
+        graph.add_node(node_from_wire(n)?);
     }
     for e in wire.edges {
-        let relation: RelationType = e.relation.parse()?;
-        let evidence = e
-            .evidence
-            .into_iter()
-            .map(|ev| Evidence {
-                document: ev.document,
-                start: ev.start,
-                end: ev.end,
-                text: ev.text,
-                trigger: ev.trigger.map(|t| (t.start, t.end, t.text)),
-            })
-            .collect();
+        let (source, target, e) = edge_from_wire(e)?;
         if !graph.add_edge(
-            &e.source, &e.target, relation, e.negated, e.weight, evidence,
+            &source, &target, e.relation, e.negated, e.weight, e.evidence,
         ) {
-            return Err(format!(
-                "edge {} -> {} names an unknown node",
-                e.source, e.target
-            ));
+            return Err(format!("edge {source} -> {target} names an unknown node"));
         }
     }
-    Ok(graph)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::json_string;
-
-    #[test]
-    fn json_strings_hold_nothing_xml_forbids() {
-        let awkward = ["a\u{0}\u{7}\u{1f}\u{7f}\u{85}\u{FFFE}\u{FFFF}\"\\é🚀".to_string()];
-        let json = json_string(&awkward);
-        assert_eq!(
-            json,
-            r#"["a\u0000\u0007\u001f\u007f\u0085\ufffe\uffff\"\\é🚀"]"#
-        );
-        let back: Vec<String> = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, awkward);
+    if let Some(unresolved) = wire.unresolved {
+        let mut joined = Joined::default();
+        let joined_ids: BTreeSet<String> =
+            unresolved.nodes.iter().map(|n| n.id.to_string()).collect();
+        for n in unresolved.nodes {
+            let into = n.joined_into.clone().map(Cow::into_owned);
+            if let Some(into) = &into {
+                if graph.node(into).is_none() {
+                    return Err(format!("node {} joins an unknown node {into}", n.id));
+                }
+            }
+            joined.nodes.push((node_from_wire(n)?, into));
+        }
+        for e in unresolved.edges {
+            let (source, target, e) = edge_from_wire(e)?;
+            for id in [&source, &target] {
+                let known = graph.node(id).is_some() || joined_ids.contains(id.as_str());
+                if !known {
+                    return Err(format!(
+                        "unresolved edge {source} -> {target} names an unknown node"
+                    ));
+                }
+            }
+            joined.edges.push((source, target, e));
+        }
+        graph.set_joined(joined);
     }
+    Ok(graph)
 }

@@ -9,8 +9,10 @@ use crate::extract::Extraction;
 use crate::relation::RelationType;
 
 impl KnowledgeGraph {
-    /// Merges one document's extraction into the graph.
+    /// Merges one document's extraction into the graph (into the graph as it was before
+    /// resolving, if it was resolved: see [`KnowledgeGraph::unresolved`]).
     pub fn add(&mut self, doc: &Document, extraction: &Extraction) {
+        self.undo_joins();
         self.add_document(DocumentInfo {
             id: doc.id.clone(),
             title: doc.title.clone(),
@@ -47,6 +49,7 @@ impl KnowledgeGraph {
 
     /// Adds a node, merging it into the node with the same id if there is one.
     pub fn add_node(&mut self, node: Node) {
+        self.undo_joins();
         match self.ids.get(&node.id) {
             Some(&i) => merge_node(&mut self.graph[i], node),
             None => {
@@ -68,6 +71,7 @@ impl KnowledgeGraph {
         weight: usize,
         evidence: Vec<Evidence>,
     ) -> bool {
+        self.undo_joins();
         let (Some(&a), Some(&b)) = (self.ids.get(source), self.ids.get(target)) else {
             return false;
         };
@@ -105,8 +109,19 @@ impl KnowledgeGraph {
         true
     }
 
-    /// Merges another graph into this one.
+    /// Merges another graph into this one: both as they were before resolving (see
+    /// [`KnowledgeGraph::unresolved`]), so the result needs [`KnowledgeGraph::resolve`].
+    /// Merging is associative and commutative. A document both graphs hold would be counted
+    /// twice; callers check [`KnowledgeGraph::document`] first.
     pub fn merge(&mut self, other: &KnowledgeGraph) {
+        self.undo_joins();
+        let unresolved;
+        let other = if other.joined.is_empty() {
+            other
+        } else {
+            unresolved = other.unresolved();
+            &unresolved
+        };
         for d in other.documents() {
             self.add_document(d.clone());
         }
@@ -148,7 +163,7 @@ pub(super) fn merge_node(node: &mut Node, other: Node) {
 }
 
 /// The type with most votes; ties go to the more specific type, in [`EntityType::ALL`] order.
-pub(super) fn voted_kind(votes: &BTreeMap<EntityType, usize>) -> Option<EntityType> {
+pub(crate) fn voted_kind(votes: &BTreeMap<EntityType, usize>) -> Option<EntityType> {
     votes
         .iter()
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))

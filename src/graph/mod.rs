@@ -7,15 +7,26 @@
 //! them all, evidence keeps the first few by document and offset). [`KnowledgeGraph::resolve`]
 //! then joins nodes across documents: a short name that another node uses as an alias, or the
 //! surname of exactly one person ("Sheinbaum" → "Claudia Sheinbaum").
+//!
+//! Adding and merging are associative and commutative: every field merges by a rule that
+//! ignores order (sums, unions, the first evidence by document and offset, the best label).
+//! Joining is not: "Smith" joins "John Smith" in one shard and stays apart once another shard
+//! brings "Jane Smith". So a resolved graph keeps, in [`Joined`], the nodes and edges its
+//! joins touched as they were before; [`KnowledgeGraph::unresolved`] puts them back, and
+//! [`KnowledgeGraph::merge`] and [`KnowledgeGraph::add`] start from there. Resolving merged
+//! shards therefore gives exactly what resolving one build over all their documents gives.
 
 mod build;
 pub mod filter;
+mod joined;
 mod resolve;
 mod stats;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use build::voted_kind;
 pub use filter::Filter;
+pub use joined::Joined;
 pub use stats::{pagerank, Stats};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -96,6 +107,8 @@ pub struct KnowledgeGraph {
     ids: BTreeMap<String, NodeIndex>,
     edges: HashMap<EdgeKey, EdgeIndex>,
     documents: BTreeMap<String, DocumentInfo>,
+    /// For a resolved graph, what its joins changed; empty when nothing was joined.
+    joined: Joined,
 }
 
 impl KnowledgeGraph {
@@ -155,8 +168,19 @@ impl KnowledgeGraph {
         self.documents.values()
     }
 
+    /// The document with this id.
+    pub fn document(&self, id: &str) -> Option<&DocumentInfo> {
+        self.documents.get(id)
+    }
+
     /// Records a document without adding anything else (an empty article still counts).
     pub fn add_document(&mut self, info: DocumentInfo) {
         self.documents.entry(info.id.clone()).or_insert(info);
+    }
+
+    /// What [`KnowledgeGraph::resolve`] joined to make this graph: empty for a graph that
+    /// was not resolved or where nothing was joined.
+    pub fn joined(&self) -> &Joined {
+        &self.joined
     }
 }

@@ -1,6 +1,6 @@
 //! Joining nodes across documents.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::KnowledgeGraph;
 use crate::entity::EntityType;
@@ -13,23 +13,65 @@ impl KnowledgeGraph {
     /// "Claudia Sheinbaum … Sheinbaum"), a person named by part of exactly one longer
     /// person's name, an acronym of exactly one organization. Countries and places are
     /// joined only by identical ids.
+    ///
+    /// The result remembers what was joined (see [`KnowledgeGraph::joined`]); resolving a
+    /// resolved graph, or one merged from resolved graphs, starts from the names as the
+    /// documents wrote them, so it gives what one build over all the documents gives.
     pub fn resolve(&self) -> KnowledgeGraph {
+        if self.joined.is_empty() {
+            self.joined_by(&self.joins())
+        } else {
+            let base = self.unresolved();
+            base.joined_by(&base.joins())
+        }
+    }
+
+    /// The rules: for each node that joins another, the id of the node it joins.
+    fn joins(&self) -> BTreeMap<String, String> {
         let nodes: Vec<_> = self.nodes().collect();
         let words: Vec<Vec<String>> = nodes
             .iter()
             .map(|n| text::key(&n.label).split(' ').map(str::to_string).collect())
             .collect();
-        let alias_keys: Vec<Vec<String>> = nodes
+        let alias_keys: Vec<BTreeSet<String>> = nodes
             .iter()
             .map(|n| n.aliases.iter().map(|a| text::key(a)).collect())
             .collect();
+        // Indexes narrow the hosts to look at (every node was compared with every other,
+        // quadratic in a year of news); the rule below still decides.
+        let mut by_alias: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (j, keys) in alias_keys.iter().enumerate() {
+            for k in keys {
+                by_alias.entry(k.as_str()).or_default().push(j);
+            }
+        }
+        let mut people_by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (j, n) in nodes.iter().enumerate() {
+            if n.kind == EntityType::Person {
+                let distinct: BTreeSet<&str> = words[j].iter().map(String::as_str).collect();
+                for w in distinct {
+                    people_by_word.entry(w).or_default().push(j);
+                }
+            }
+        }
         let mut into: BTreeMap<String, String> = BTreeMap::new();
         for (i, n) in nodes.iter().enumerate() {
             if matches!(n.kind, EntityType::Country | EntityType::Location) {
                 continue;
             }
             let key = text::key(&n.label);
-            let hosts: Vec<usize> = (0..nodes.len())
+            let mut candidates: BTreeSet<usize> = BTreeSet::new();
+            candidates.extend(by_alias.get(key.as_str()).into_iter().flatten());
+            if n.kind == EntityType::Person {
+                candidates.extend(
+                    people_by_word
+                        .get(words[i][0].as_str())
+                        .into_iter()
+                        .flatten(),
+                );
+            }
+            let hosts: Vec<usize> = candidates
+                .into_iter()
                 .filter(|&j| j != i && words[j].len() > words[i].len())
                 .filter(|&j| compatible(n.kind, nodes[j].kind))
                 .filter(|&j| {
@@ -77,43 +119,7 @@ impl KnowledgeGraph {
                 into.insert(n.id.clone(), country.to_string());
             }
         }
-        let limit = nodes.len();
-        let root = |id: &str| -> String {
-            let mut id = id.to_string();
-            // Chains are short; the step limit only guards against a cycle.
-            for _ in 0..limit {
-                match into.get(&id) {
-                    Some(next) => id = next.clone(),
-                    None => break,
-                }
-            }
-            id
-        };
-        let mut out = KnowledgeGraph::new();
-        for d in self.documents() {
-            out.add_document(d.clone());
-        }
-        for n in &nodes {
-            let mut n = (*n).clone();
-            let target = root(&n.id);
-            if target != n.id {
-                let host = self.node(&target).expect("roots are nodes");
-                n.id = host.id.clone();
-                n.label = host.label.clone();
-            }
-            out.add_node(n);
-        }
-        for (a, b, e) in self.edges() {
-            out.add_edge(
-                &root(&a.id),
-                &root(&b.id),
-                e.relation,
-                e.negated,
-                e.weight,
-                e.evidence.clone(),
-            );
-        }
-        out
+        into
     }
 }
 

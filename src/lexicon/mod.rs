@@ -10,7 +10,9 @@ mod table;
 mod triggers;
 pub mod user;
 
-use std::collections::{HashMap, HashSet};
+// Lookups hash short strings several times per token: FxHash is several times faster than
+// SipHash, and the keys are the lexicon's own or one document's words.
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 pub use names::{Alias, FormFlags, NameEntry, NameIndex, NameSource};
@@ -38,21 +40,21 @@ pub struct Lexicon {
     /// Names of countries, places and organizations, by folded token key.
     pub names: NameIndex,
     /// Demonyms ("Mexican", "Americans") → country index.
-    pub demonyms: HashMap<String, usize>,
+    pub demonyms: FxHashMap<String, usize>,
     /// Role and title words by folded phrase; a phrase may have several categories.
-    pub roles: HashMap<String, Vec<Role>>,
+    pub roles: FxHashMap<String, Vec<Role>>,
     /// Longest role phrase, in tokens.
     pub max_role_tokens: usize,
     /// Every proper token prefix of a role phrase ("secretary of" of "secretary of state").
-    pub role_prefixes: HashSet<String>,
+    pub role_prefixes: FxHashSet<String>,
     /// Common English words (lowercase): capitals on them say nothing at a sentence start.
-    pub common_words: HashSet<String>,
+    pub common_words: FxHashSet<String>,
     /// Relation triggers.
     pub triggers: Triggers,
     /// Capitals by folded name → country index: used as actors they stand for the country.
-    pub capitals: HashMap<String, usize>,
+    pub capitals: FxHashMap<String, usize>,
     /// Folded names the user suppressed: never entities.
-    pub suppressed: HashSet<String>,
+    pub suppressed: FxHashSet<String>,
 }
 
 const COUNTRIES: &str = include_str!("../../data/lexicon/countries.tsv");
@@ -75,18 +77,18 @@ impl Lexicon {
         let mut lexicon = Lexicon {
             countries: Vec::new(),
             names: NameIndex::default(),
-            demonyms: HashMap::new(),
-            roles: HashMap::new(),
+            demonyms: FxHashMap::default(),
+            roles: FxHashMap::default(),
             max_role_tokens: 1,
-            role_prefixes: HashSet::new(),
+            role_prefixes: FxHashSet::default(),
             common_words: COMMON_WORDS
                 .lines()
                 .filter(|l| !l.starts_with('#') && !l.is_empty())
                 .map(str::to_string)
                 .collect(),
             triggers: Triggers::default(),
-            capitals: HashMap::new(),
-            suppressed: HashSet::new(),
+            capitals: FxHashMap::default(),
+            suppressed: FxHashSet::default(),
         };
         names::load_countries(&mut lexicon, COUNTRIES, "countries.tsv")?;
         names::load_places(&mut lexicon, LOCATIONS, "locations.tsv")?;

@@ -1,6 +1,6 @@
 //! The name index: countries, capitals, places and organizations by folded token sequence.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::table::{rows, Row};
 use super::{Country, Lexicon};
@@ -60,12 +60,12 @@ pub struct NameIndex {
     /// All entries.
     pub entries: Vec<NameEntry>,
     /// Token-key phrase ("united states", "us") → candidates, preferred first.
-    pub by_key: HashMap<String, Vec<Alias>>,
+    pub by_key: FxHashMap<String, Vec<Alias>>,
     /// Longest alias, in tokens.
     pub max_tokens: usize,
     /// Every proper token prefix of an alias key, so matching stops as soon as no alias can
     /// continue.
-    pub prefixes: std::collections::HashSet<String>,
+    pub prefixes: FxHashSet<String>,
 }
 
 /// How a form of a lexicon row is flagged.

@@ -1,6 +1,6 @@
 //! Relation triggers: lemmas per relation type, inflected into every surface form.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::table::rows;
 use crate::error::Error;
@@ -54,7 +54,7 @@ pub struct Triggers {
     /// The lemmas.
     pub list: Vec<Trigger>,
     /// Lowercase first-word form → (trigger index, form).
-    pub by_form: HashMap<String, Vec<(usize, Form)>>,
+    pub by_form: FxHashMap<String, Vec<(usize, Form)>>,
 }
 
 impl Triggers {

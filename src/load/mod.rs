@@ -1,13 +1,17 @@
 //! Reading inputs: files, directories (recursively, sorted), stdin; plain text or JSONL.
 //!
+//! A [`Reader`] hands out one input's documents one at a time: a text file is one document, a
+//! JSONL file is read line by line through a buffer, so memory holds one record however large
+//! the archive.
+//!
 //! Bad input never panics: a missing path, a directory without readable files and a
 //! malformed JSONL record are errors naming the file (and line); a file that is not UTF-8 is
 //! decoded lossily and a binary file skipped, each with a warning for the caller to print.
 
 mod jsonl;
 
-use std::fs;
-use std::io::Read;
+use std::fs::{self, File};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use crate::document::Document;
@@ -56,7 +60,18 @@ pub struct ReadReport {
     pub skipped: usize,
 }
 
+impl ReadReport {
+    /// Adds another report's warnings and counts to this one.
+    pub fn extend(&mut self, other: ReadReport) {
+        self.warnings.extend(other.warnings);
+        self.skipped += other.skipped;
+    }
+}
+
 const EXTENSIONS: &[&str] = &["txt", "md", "jsonl"];
+
+/// How many leading bytes decide whether a file is binary.
+const BINARY_PROBE: usize = 8192;
 
 /// Expands the command line's inputs into files, directories read recursively in sorted order.
 pub fn expand(inputs: &[PathBuf]) -> Result<Vec<Input>, Error> {
@@ -124,6 +139,17 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Error> {
     Ok(())
 }
 
+/// The total size of the inputs in bytes, when every input is a file (for a progress bar).
+pub fn total_bytes(inputs: &[Input]) -> Option<u64> {
+    inputs
+        .iter()
+        .map(|input| match input {
+            Input::Stdin => None,
+            Input::File { path, .. } => fs::metadata(path).ok().map(|m| m.len()),
+        })
+        .sum()
+}
+
 /// Reads one input and hands each document to `emit`, in input order.
 pub fn read(
     input: &Input,
@@ -131,58 +157,246 @@ pub fn read(
     report: &mut ReadReport,
     emit: &mut dyn FnMut(Document),
 ) -> Result<(), Error> {
-    let (name, bytes, jsonl_by_extension, id) = match input {
-        Input::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| Error::io("<stdin>", e))?;
-            ("<stdin>".to_string(), bytes, false, "stdin".to_string())
-        }
-        Input::File { path, id } => {
-            let name = path.display().to_string();
-            let bytes = fs::read(path).map_err(|e| Error::io(&name, e))?;
-            let jsonl = path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
-            (name, bytes, jsonl, id.clone())
-        }
-    };
-    if looks_binary(&bytes) {
-        report
-            .warnings
-            .push(format!("{name}: skipped: looks like a binary file"));
-        return Ok(());
+    let mut reader = Reader::open(input, options, report)?;
+    while let Some(doc) = reader.next_document(report)? {
+        emit(doc);
     }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
+    Ok(())
+}
+
+/// The documents of one input, read one at a time.
+pub struct Reader {
+    /// The input's name in messages: its path, or `<stdin>`.
+    name: String,
+    /// Document id of a text file, and the prefix of ids for JSONL records without one.
+    id: String,
+    /// Whether documents record where they came from (not for standard input, where a line
+    /// number says nothing once the stream is split into shards).
+    record_path: bool,
+    skip_bad: bool,
+    state: State,
+    /// Input bytes consumed so far.
+    bytes: u64,
+    /// Whether the not-UTF-8 warning was given for this input.
+    warned_utf8: bool,
+}
+
+enum State {
+    /// A text file's one document, not yet handed out.
+    Text(Option<Document>),
+    /// A JSONL stream and the number of the last line read.
+    Jsonl {
+        lines: Box<dyn BufRead + Send>,
+        line_no: usize,
+    },
+    /// Nothing (more) to read.
+    Done,
+}
+
+impl Reader {
+    /// Opens an input. A binary file gives a reader with no documents and a warning.
+    pub fn open(
+        input: &Input,
+        options: ReadOptions,
+        report: &mut ReadReport,
+    ) -> Result<Reader, Error> {
+        let (name, source, jsonl_by_extension, id, record_path): (
+            _,
+            Box<dyn Read + Send>,
+            _,
+            _,
+            _,
+        ) = match input {
+            Input::Stdin => (
+                "<stdin>".to_string(),
+                Box::new(io::stdin()),
+                false,
+                "stdin".to_string(),
+                false,
+            ),
+            Input::File { path, id } => {
+                let name = path.display().to_string();
+                let file = File::open(path).map_err(|e| Error::io(&name, e))?;
+                let jsonl = path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
+                (name, Box::new(file), jsonl, id.clone(), true)
+            }
+        };
+        let format = options.format.unwrap_or(if jsonl_by_extension {
+            InputFormat::Jsonl
+        } else {
+            InputFormat::Text
+        });
+        let mut reader = Reader {
+            name,
+            id,
+            record_path,
+            skip_bad: options.skip_bad,
+            state: State::Done,
+            bytes: 0,
+            warned_utf8: false,
+        };
+        let mut source = source;
+        let mut head = Vec::with_capacity(BINARY_PROBE);
+        (&mut source)
+            .take(BINARY_PROBE as u64)
+            .read_to_end(&mut head)
+            .map_err(|e| Error::io(&reader.name, e))?;
+        if looks_binary(&head) {
             report.warnings.push(format!(
-                "{name}: not valid UTF-8; invalid bytes replaced with U+FFFD"
+                "{}: skipped: looks like a binary file",
+                reader.name
             ));
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
+            return Ok(reader);
         }
-    };
-    let format = options.format.unwrap_or(if jsonl_by_extension {
-        InputFormat::Jsonl
-    } else {
-        InputFormat::Text
-    });
-    match format {
-        InputFormat::Text => {
-            emit(Document {
-                id,
-                path: Some(name),
-                text,
-                ..Document::default()
-            });
-            Ok(())
+        reader.state = match format {
+            InputFormat::Text => {
+                let mut bytes = head;
+                source
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| Error::io(&reader.name, e))?;
+                reader.bytes = bytes.len() as u64;
+                let text = reader.decode(bytes, report);
+                State::Text(Some(Document {
+                    id: reader.id.clone(),
+                    path: reader.record_path.then(|| reader.name.clone()),
+                    text,
+                    ..Document::default()
+                }))
+            }
+            InputFormat::Jsonl => State::Jsonl {
+                lines: Box::new(BufReader::with_capacity(
+                    1 << 16,
+                    io::Cursor::new(head).chain(source),
+                )),
+                line_no: 0,
+            },
+        };
+        Ok(reader)
+    }
+
+    /// The next document, or `None` at the end of the input.
+    pub fn next_document(&mut self, report: &mut ReadReport) -> Result<Option<Document>, Error> {
+        match &mut self.state {
+            State::Done => Ok(None),
+            State::Text(doc) => {
+                let doc = doc.take();
+                self.state = State::Done;
+                Ok(doc)
+            }
+            State::Jsonl { .. } => self.next_record(report),
         }
-        InputFormat::Jsonl => jsonl::read(&name, &id, &text, options.skip_bad, report, emit),
+    }
+
+    /// Input bytes consumed so far.
+    pub fn bytes_read(&self) -> u64 {
+        self.bytes
+    }
+
+    fn next_record(&mut self, report: &mut ReadReport) -> Result<Option<Document>, Error> {
+        let mut buf = Vec::new();
+        loop {
+            let State::Jsonl { lines, line_no } = &mut self.state else {
+                return Ok(None);
+            };
+            buf.clear();
+            let n = lines
+                .read_until(b'\n', &mut buf)
+                .map_err(|e| Error::io(&self.name, e))?;
+            if n == 0 {
+                self.state = State::Done;
+                return Ok(None);
+            }
+            *line_no += 1;
+            let line_no = *line_no;
+            self.bytes += n as u64;
+            let line = self.decode(std::mem::take(&mut buf), report);
+            let line = line.strip_suffix('\n').unwrap_or(&line);
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if let Some(doc) = jsonl::record(
+                &self.name,
+                &self.id,
+                self.record_path,
+                line,
+                line_no,
+                self.skip_bad,
+                report,
+            )? {
+                return Ok(Some(doc));
+            }
+        }
+    }
+
+    /// Decodes bytes as UTF-8, lossily with one warning per input.
+    fn decode(&mut self, bytes: Vec<u8>, report: &mut ReadReport) -> String {
+        match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                if !self.warned_utf8 {
+                    self.warned_utf8 = true;
+                    report.warnings.push(format!(
+                        "{}: not valid UTF-8; invalid bytes replaced with U+FFFD",
+                        self.name
+                    ));
+                }
+                String::from_utf8_lossy(e.as_bytes()).into_owned()
+            }
+        }
     }
 }
 
 /// A NUL byte in the first 8 KB marks a binary file, as git and ripgrep decide.
 fn looks_binary(bytes: &[u8]) -> bool {
-    bytes[..bytes.len().min(8192)].contains(&0)
+    bytes[..bytes.len().min(BINARY_PROBE)].contains(&0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(path: &Path) -> (Vec<Document>, ReadReport) {
+        let input = Input::File {
+            path: path.to_path_buf(),
+            id: "f.jsonl".to_string(),
+        };
+        let mut report = ReadReport::default();
+        let mut docs = Vec::new();
+        read(&input, ReadOptions::default(), &mut report, &mut |d| {
+            docs.push(d)
+        })
+        .unwrap();
+        (docs, report)
+    }
+
+    #[test]
+    fn jsonl_is_read_record_by_record_with_line_numbers() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.jsonl");
+        fs::write(
+            &path,
+            "{\"id\": \"a\", \"text\": \"One.\"}\r\n\n{\"text\": \"Two.\"}",
+        )
+        .unwrap();
+        let (docs, report) = read_all(&path);
+        assert_eq!(docs.len(), 2);
+        assert_eq!((docs[0].id.as_str(), docs[0].text.as_str()), ("a", "One."));
+        assert_eq!(docs[1].id, "f.jsonl:3");
+        assert!(docs[1].path.as_deref().unwrap().ends_with("f.jsonl:3"));
+        assert!(report.warnings.is_empty());
+    }
+
+    #[test]
+    fn invalid_utf8_in_a_record_warns_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.jsonl");
+        fs::write(
+            &path,
+            b"{\"text\": \"caf\xe9\"}\n{\"text\": \"na\xefve\"}\n".as_slice(),
+        )
+        .unwrap();
+        let (docs, report) = read_all(&path);
+        assert_eq!(docs[0].text, "caf\u{fffd}");
+        assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
+    }
 }

@@ -2,7 +2,7 @@
 //! text, away from sentence starts. A heading or a sentence-initial word counts as a name
 //! only when the document confirms it this way (or the lexicon knows it).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::lexicon::Lexicon;
 use crate::text::{Layout, SentenceKind, TokenKind};
@@ -10,7 +10,7 @@ use crate::text::{Layout, SentenceKind, TokenKind};
 /// Token keys of words the document writes capitalized in the middle of prose sentences.
 #[derive(Debug, Default)]
 pub(crate) struct KnownNames {
-    words: HashSet<String>,
+    words: FxHashSet<String>,
 }
 
 impl KnownNames {
@@ -20,7 +20,7 @@ impl KnownNames {
         keys: &[String],
         lexicon: &Lexicon,
     ) -> KnownNames {
-        let mut words = HashSet::new();
+        let mut words = FxHashSet::default();
         for s in layout
             .sentences
             .iter()

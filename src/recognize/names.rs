@@ -143,6 +143,21 @@ impl Sent<'_> {
         self.keys.get(i).map_or("", String::as_str)
     }
 
+    /// The key of tokens `i..=j` as lookups grow a phrase from `i` one token at a time: the
+    /// token's own key for one token (no copy), else `phrase` extended by token `j`.
+    fn phrase_key<'k>(&'k self, phrase: &'k mut String, i: usize, j: usize) -> &'k str {
+        if j == i {
+            return self.key(i);
+        }
+        if j == i + 1 {
+            phrase.clear();
+            phrase.push_str(self.key(i));
+        }
+        phrase.push(' ');
+        phrase.push_str(self.key(j));
+        phrase
+    }
+
     fn lower(&self, i: usize) -> String {
         self.text(i).to_lowercase()
     }
@@ -267,25 +282,24 @@ impl Sent<'_> {
             return None;
         }
         let max = self.lexicon.names.max_tokens.min(self.range.end - i);
-        let mut key = String::new();
-        let mut surface: Vec<&str> = Vec::with_capacity(max);
+        let mut phrase = String::new();
+        let mut surface: Vec<&str> = Vec::new();
         let mut best = None;
         for n in 1..=max {
             let j = i + n - 1;
-            if n > 1 {
-                key.push(' ');
-            }
-            key.push_str(self.key(j));
-            surface.push(self.text(j));
-            if !self.lexicon.names.may_continue(&key)
-                && !self.lexicon.names.by_key.contains_key(&key)
+            let key = self.phrase_key(&mut phrase, i, j);
+            if !self.lexicon.names.may_continue(key) && !self.lexicon.names.by_key.contains_key(key)
             {
                 break;
+            }
+            // Most words start no name: the surface is gathered only past the check above.
+            while surface.len() < n {
+                surface.push(self.text(i + surface.len()));
             }
             let accepted = self
                 .lexicon
                 .names
-                .lookup(&key, &surface)
+                .lookup(key, &surface)
                 .find(|a| a.preferred || !a.ambiguous || self.stands_alone(i, j + 1));
             if let Some(alias) = accepted {
                 best = Some((j + 1, alias.entry));
@@ -342,23 +356,17 @@ impl Sent<'_> {
             .lexicon
             .max_role_tokens
             .min(self.range.end.saturating_sub(i));
-        let mut key = String::new();
+        let mut phrase = String::new();
         let mut best = None;
         for n in 1..=max {
             let j = i + n - 1;
-            if n > 1 {
-                key.push(' ');
-            }
-            key.push_str(self.key(j));
-            let known = self.lexicon.roles.contains_key(&key);
-            if !known && !self.lexicon.role_prefixes.contains(&key) {
+            let key = self.phrase_key(&mut phrase, i, j);
+            let roles = self.lexicon.roles.get(key);
+            if roles.is_none() && !self.lexicon.role_prefixes.contains(key) {
                 break;
             }
-            if let Some(role) = self
-                .lexicon
-                .roles
-                .get(&key)
-                .and_then(|roles| roles.iter().find(|r| categories.contains(&r.category)))
+            if let Some(role) =
+                roles.and_then(|roles| roles.iter().find(|r| categories.contains(&r.category)))
             {
                 best = Some((j + 1, role.relation));
             }

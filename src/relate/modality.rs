@@ -150,8 +150,8 @@ pub(super) fn intent(doc: &str, layout: &Layout, sentence: &Sentence, at: usize)
     // The governing verb, possibly after a time word: "threatened on Monday to".
     let floor = to.saturating_sub(4).max(sentence.tokens.start);
     for i in (floor..to).rev() {
-        if let Some(lemma) = intent_lemma(&word(i)) {
-            return Some(matches!(lemma, "refuse" | "decline" | "fail"));
+        if let Some(lemma) = intent_forms().get(&word(i)) {
+            return Some(matches!(*lemma, "refuse" | "decline" | "fail"));
         }
     }
     None
@@ -159,14 +159,6 @@ pub(super) fn intent(doc: &str, layout: &Layout, sentence: &Sentence, at: usize)
 
 fn is_boundary_word(w: &str) -> bool {
     matches!(w, "," | ";" | "and" | "but" | "or" | "that" | "which")
-}
-
-/// The intent verb `w` is a form of, if any.
-fn intent_lemma(w: &str) -> Option<&'static str> {
-    super::arguments::INTENT_VERBS
-        .iter()
-        .find(|v| crate::lexicon::verb_forms(v).iter().any(|(f, _)| f == w))
-        .copied()
 }
 
 /// Verbs whose complement is what someone wants done, not what happened: "demanded that
@@ -199,10 +191,7 @@ pub(super) fn demanded(doc: &str, layout: &Layout, sentence: &Sentence, at: usiz
         // "the demand" and "a call" are nouns, not the verbs that govern a complement.
         let after_article =
             i > sentence.tokens.start && matches!(word(i - 1).as_str(), "a" | "an" | "the");
-        !after_article
-            && DEMAND_VERBS
-                .iter()
-                .any(|v| crate::lexicon::verb_forms(v).iter().any(|(f, _)| *f == w))
+        !after_article && demand_forms().contains(&w)
     };
     let floor = at.saturating_sub(8).max(sentence.tokens.start);
     (floor..at).rev().any(|i| {
@@ -213,5 +202,34 @@ pub(super) fn demanded(doc: &str, layout: &Layout, sentence: &Sentence, at: usiz
                     "," | ";" | "but" | "while" | "after" | "because" | "as"
                 )
             })
+    })
+}
+
+/// Every inflected form of the intent verbs, with its lemma (the first in
+/// [`super::arguments::INTENT_VERBS`] that has the form), built once.
+fn intent_forms() -> &'static std::collections::HashMap<String, &'static str> {
+    static FORMS: std::sync::OnceLock<std::collections::HashMap<String, &'static str>> =
+        std::sync::OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut forms = std::collections::HashMap::new();
+        for lemma in super::arguments::INTENT_VERBS {
+            for (form, _) in crate::lexicon::verb_forms(lemma) {
+                forms.entry(form).or_insert(*lemma);
+            }
+        }
+        forms
+    })
+}
+
+/// Every inflected form of the demand verbs, built once.
+fn demand_forms() -> &'static std::collections::HashSet<String> {
+    static FORMS: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    FORMS.get_or_init(|| {
+        DEMAND_VERBS
+            .iter()
+            .flat_map(|v| crate::lexicon::verb_forms(v))
+            .map(|(form, _)| form)
+            .collect()
     })
 }

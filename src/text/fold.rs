@@ -5,7 +5,12 @@
 /// straightened, periods dropped ("U.S." → "us"), a trailing possessive removed and
 /// whitespace collapsed.
 pub fn key(text: &str) -> String {
-    let ascii = deunicode::deunicode(text);
+    // ASCII text transliterates to itself: no copy (most words of English news).
+    let ascii = if text.is_ascii() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(deunicode::deunicode(text))
+    };
     let mut out = String::with_capacity(ascii.len());
     let mut pending_space = false;
     for c in ascii.chars() {
@@ -17,7 +22,11 @@ pub fn key(text: &str) -> String {
                     out.push(' ');
                     pending_space = false;
                 }
-                out.extend(c.to_lowercase());
+                if c.is_ascii() {
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
             }
             _ => {}
         }

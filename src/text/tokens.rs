@@ -274,7 +274,12 @@ fn collect(chars: &[(usize, char)]) -> String {
 /// Pushes a word, splitting off clitics and hyphenated parts the UD way.
 fn push_word(chunk: &str, start: usize, end: usize, base: usize, out: &mut Vec<Range<usize>>) {
     let word = &chunk[start..end];
-    let lower = word.to_lowercase().replace('’', "'");
+    // Most words are ASCII: one copy, no curly apostrophe to straighten.
+    let lower = if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase().replace('’', "'")
+    };
     // Words UD writes as two: "cannot" → "can" "not", "gonna" → "gon" "na".
     if let Some(&(_, head)) = SPLIT_WORDS.iter().find(|(w, _)| *w == lower) {
         out.push(base + start..base + start + head);
