@@ -8,7 +8,7 @@ use newsgraph::ner::{EntityKind, Ner};
 use std::fs;
 use std::path::PathBuf;
 
-const REQUIRE: &str = "NEWSGRAPH_REQUIRE_NER_DATA";
+const REQUIRE: &str = "NEWSGRAPH_REQUIRE_DATA";
 
 /// A file of the shared data directory (`../shared/data`, or `$NEWSGRAPH_DATA`), if present.
 fn data(path: &str) -> Option<PathBuf> {

@@ -1,5 +1,6 @@
 //! The tagger, parser, lemmatizer and tokenizer against UD English EWT (`../shared/data`,
-//! beside the repository; these tests skip when it is absent), and the `train`, `evaluate`
+//! beside the repository; these tests skip when it is absent, and fail when
+//! `NEWSGRAPH_REQUIRE_DATA` is set), and the `train`, `evaluate`
 //! and `annotate` commands on a small treebank.
 
 use std::fs;
@@ -16,6 +17,11 @@ fn ewt(split: &str) -> Option<Vec<conllu::Sentence>> {
         .join("../shared/data/ud-english-ewt")
         .join(format!("en_ewt-ud-{split}.conllu"));
     if !path.exists() {
+        assert!(
+            std::env::var_os("NEWSGRAPH_REQUIRE_DATA").is_none(),
+            "{} is required (NEWSGRAPH_REQUIRE_DATA is set) but was not found",
+            path.display()
+        );
         eprintln!("skipped: {} not found", path.display());
         return None;
     }
