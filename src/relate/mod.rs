@@ -90,6 +90,8 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
                 Mode::Rules => arguments::statement(doc, layout, sentence, &mentions, f),
                 Mode::Hybrid => match by_parse {
                     Some(s) if s.has_pair() => Some(s),
+                    // A hedge or a demanded act the parse found: nothing is stated.
+                    Some(s) if matches!(s.modality, Modality::Hedged | Modality::Demanded) => None,
                     _ if parse.as_ref().is_some_and(|p| p.fits(f)) => {
                         arguments::statement(doc, layout, sentence, &mentions, f)
                     }

@@ -212,8 +212,9 @@ const HEDGE_ADV: &[&str] = &["potentially", "possibly", "perhaps"];
 /// Verbs that deny the act they govern ("refuted the existence of any such agreement").
 const DENIALS: &[&str] = &["deny", "refute"];
 
-/// What the parse says about one trigger: `None` when it states nothing (an adjective, a
-/// noun use of a verb trigger, a hedge, a demanded act).
+/// What the parse says about one trigger: `None` when the word is no trigger here (an
+/// adjective, a noun use of a verb trigger) or the parse finds no arguments; a statement
+/// without arguments, hedged or demanded, when it states nothing.
 pub(super) fn statement(parse: &Parse, found: &Found, mentions: &[Mention]) -> Option<Statement> {
     let t = found.start.checked_sub(parse.start)?;
     let upos = parse.upos(t);
@@ -241,7 +242,14 @@ pub(super) fn statement(parse: &Parse, found: &Found, mentions: &[Mention]) -> O
                 .iter()
                 .all(|(r, _)| r.relation != RelationType::Demands) =>
         {
-            return None
+            // States nothing, and says so: the word-order rules must not find an act here.
+            return Some(Statement {
+                relation: rows[0].0.relation,
+                sources: Vec::new(),
+                targets: Vec::new(),
+                modality,
+                prepositional: false,
+            });
         }
         _ => {}
     }

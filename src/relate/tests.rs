@@ -210,6 +210,17 @@ fn negation_marks_the_edge() {
 fn hedges_and_questions_state_nothing() {
     assert!(nothing_between("Peru could attack Chile.", "Peru", "Chile"));
     assert!(nothing_between("Will Peru attack Chile?", "Peru", "Chile"));
+    // An obligation is no act, whichever path finds the arguments.
+    assert!(nothing_between(
+        "Peru should extradite Pedro Alves to Chile.",
+        "Peru",
+        "Pedro Alves"
+    ));
+    assert!(nothing_between(
+        "Peru must hand over Pedro Alves to Chile.",
+        "Peru",
+        "Pedro Alves"
+    ));
 }
 
 #[test]
