@@ -7,13 +7,16 @@
 //! 2. [`text`]: a document's [`text::Layout`]: tokens with byte offsets and sentences, with
 //!    headings and page furniture told apart;
 //! 3. [`recognize`]: capitalized names, titles, demonyms and the [`lexicon`] give typed
-//!    [`recognize::Candidate`] spans;
+//!    [`recognize::Candidate`] spans; the trained recognizer ([`ner`]) retypes, splits, drops
+//!    or adds the names the rules could only guess;
 //! 4. [`resolve`]: candidates become [`Entity`]s, with short names, acronyms and demonyms
 //!    joined to the actor they stand for, and static relations from titles and prefixes;
-//! 5. [`relate`]: trigger words, their arguments, negation and modality give [`Relation`]s;
+//! 5. [`relate`]: trigger words, their arguments (from the dependency parse of [`nlp`], or
+//!    word order where the parse finds none), negation and modality give [`Relation`]s;
 //! 6. [`graph`]: each document's [`Extraction`] merges into one [`KnowledgeGraph`]
 //!    (petgraph), and names are joined across documents;
-//! 7. [`export`]: the graph is written as node-link JSON or Graphviz DOT.
+//! 7. [`export`]: the graph is written as node-link JSON, Graphviz DOT, GraphML, GEXF,
+//!    Cytoscape.js JSON or Neo4j bulk-import CSV, optionally filtered first.
 //!
 //! [`extract::Extractor`] runs stages 2–5 on one document; it needs no state shared between
 //! documents, so documents can be processed anywhere and merged later. [`pipeline::Pipeline`]
