@@ -776,6 +776,12 @@ fn name_candidate(s: &Sent, name: Range<usize>, titled: bool) -> Option<Candidat
         kind = EntityType::Other;
     } else if role(&last) == Some(RoleCategory::LocHead) {
         kind = EntityType::Location;
+    } else if words.len() > 1 && role(&words[0]) == Some(RoleCategory::OtherHead) {
+        // A head word in front: "Hurricane Lorenzo", "Operation Fast and Furious".
+        kind = EntityType::Other;
+    } else if words.len() > 1 && role(&words[0]) == Some(RoleCategory::LocHead) {
+        // "Lake Victoria", "Mount Kenya", "Cape Horn".
+        kind = EntityType::Location;
     } else if s.lexicon.demonym(s.text(name.end - 1)).is_some() {
         // "Latin American", "Pro-Russian": an adjective, not a name.
         return None;

@@ -186,6 +186,11 @@ fn intended(act: RelationType) -> Option<RelationType> {
     }
 }
 
+/// Whether entities of this type can act or be acted on in an event.
+fn is_actor(kind: EntityType) -> bool {
+    kind != EntityType::Other
+}
+
 /// Turns a statement into relations between entities, once per pair and sentence.
 fn emit(
     statement: &Statement,
@@ -224,6 +229,12 @@ fn emit(
         }
     }
     for (s, g) in pairs {
+        // Events happen between actors. A law, an event or a storm ("signed the Act",
+        // "Hurricane Lorenzo hit") is not one; a place is, as CAMEO codes it ("shelled Juba",
+        // "visited California": the place and its authorities).
+        if !is_actor(mentions[s].kind) || !is_actor(mentions[g].kind) {
+            continue;
+        }
         let (source, target) = (mentions[s].entity, mentions[g].entity);
         if source == target {
             continue;

@@ -287,3 +287,19 @@ fn evaluative_speech() {
         relations(text)
     );
 }
+
+#[test]
+fn laws_events_and_storms_are_not_actors() {
+    let text = "Governor Ana Ruiz signed the Coastal Protection Act on Monday.";
+    assert!(nothing_between(text, "Ana Ruiz", "Coastal Protection Act"));
+    let text = "Hurricane Lorenzo hit Portugal on Tuesday.";
+    assert!(nothing_between(text, "Hurricane Lorenzo", "Portugal"));
+}
+
+#[test]
+fn calling_something_a_name_is_no_meeting() {
+    let text = "Pedro Alves founded a company called Vexa Industries in Lisbon.";
+    assert!(nothing_between(text, "Pedro Alves", "Vexa Industries"));
+    let text = "The colony, then called Southern Rhodesia, was ruled by Britain.";
+    assert!(nothing_between(text, "Southern Rhodesia", "United Kingdom"));
+}
