@@ -329,3 +329,19 @@ fn expelling_diplomats_sanctions_their_state() {
         relations(text)
     );
 }
+
+#[test]
+fn arms_supplies_and_borders() {
+    let text = "Peru continued to send arms to Chile last year.";
+    assert!(
+        states(text, "Peru", "aids", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Peru closed its northern borders with Ecuador on Monday.";
+    assert!(
+        states(text, "Peru", "sanctions", "Ecuador"),
+        "{:?}",
+        relations(text)
+    );
+}
