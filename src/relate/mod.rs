@@ -75,7 +75,14 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
             continue;
         }
         let found = triggers::find(doc, layout, sentence, &mentions, lexicon);
-        if found.is_empty() {
+        // "X said Y must …": an obligation stated on someone is a demand without a trigger.
+        let obliges = sentence.tokens.clone().any(|i| {
+            matches!(
+                layout.tokens[i].text(doc).to_lowercase().as_str(),
+                "must" | "should" | "ought"
+            )
+        });
+        if found.is_empty() && !obliges {
             continue;
         }
         // Parse only sentences that can state something: two actors and a trigger.
@@ -92,7 +99,10 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
                     Some(s) if s.has_pair() => Some(s),
                     // A hedge or a demanded act the parse found: nothing is stated.
                     Some(s) if matches!(s.modality, Modality::Hedged | Modality::Demanded) => None,
-                    _ if parse.as_ref().is_some_and(|p| p.fits(f)) => {
+                    _ if parse
+                        .as_ref()
+                        .is_some_and(|p| p.fits(f) && !parsed::silenced(p, f)) =>
+                    {
                         arguments::statement(doc, layout, sentence, &mentions, f)
                     }
                     _ => None,
@@ -111,6 +121,20 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
                     f.span(layout),
                     &mut out,
                 );
+            }
+        }
+        if obliges && mode() != Mode::Rules {
+            if let Some(p) = &parse {
+                for (at, statement) in parsed::obligations(p) {
+                    let trigger = layout.tokens[at].span.clone();
+                    emit(
+                        &statement,
+                        &mentions,
+                        sentence.span.clone(),
+                        trigger,
+                        &mut out,
+                    );
+                }
             }
         }
     }

@@ -16,7 +16,7 @@ use std::borrow::Cow;
 
 use super::triggers::Found;
 use super::{Modality, Statement};
-use crate::entity::Mention;
+use crate::entity::{EntityType, Mention};
 use crate::lexicon::{Form, Trigger, TriggerPos};
 use crate::nlp::{lemma, Models, TagOut, Upos};
 use crate::relation::RelationType;
@@ -176,7 +176,12 @@ impl<'a> Parse<'a> {
         let Some(t) = found.start.checked_sub(self.start) else {
             return false;
         };
+        if t >= self.words.len() {
+            return false;
+        }
         let upos = self.upos(t);
+        // A compound noun is a noun by its last word ("military aid", "peace talks").
+        let head_upos = self.upos(anchor(self, found, TriggerPos::Noun).unwrap_or(t));
         let nominal_context = t > 0
             && matches!(
                 self.upos(t - 1),
@@ -190,7 +195,7 @@ impl<'a> Parse<'a> {
                 Upos::ADJ => base(self.rels[t]) != "amod",
                 _ => true,
             },
-            TriggerPos::Noun => matches!(upos, Upos::NOUN | Upos::PROPN),
+            TriggerPos::Noun => matches!(head_upos, Upos::NOUN | Upos::PROPN),
             TriggerPos::Adj => upos == Upos::ADJ,
         })
     }
@@ -199,6 +204,17 @@ impl<'a> Parse<'a> {
     fn is_lemma(&self, w: usize, lemmas: &[&str]) -> bool {
         lemmas.contains(&self.lemma(w).as_ref())
     }
+}
+
+/// The word of a trigger that carries a row of part of speech `pos`: the last word of a
+/// compound noun ("military aid", "arms embargo"), else the first word.
+fn anchor(parse: &Parse, found: &Found, pos: TriggerPos) -> Option<usize> {
+    let first = found.start.checked_sub(parse.start)?;
+    let last = found.end.checked_sub(parse.start + 1)?;
+    if first >= parse.words.len() || last >= parse.words.len() {
+        return None;
+    }
+    Some(if pos == TriggerPos::Noun { last } else { first })
 }
 
 /// The relation name's base, without subtype ("nsubj:pass" → "nsubj").
@@ -211,30 +227,162 @@ const HEDGE_AUX: &[&str] = &["could", "might", "may", "would", "must", "should",
 const HEDGE_ADV: &[&str] = &["potentially", "possibly", "perhaps"];
 /// Verbs that deny the act they govern ("refuted the existence of any such agreement").
 const DENIALS: &[&str] = &["deny", "refute"];
+/// Nouns whose complement is an act proposed, not done ("a request to question X").
+const PROPOSALS: &[&str] = &[
+    "request",
+    "demand",
+    "offer",
+    "proposal",
+    "invitation",
+    "call",
+    "plan",
+    "appeal",
+    "bid",
+    "plea",
+    "ultimatum",
+    "suggestion",
+    "idea",
+];
+/// Verbs that report what their subject says ("X said that Y must leave").
+const SPEECH_VERBS: &[&str] = &[
+    "say",
+    "declare",
+    "announce",
+    "reiterate",
+    "insist",
+    "conclude",
+    "stress",
+    "warn",
+    "tell",
+    "state",
+    "add",
+    "argue",
+    "repeat",
+    "emphasize",
+    "emphasise",
+    "maintain",
+    "assert",
+    "affirm",
+    "remind",
+    "write",
+    "confirm",
+    "underline",
+    "indicate",
+];
+
+/// Obligations stated on someone else: "X said (that) Y must / should withdraw" demands of Y
+/// what X says Y must do (CAMEO 10). The obliged act itself states nothing.
+/// Each comes with the token index of its modal, the trigger.
+pub(super) fn obligations(parse: &Parse) -> Vec<(usize, Statement)> {
+    let mut out = Vec::new();
+    for a in 0..parse.words.len() {
+        if base(parse.rels[a]) != "aux"
+            || !matches!(parse.lower(a).as_str(), "must" | "should" | "ought")
+        {
+            continue;
+        }
+        let Some(v) = parse.heads[a] else { continue };
+        // The obliged party: the subject of the obliged verb, in a clause reported by a verb
+        // of speech ("said that Y must", "Y must go, X said").
+        let Some(subject) = parse.children_with(v, &["nsubj", "nsubj:pass"]).next() else {
+            continue;
+        };
+        let mut clause = v;
+        if parse.rels[clause] == "conj" {
+            clause = match parse.heads[clause] {
+                Some(h) => h,
+                None => continue,
+            };
+        }
+        let speaker = match (parse.heads[clause], base(parse.rels[clause])) {
+            (Some(h), "ccomp" | "parataxis") => Some(h),
+            // "Y must go, X said", parsed as a coordination or a parataxis of the clause.
+            (None, _) => parse
+                .children_with(clause, &["conj", "parataxis"])
+                .find(|&c| {
+                    c > clause && parse.children_with(c, &["obj", "ccomp"]).next().is_none()
+                }),
+            _ => None,
+        };
+        let Some(h) = speaker else {
+            continue;
+        };
+        if !parse.is_lemma(h, SPEECH_VERBS) || parse.upos(h) != Upos::VERB {
+            continue;
+        }
+        let negated = parse.children[h].iter().any(|&c| {
+            matches!(parse.lower(c).as_str(), "not" | "n't" | "never")
+                || base(parse.rels[c]) == "aux" && HEDGE_AUX.contains(&parse.lower(c).as_str())
+        });
+        if negated {
+            continue;
+        }
+        let sources = parse
+            .subject(h)
+            .map(|s| parse.mentions_of(s))
+            .unwrap_or_default();
+        let targets = parse.mentions_of(subject);
+        if sources.is_empty() || targets.is_empty() {
+            continue;
+        }
+        let statement = Statement {
+            relation: RelationType::Demands,
+            sources,
+            targets,
+            modality: Modality::Asserted,
+            prepositional: false,
+        };
+        out.push((parse.start + a, statement));
+    }
+    out
+}
+
+/// Whether the parse says a trigger states nothing: it is hedged, demanded or proposed
+/// ("must cooperate", "a request to question X"), unless it is itself a demand.
+pub(super) fn silenced(parse: &Parse, found: &Found) -> bool {
+    let Some(t) = found.start.checked_sub(parse.start) else {
+        return false;
+    };
+    if t >= parse.words.len()
+        || found
+            .rows
+            .iter()
+            .any(|(r, _)| r.relation == RelationType::Demands)
+    {
+        return false;
+    }
+    matches!(modality(parse, t), Modality::Hedged | Modality::Demanded)
+}
 
 /// What the parse says about one trigger: `None` when the word is no trigger here (an
 /// adjective, a noun use of a verb trigger) or the parse finds no arguments; a statement
 /// without arguments, hedged or demanded, when it states nothing.
 pub(super) fn statement(parse: &Parse, found: &Found, mentions: &[Mention]) -> Option<Statement> {
-    let t = found.start.checked_sub(parse.start)?;
-    let upos = parse.upos(t);
-    let nominal = matches!(upos, Upos::NOUN | Upos::PROPN);
-    let verbal = matches!(upos, Upos::VERB) || upos == Upos::AUX;
+    let first = found.start.checked_sub(parse.start)?;
     // The rows that fit the word's part of speech: "accused cartel members" (ADJ) and "a
-    // press briefing" (NOUN) trigger nothing through their verb rows.
+    // press briefing" (NOUN) trigger nothing through their verb rows. A compound noun is
+    // read at its last word ("military aid").
+    let fits = |r: &Trigger| {
+        let Some(w) = anchor(parse, found, r.pos) else {
+            return false;
+        };
+        let upos = parse.upos(w);
+        match r.pos {
+            TriggerPos::Verb => matches!(upos, Upos::VERB | Upos::AUX),
+            TriggerPos::Noun => matches!(upos, Upos::NOUN | Upos::PROPN),
+            TriggerPos::Adj => upos == Upos::ADJ,
+        }
+    };
     let rows: Vec<(&Trigger, Form)> = found
         .rows
         .iter()
         .copied()
-        .filter(|(r, _)| match r.pos {
-            TriggerPos::Verb => verbal,
-            TriggerPos::Noun => nominal,
-            TriggerPos::Adj => upos == Upos::ADJ,
-        })
+        .filter(|(r, _)| fits(r))
         .collect();
     if rows.is_empty() {
         return None;
     }
+    let t = anchor(parse, found, rows[0].0.pos).unwrap_or(first);
     let modality = modality(parse, t);
     match modality {
         Modality::Hedged | Modality::Demanded
@@ -257,12 +405,28 @@ pub(super) fn statement(parse: &Parse, found: &Found, mentions: &[Mention]) -> O
         TriggerPos::Verb => verb_arguments(parse, t, found, &rows)?,
         TriggerPos::Noun | TriggerPos::Adj => noun_arguments(parse, t, &rows)?,
     };
+    // One hands over people: "expelled two diplomats of X" names a state, and the verb's
+    // other sense applies (expelling diplomats sanctions their state).
+    let row = match rows.iter().find(|(r, _)| {
+        r.relation != RelationType::Extradites && r.preposition.is_none() && !r.reverse
+    }) {
+        Some(&(other, _))
+            if row.relation == RelationType::Extradites
+                && row.preposition.is_none()
+                && !targets.is_empty()
+                && targets.iter().all(|&k| {
+                    !matches!(mentions[k].kind, EntityType::Person | EntityType::Group)
+                }) =>
+        {
+            other
+        }
+        _ => row,
+    };
     let (sources, targets) = if row.reverse {
         (targets, sources)
     } else {
         (sources, targets)
     };
-    let _ = mentions;
     Some(Statement {
         relation: row.relation,
         sources,
@@ -314,6 +478,10 @@ fn modality(parse: &Parse, t: usize) -> Modality {
             break;
         }
         let lemma = parse.lemma(h);
+        // "should stop arming X": the verb it completes is hedged.
+        if rel == "xcomp" && hedged_here(h) {
+            return Modality::Hedged;
+        }
         if rel == "xcomp" && super::arguments::INTENT_VERBS.contains(&lemma.as_ref()) {
             if matches!(lemma.as_ref(), "refuse" | "decline" | "fail") {
                 negated = true;
@@ -323,6 +491,14 @@ fn modality(parse: &Parse, t: usize) -> Modality {
         }
         if super::modality::DEMAND_VERBS.contains(&lemma.as_ref()) && parse.upos(h) == Upos::VERB {
             return Modality::Demanded;
+        }
+        // An act that a request, offer or plan proposes has not happened: "rejected a request
+        // to question the detainees", "an offer to host a summit".
+        if matches!(rel, "acl" | "nmod")
+            && matches!(parse.upos(h), Upos::NOUN)
+            && PROPOSALS.contains(&lemma.as_ref())
+        {
+            return Modality::Hedged;
         }
         if parse.is_lemma(h, DENIALS) {
             negated = true;
@@ -352,7 +528,6 @@ fn verb_arguments<'l>(
         .children_with(t, &["aux:pass", "nsubj:pass"])
         .next()
         .is_some();
-    let _ = found;
     // Objects of prepositions of the verb (and of its direct object: "imposed tariffs on X").
     let mut obliques: Vec<(String, usize)> = Vec::new();
     let mut heads = vec![t];
@@ -395,7 +570,15 @@ fn verb_arguments<'l>(
     }
     // Without its preposition a row takes no object ("talk of X" is no meeting with X).
     let Some(&(row, _)) = rows.iter().find(|(r, _)| r.preposition.is_none()) else {
-        return Some((rows[0].0, sources, Vec::new()));
+        // A phrase whose noun names the target by a modifier instead: "expelled two Chilean
+        // diplomats" for "expel diplomats of Chile".
+        let mut targets = Vec::new();
+        if found.end - found.start > 1 {
+            for o in parse.children_with(t, &["obj"]) {
+                targets.extend(parse.mention_of(o));
+            }
+        }
+        return Some((rows[0].0, sources, targets));
     };
     let mut objects: Vec<usize> = parse.children_with(t, &["obj", "iobj"]).collect();
     if objects.is_empty() {

@@ -72,7 +72,24 @@ pub(super) fn resolve(
                     | "."
                     | ","
             );
-            if expletive || i + 1 >= sentence.tokens.end {
+            // "said it had expelled": a perfect after a verb of saying continues its subject.
+            let after = |k: usize| {
+                layout
+                    .tokens
+                    .get(i + k)
+                    .filter(|_| i + k < sentence.tokens.end)
+                    .map_or(String::new(), |t| t.text(doc).to_lowercase())
+            };
+            let before = if i > sentence.tokens.start {
+                layout.tokens[i - 1].text(doc).to_lowercase()
+            } else {
+                String::new()
+            };
+            let reported_perfect = matches!(next.as_str(), "has" | "had")
+                && matches!(before.as_str(), "said" | "says" | "that" | "announced")
+                && after(2).ends_with("ed")
+                && after(2) != "been";
+            if expletive && !reported_perfect || i + 1 >= sentence.tokens.end {
                 continue;
             }
         }

@@ -303,3 +303,72 @@ fn calling_something_a_name_is_no_meeting() {
     let text = "The colony, then called Southern Rhodesia, was ruled by Britain.";
     assert!(nothing_between(text, "Southern Rhodesia", "United Kingdom"));
 }
+
+#[test]
+fn obligations_stated_on_others_are_demands() {
+    let text = "Peru said on Monday that Chile must withdraw its troops from the border.";
+    assert!(
+        states(text, "Peru", "demands", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Bolivia should stop arming the rebels, Peru declared.";
+    assert!(
+        states(text, "Peru", "demands", "Bolivia"),
+        "{:?}",
+        relations(text)
+    );
+    // What someone must do has not been done.
+    let text = "Peru said that Chile must cooperate with Bolivia.";
+    assert!(
+        !states(text, "Chile", "cooperates-with", "Bolivia"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn proposed_acts_state_nothing() {
+    let text = "Bolivia rejected a Chilean proposal to attack Peru.";
+    assert!(
+        !states(text, "Chile", "attacks", "Peru"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn compound_noun_triggers_are_read_at_their_head() {
+    let text = "Peru has promised to continue military aid to Chile.";
+    assert!(
+        states(text, "Peru", "cooperates-with", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn expelling_diplomats_sanctions_their_state() {
+    let text = "Peru said it had expelled two Chilean diplomats for spying.";
+    assert!(
+        states(text, "Peru", "sanctions", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn arms_supplies_and_borders() {
+    let text = "Peru continued to send arms to Chile last year.";
+    assert!(
+        states(text, "Peru", "aids", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Peru closed its northern borders with Ecuador on Monday.";
+    assert!(
+        states(text, "Peru", "sanctions", "Ecuador"),
+        "{:?}",
+        relations(text)
+    );
+}
