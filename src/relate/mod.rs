@@ -237,6 +237,10 @@ fn emit(
     if kind == RelationType::Extradites && !statement.prepositional {
         targets.retain(|&k| matches!(mentions[k].kind, EntityType::Person | EntityType::Group));
     }
+    // One arrests people: "held caucuses in X" or "holding rallies in X" arrests no one.
+    if kind == RelationType::Arrests {
+        targets.retain(|&k| matches!(mentions[k].kind, EntityType::Person | EntityType::Group));
+    }
     let sources = &statement.sources;
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     if targets.is_empty() && kind.is_symmetric() && sources.len() >= 2 {

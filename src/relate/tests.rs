@@ -372,3 +372,17 @@ fn arms_supplies_and_borders() {
         relations(text)
     );
 }
+
+#[test]
+fn one_arrests_people_not_places() {
+    let text = "The Green Party held caucuses in Portugal on Saturday.";
+    assert!(nothing_between(text, "Green Party", "Portugal"));
+    let text = "Peruvian police arrested Pedro Alves on Friday.";
+    assert!(
+        relations(text)
+            .iter()
+            .any(|(_, r, t, _)| r == "arrests" && t == "Pedro Alves"),
+        "{:?}",
+        relations(text)
+    );
+}
