@@ -234,3 +234,15 @@ fn a_headline_surname_keeps_the_reading_the_text_confirms() {
     assert_eq!(headline[0].kind, Person);
     assert_eq!(ex.entities[headline[0].entity].label, "Adaeze Okonkwo");
 }
+
+#[test]
+fn a_function_word_is_never_a_name() {
+    // "The" written capitalized mid-sentence (a title) must not make "The company" a name.
+    let text = "The actor came straight from filming The Professionals in Spain. \
+                Hasbro hosted a panel. The company's new helmet sold out.";
+    assert!(
+        !labels(text).iter().any(|l| l == "The"),
+        "{:?}",
+        labels(text)
+    );
+}
