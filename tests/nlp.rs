@@ -13,8 +13,11 @@ use crate::util::{root, run, stderr, stdout, tempdir};
 
 /// An EWT file, or `None` (with a note) when the data is not there.
 fn ewt(split: &str) -> Option<Vec<conllu::Sentence>> {
-    let path: PathBuf = root()
-        .join("../shared/data/ud-english-ewt")
+    let data = std::env::var_os("NEWSGRAPH_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared/data"));
+    let path = data
+        .join("ud-english-ewt")
         .join(format!("en_ewt-ud-{split}.conllu"));
     if !path.exists() {
         assert!(
