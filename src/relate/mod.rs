@@ -91,12 +91,13 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
         for f in &found {
             let by_parse = parse
                 .as_ref()
-                .and_then(|p| parsed::statement(p, f, &mentions));
+                .and_then(|p| parsed::statement(p, f, &mentions, lexicon));
             let statement = match mode() {
                 Mode::Parse => by_parse,
                 Mode::Rules => arguments::statement(doc, layout, sentence, &mentions, f),
                 Mode::Hybrid => match by_parse {
                     Some(s) if s.has_pair() => Some(s),
+                    Some(s) if s.closed => None,
                     // A hedge or a demanded act the parse found: nothing is stated.
                     Some(s) if matches!(s.modality, Modality::Hedged | Modality::Demanded) => None,
                     _ if parse
@@ -189,6 +190,10 @@ pub(crate) struct Statement {
     pub modality: Modality,
     /// The target came through the trigger's preposition ("handed over … to Y").
     pub prepositional: bool,
+    /// The parse settled that the trigger has no actor to act on ("held a press
+    /// conference", "received the party's nomination"): the word-order rules must not look
+    /// for one among the neighbours.
+    pub closed: bool,
 }
 
 impl Statement {

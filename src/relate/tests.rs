@@ -386,3 +386,119 @@ fn one_arrests_people_not_places() {
         relations(text)
     );
 }
+
+#[test]
+fn a_demanded_act_is_no_threat() {
+    // "demand" governs what others should do: no intention of the speaker's own.
+    let text = "Peru demanded to question Chile's ambassador.";
+    assert!(
+        !states(text, "Peru", "threatens", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_mediator_takes_no_side() {
+    let text = "Norway mediated talks between Peru and Chile.";
+    assert!(
+        nothing_between(text, "Norway", "Peru"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(
+        nothing_between(text, "Norway", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(states(text, "Peru", "negotiates-with", "Chile"));
+    let text = "The deal Norway brokered between Peru and Chile ended the dispute.";
+    assert!(
+        nothing_between(text, "Norway", "Peru"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(states(text, "Peru", "cooperates-with", "Chile"));
+}
+
+#[test]
+fn two_between_phrases_are_two_pairs() {
+    let text =
+        "Norway announced deals between Peru and Chile and between Bolivia, Ecuador, and Peru.";
+    assert!(
+        nothing_between(text, "Chile", "Bolivia"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(states(text, "Peru", "cooperates-with", "Chile"));
+}
+
+#[test]
+fn refusing_to_disavow_is_no_rejection() {
+    let text = "Peru refused to disavow Chile.";
+    assert!(
+        !states(text, "Peru", "rejects", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    // Refusing to act on someone still rejects them.
+    assert!(states(
+        "Peru refused to lift the blockade on Chile.",
+        "Peru",
+        "rejects",
+        "Chile"
+    ));
+}
+
+#[test]
+fn joining_a_party_is_membership() {
+    let text = "Maria Lopez joined the Green Alliance Party in May.";
+    assert!(
+        nothing_between(text, "Maria Lopez", "Green Alliance Party"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn one_meets_or_arrests_actors_not_things() {
+    let text = "Carlos Mendez received the Liberty Party's presidential nomination in March.";
+    assert!(
+        nothing_between(text, "Carlos Mendez", "Liberty Party"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Ana Torres held a press conference claiming Luis Vega knew about the plan.";
+    assert!(
+        nothing_between(text, "Ana Torres", "Luis Vega"),
+        "{:?}",
+        relations(text)
+    );
+    // A delegation named by its country is an actor.
+    assert!(states(
+        "Peru received the Chilean delegation in Lima.",
+        "Peru",
+        "meets-with",
+        "Chile"
+    ));
+}
+
+#[test]
+fn agreeing_that_is_an_opinion() {
+    let text = "Peru and Chile agreed that the vaccine works.";
+    assert!(
+        nothing_between(text, "Peru", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_threat_names_its_target_in_the_condition() {
+    let text = "Peru threatened to close its border unless Chile withdrew its troops.";
+    assert!(
+        states(text, "Peru", "threatens", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
