@@ -167,6 +167,27 @@ impl<'a> Parse<'a> {
         out
     }
 
+    /// The parties of "between X and Y" as (sources, targets) of a symmetric relation: all
+    /// with all ("between X, Y and Z"), or the first with each of a list joined to it by
+    /// "and" ("between X and Y, Z and W": X with Y, with Z and with W).
+    fn parties(&self, w: usize) -> Option<(Vec<usize>, Vec<usize>)> {
+        let sides = self.sides(w);
+        if sides.len() < 2 {
+            return None;
+        }
+        let second = self.children_with(w, &["conj"]).next();
+        let star = sides.len() >= 3
+            && second.is_some_and(|c| {
+                self.children_with(c, &["cc"]).next().is_some()
+                    && self.children_with(c, &["punct"]).next().is_none()
+            });
+        Some(if star {
+            (sides[..1].to_vec(), sides[1..].to_vec())
+        } else {
+            (sides, Vec::new())
+        })
+    }
+
     /// Whether a phrase headed by `w` names an actor in its own words ("President X", "the
     /// Israeli delegation"), not through a modifier ("the party's nomination").
     fn names_directly(&self, w: usize) -> bool {
@@ -437,13 +458,13 @@ pub(super) fn statement(
         }
         _ => {}
     }
-    let (row, sources, mut targets, mut closed) = match rows[0].0.pos {
+    let (row, mut sources, mut targets, mut closed) = match rows[0].0.pos {
         TriggerPos::Verb => verb_arguments(parse, t, found, &rows, lexicon)?,
         TriggerPos::Noun | TriggerPos::Adj => noun_arguments(parse, t, &rows)?,
     };
     // One hands over people: "expelled two diplomats of X" names a state, and the verb's
     // other sense applies (expelling diplomats sanctions their state).
-    let row = match rows.iter().find(|(r, _)| {
+    let mut row = match rows.iter().find(|(r, _)| {
         r.relation != RelationType::Extradites && r.preposition.is_none() && !r.reverse
     }) {
         Some(&(other, _))
@@ -458,14 +479,54 @@ pub(super) fn statement(
         }
         _ => row,
     };
-    // "joined the party": membership, not cooperation.
-    if row.relation == RelationType::CooperatesWith
-        && row.pos == TriggerPos::Verb
-        && parse.is_lemma(t, MEMBERSHIP_VERBS)
-    {
-        let before = targets.len();
+    let verb = row.pos == TriggerPos::Verb;
+    let before = targets.len();
+    // "joined the party": membership, not cooperation; joining without a partner named
+    // ("open for other countries to join") cooperates with no one.
+    if row.relation == RelationType::CooperatesWith && verb && parse.is_lemma(t, MEMBERSHIP_VERBS) {
         targets.retain(|&k| mentions[k].kind != EntityType::Organization);
-        closed |= targets.len() < before && targets.is_empty();
+        if targets.is_empty() {
+            sources.clear();
+            closed = true;
+        }
+    }
+    // A trip to a city or region meets no one; a trip to a country is a visit to its state.
+    if row.relation == RelationType::MeetsWith && verb && row.preposition.as_deref() == Some("to") {
+        targets.retain(|&k| mentions[k].kind != EntityType::Location);
+    }
+    // An attempt is no trial: "tried to scare X".
+    if row.relation == RelationType::Prosecutes
+        && verb
+        && parse.children_with(t, &["xcomp"]).next().is_some()
+    {
+        sources.clear();
+        targets.clear();
+        closed = true;
+    }
+    // One demands of an actor an act: "urged X to withdraw", "pressed X for answers"; with
+    // no act asked for, "pushed X" is no demand.
+    if row.relation == RelationType::Demands
+        && verb
+        && row.preposition.is_none()
+        && parse
+            .children_with(t, &["xcomp", "ccomp", "advcl", "obl"])
+            .next()
+            .is_none()
+        && parse
+            .children_with(t, &["obj"])
+            .any(|o| parse.mention_at[o].is_some())
+    {
+        targets.clear();
+    }
+    closed |= before > 0 && targets.is_empty();
+    // "attacked X over his record": a verbal attack.
+    if row.relation == RelationType::Attacks && verb && verbal_attack(parse, t) {
+        if let Some(&(other, _)) = rows
+            .iter()
+            .find(|(r, _)| r.relation == RelationType::Criticizes && r.pos == TriggerPos::Verb)
+        {
+            row = other;
+        }
     }
     let (sources, targets) = if row.reverse {
         (targets, sources)
@@ -532,6 +593,9 @@ fn modality(parse: &Parse, t: usize) -> Modality {
             if matches!(lemma.as_ref(), "refuse" | "decline" | "fail") {
                 negated = true;
                 break;
+            }
+            if matches!(lemma.as_ref(), "attempt" | "try") {
+                return Modality::Attempted;
             }
             return Modality::Intended;
         }
@@ -735,6 +799,35 @@ fn verb_arguments<'l>(
     Some((row, sources, targets, closed))
 }
 
+/// Whether an attack verb states its grounds ("attacked X for his record", "over the
+/// decision", "on his taxes"): a verbal attack. Time phrases ("over the weekend", "on
+/// Monday") are no grounds.
+fn verbal_attack(parse: &Parse, t: usize) -> bool {
+    const TIME: &[&str] = &[
+        "weekend", "week", "night", "day", "days", "month", "months", "year", "years", "period",
+        "course", "hours", "morning", "evening", "time",
+    ];
+    // "attacked X on paying fewer taxes", "for backing Y".
+    let reason_clause = parse.children_with(t, &["advcl"]).any(|c| {
+        parse
+            .children_with(c, &["mark"])
+            .any(|m| matches!(parse.lower(m).as_str(), "for" | "over" | "on"))
+    });
+    let mut heads = vec![t];
+    heads.extend(parse.children_with(t, &["obj"]));
+    reason_clause
+        || heads.iter().any(|&h| {
+            parse.children_with(h, &["obl", "nmod"]).any(|o| {
+                let grounds = match parse.case_of(o).as_deref() {
+                    Some("for" | "over") => !TIME.contains(&parse.lower(o).as_str()),
+                    Some("on") => parse.children_with(o, &["nmod:poss"]).next().is_some(),
+                    _ => false,
+                };
+                grounds && parse.upos(o) == Upos::NOUN
+            })
+        })
+}
+
 /// Whether a verb is a trigger of disapproval: rejecting, criticizing or accusing.
 fn disapproves(lexicon: &Lexicon, lemma: &str) -> bool {
     lexicon.triggers.list.iter().any(|r| {
@@ -767,8 +860,8 @@ fn between_parties<'l>(parse: &Parse, row: &'l Trigger, words: &[usize]) -> Opti
     let &w = words
         .iter()
         .find(|&&w| parse.case_of(w).as_deref() == Some("between"))?;
-    let sides = parse.sides(w);
-    (sides.len() >= 2).then(|| (row, sides, Vec::new(), false))
+    let (sources, targets) = parse.parties(w)?;
+    Some((row, sources, targets, false))
 }
 
 fn noun_arguments<'l>(
@@ -801,9 +894,8 @@ fn noun_arguments<'l>(
     }
     // "cooperation between X and Y": both sides, no subject needed.
     if let Some(&(_, w)) = modifiers.iter().find(|(c, _)| c == "between") {
-        let sides = parse.sides(w);
-        if sides.len() >= 2 {
-            return Some((rows[0].0, sides, Vec::new(), false));
+        if let Some((sources, targets)) = parse.parties(w) {
+            return Some((rows[0].0, sources, targets, false));
         }
     }
     let possessor = parse

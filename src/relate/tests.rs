@@ -502,3 +502,116 @@ fn a_threat_names_its_target_in_the_condition() {
         relations(text)
     );
 }
+
+#[test]
+fn between_one_and_a_list_pairs_the_first_with_each() {
+    let text = "Norway brokered deals between Peru and Chile, Bolivia, and Ecuador.";
+    assert!(
+        nothing_between(text, "Chile", "Bolivia"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(
+        nothing_between(text, "Norway", "Peru"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(states(text, "Peru", "cooperates-with", "Ecuador"));
+}
+
+#[test]
+fn joining_without_a_partner_cooperates_with_no_one() {
+    let text =
+        "The project, which involves Peru, Chile and Bolivia, is open for other countries to join.";
+    assert!(
+        nothing_between(text, "Peru", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_trip_to_a_city_meets_no_one() {
+    let text = "Maria Lopez traveled to Lima last week.";
+    assert!(
+        nothing_between(text, "Maria Lopez", "Lima"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(states(
+        "Maria Lopez traveled to Chile last week.",
+        "Maria Lopez",
+        "meets-with",
+        "Chile"
+    ));
+}
+
+#[test]
+fn trying_to_act_is_no_trial() {
+    let text = "Peru accused Chile of trying to scare Bolivia.";
+    assert!(
+        nothing_between(text, "Chile", "Bolivia"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn pushing_an_actor_to_nothing_is_no_demand() {
+    let text = "Peru pushed Chile.";
+    assert!(
+        nothing_between(text, "Peru", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(states(
+        "Peru pushed Chile to withdraw its troops.",
+        "Peru",
+        "demands",
+        "Chile"
+    ));
+}
+
+#[test]
+fn an_attack_with_grounds_is_verbal() {
+    let text = "Ana Torres attacked Luis Vega over his tax returns.";
+    assert!(
+        states(text, "Ana Torres", "criticizes", "Luis Vega"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(!states(text, "Ana Torres", "attacks", "Luis Vega"));
+    let text = "Ana Torres attacked Luis Vega on paying fewer taxes.";
+    assert!(
+        states(text, "Ana Torres", "criticizes", "Luis Vega"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(states(
+        "Ana Torres attacked Luis Vega with a knife.",
+        "Ana Torres",
+        "attacks",
+        "Luis Vega"
+    ));
+}
+
+#[test]
+fn an_attempted_assassination_is_an_attack() {
+    let text = "Rebels loyal to Peru's Shining Dawn leader Juan Ruiz said they attempted to \
+                assassinate Prime Minister Carlos Mendez, in a statement.";
+    assert!(
+        states(text, "Peru", "attacks", "Carlos Mendez"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_plural_demonym_names_people_who_can_be_arrested() {
+    let text = "Peru arrested more than 100 Bolivians on Saturday.";
+    assert!(
+        states(text, "Peru", "arrests", "Bolivia"),
+        "{:?}",
+        relations(text)
+    );
+}
