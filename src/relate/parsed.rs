@@ -232,7 +232,10 @@ impl<'a> Parse<'a> {
                 self.upos(t - 1),
                 Upos::DET | Upos::ADJ | Upos::NUM | Upos::PRON
             )
-            || t > 0 && self.rels[t - 1] == "case" && matches!(self.words[t - 1], "'s" | "’s");
+            || t > 0 && self.rels[t - 1] == "case" && matches!(self.words[t - 1], "'s" | "’s")
+            // "shell manufacturer", "insult comedian": a noun modifying a noun.
+            || base(self.rels[t]) == "compound"
+                && self.heads[t].is_some_and(|h| h > t && self.upos(h) == Upos::NOUN);
         found.rows.iter().any(|(r, _)| match r.pos {
             TriggerPos::Verb => match upos {
                 Upos::NOUN | Upos::PROPN => !nominal_context,
@@ -458,6 +461,24 @@ pub(super) fn statement(
         }
         _ => {}
     }
+    // "shell manufacturer", "insult comedian", "aid worker": a noun naming a kind of
+    // person or maker by the act, no act.
+    if rows[0].0.pos == TriggerPos::Noun && base(parse.rels[t]) == "compound" {
+        if let Some(h) = parse.heads[t].filter(|&h| h > t && parse.upos(h) == Upos::NOUN) {
+            let head = parse.lower(h);
+            let head = head.strip_suffix('s').unwrap_or(&head);
+            if ["er", "or", "ist", "ian"].iter().any(|x| head.ends_with(x)) {
+                return Some(Statement {
+                    relation: rows[0].0.relation,
+                    sources: Vec::new(),
+                    targets: Vec::new(),
+                    modality,
+                    prepositional: false,
+                    closed: true,
+                });
+            }
+        }
+    }
     let (row, mut sources, mut targets, mut closed) = match rows[0].0.pos {
         TriggerPos::Verb => verb_arguments(parse, t, found, &rows, lexicon)?,
         TriggerPos::Noun | TriggerPos::Adj => noun_arguments(parse, t, &rows)?,
@@ -636,6 +657,10 @@ fn verb_arguments<'l>(
     rows: &[(&'l Trigger, Form)],
     lexicon: &Lexicon,
 ) -> Option<Arguments<'l>> {
+    // A particle the trigger lacks makes another verb: "held up a Bible" holds no one.
+    if found.end - found.start == 1 && parse.children_with(t, &["compound:prt"]).next().is_some() {
+        return Some((rows[0].0, Vec::new(), Vec::new(), true));
+    }
     // Particles and multiword verbs: the verb is the trigger's first word.
     let passive = parse
         .children_with(t, &["aux:pass", "nsubj:pass"])
@@ -720,7 +745,13 @@ fn verb_arguments<'l>(
                 targets.extend(parse.mention_of(o));
             }
         }
-        return Some((rows[0].0, sources, targets, false));
+        // "speaking at the opening of X": a meeting needs its partner after the row's
+        // preposition ("speak with"); the neighbours are none.
+        let closed = targets.is_empty()
+            && rows
+                .iter()
+                .all(|(r, _)| r.relation == RelationType::MeetsWith);
+        return Some((rows[0].0, sources, targets, closed));
     };
     let mut objects: Vec<usize> = parse.children_with(t, &["obj", "iobj"]).collect();
     // A thing received, held or hosted ("received the party's nomination", "held a press

@@ -615,3 +615,33 @@ fn a_plural_demonym_names_people_who_can_be_arrested() {
         relations(text)
     );
 }
+
+#[test]
+fn a_particle_makes_another_verb() {
+    let text = "Carlos Mendez held up Luis Vega at the border.";
+    assert!(
+        nothing_between(text, "Carlos Mendez", "Luis Vega"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn speaking_at_an_event_meets_no_one() {
+    let text = "Carlos Mendez was speaking at the opening of the Lima Peace Forum.";
+    assert!(
+        nothing_between(text, "Carlos Mendez", "Lima Peace Forum"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_noun_modifying_a_noun_is_no_verb() {
+    let text = "Peru acquired Chilean mortar and shell manufacturer Andes Defence Group.";
+    assert!(
+        nothing_between(text, "Chile", "Andes Defence Group"),
+        "{:?}",
+        relations(text)
+    );
+}
