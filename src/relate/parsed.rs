@@ -515,10 +515,18 @@ pub(super) fn statement(
     if row.relation == RelationType::MeetsWith && verb && row.preposition.as_deref() == Some("to") {
         targets.retain(|&k| mentions[k].kind != EntityType::Location);
     }
-    // An attempt is no trial: "tried to scare X".
-    if row.relation == RelationType::Prosecutes
-        && verb
-        && parse.children_with(t, &["xcomp"]).next().is_some()
+    // An attempt is no trial ("tried to scare X"), and sending someone to do something
+    // ("sent its envoy to join the talks") hands no one over.
+    if matches!(
+        row.relation,
+        RelationType::Prosecutes | RelationType::Extradites
+    ) && verb
+        && parse.children_with(t, &["xcomp", "advcl"]).any(|c| {
+            parse.rels[c] == "xcomp"
+                || parse
+                    .children_with(c, &["mark"])
+                    .any(|m| parse.lower(m) == "to")
+        })
     {
         sources.clear();
         targets.clear();

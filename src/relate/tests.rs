@@ -645,3 +645,13 @@ fn a_noun_modifying_a_noun_is_no_verb() {
         relations(text)
     );
 }
+
+#[test]
+fn sending_someone_to_act_hands_no_one_over() {
+    let text = "Peru sent Foreign Minister Luis Vega to join the talks in Chile.";
+    assert!(
+        !states(text, "Peru", "extradites", "Luis Vega"),
+        "{:?}",
+        relations(text)
+    );
+}
