@@ -116,7 +116,9 @@ const MESSAGE_NOUNS: &[&str] = &[
 
 /// Verbs whose infinitive complement states an intention, not an event: the complement's
 /// object is the target of the governing trigger ("threatened to cut off electricity to X"),
-/// and a trigger inside the complement states nothing ("promised to continue aid").
+/// and a trigger inside the complement states nothing ("promised to continue aid"). Verbs of
+/// demand ("demanded to question X", "ordered troops to strike X") are not here: what is
+/// demanded is no intention, and no threat ([`super::modality::DEMAND_VERBS`]).
 pub(super) const INTENT_VERBS: &[&str] = &[
     "threaten",
     "promise",
@@ -142,18 +144,12 @@ pub(super) const INTENT_VERBS: &[&str] = &[
     "refuse",
     "decline",
     "fail",
-    "urge",
-    "ask",
-    "press",
     "encourage",
     "persuade",
     "force",
-    "call",
-    "demand",
     "invite",
     "allow",
     "authorize",
-    "order",
 ];
 
 /// Auxiliaries and modals: they end a noun phrase.
@@ -605,6 +601,7 @@ pub(super) fn statement(
         targets,
         modality,
         prepositional: object_from.is_some(),
+        closed: false,
     })
 }
 
@@ -650,6 +647,15 @@ fn noun_arguments(
     if let Some(p) = ctx.preposition_after(found.end, "between", 3) {
         // "cooperation between X and Y": both sides, no subject needed.
         if let Some(k) = ctx.object_at(p) {
+            let sides = ctx.coordinated(k, false);
+            if sides.len() >= 2 {
+                return (sides, Vec::new());
+            }
+        }
+    }
+    // "the deal X brokered between Y and Z": the parties, not the broker.
+    if let Some(at) = object_from.filter(|&at| at > 0 && ctx.word(at - 1) == "between") {
+        if let Some(k) = ctx.object_at(at) {
             let sides = ctx.coordinated(k, false);
             if sides.len() >= 2 {
                 return (sides, Vec::new());

@@ -71,6 +71,13 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
             &resolved.mentions[..last],
         ));
         mentions.sort_by_key(|m| m.tokens.start);
+        // "arrested 100 Palestinians": a plural demonym names people of the country, who
+        // can be arrested or handed over as a group can.
+        for m in &mut mentions {
+            if m.kind == EntityType::Country && plural_demonym(&doc[m.span.clone()], lexicon) {
+                m.kind = EntityType::Group;
+            }
+        }
         if mentions.len() < 2 {
             continue;
         }
@@ -91,12 +98,13 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
         for f in &found {
             let by_parse = parse
                 .as_ref()
-                .and_then(|p| parsed::statement(p, f, &mentions));
+                .and_then(|p| parsed::statement(p, f, &mentions, lexicon));
             let statement = match mode() {
                 Mode::Parse => by_parse,
                 Mode::Rules => arguments::statement(doc, layout, sentence, &mentions, f),
                 Mode::Hybrid => match by_parse {
                     Some(s) if s.has_pair() => Some(s),
+                    Some(s) if s.closed => None,
                     // A hedge or a demanded act the parse found: nothing is stated.
                     Some(s) if matches!(s.modality, Modality::Hedged | Modality::Demanded) => None,
                     _ if parse
@@ -172,6 +180,9 @@ pub(crate) enum Modality {
     Hedged,
     /// An intention ("will support", "vowed to strike"): an intent to cooperate or a threat.
     Intended,
+    /// An attempt ("tried to assassinate X"): an attempted attack is an attack, as CAMEO
+    /// codes it; an attempt at anything else is an intention.
+    Attempted,
     /// What someone demands be done ("demanded that X withdraw"): states nothing.
     Demanded,
 }
@@ -189,6 +200,10 @@ pub(crate) struct Statement {
     pub modality: Modality,
     /// The target came through the trigger's preposition ("handed over … to Y").
     pub prepositional: bool,
+    /// The parse settled that the trigger has no actor to act on ("held a press
+    /// conference", "received the party's nomination"): the word-order rules must not look
+    /// for one among the neighbours.
+    pub closed: bool,
 }
 
 impl Statement {
@@ -210,6 +225,15 @@ fn intended(act: RelationType) -> Option<RelationType> {
     }
 }
 
+/// Whether a country's mention is a plural demonym ("Palestinians", "Liberians"), not its
+/// name ("the Philippines").
+fn plural_demonym(text: &str, lexicon: &Lexicon) -> bool {
+    text.ends_with('s')
+        && lexicon
+            .demonym(text)
+            .is_some_and(|c| crate::text::key(&lexicon.countries[c].name) != crate::text::key(text))
+}
+
 /// Whether entities of this type can act or be acted on in an event.
 fn is_actor(kind: EntityType) -> bool {
     kind != EntityType::Other
@@ -225,7 +249,10 @@ fn emit(
 ) {
     let (kind, negated) = match statement.modality {
         Modality::Hedged | Modality::Demanded => return,
-        Modality::Intended => match intended(statement.relation) {
+        Modality::Attempted if statement.relation == RelationType::Attacks => {
+            (RelationType::Attacks, false)
+        }
+        Modality::Intended | Modality::Attempted => match intended(statement.relation) {
             Some(kind) => (kind, false),
             None => return,
         },

@@ -17,7 +17,7 @@ use std::borrow::Cow;
 use super::triggers::Found;
 use super::{Modality, Statement};
 use crate::entity::{EntityType, Mention};
-use crate::lexicon::{Form, Trigger, TriggerPos};
+use crate::lexicon::{Form, Lexicon, RoleCategory, Trigger, TriggerPos};
 use crate::nlp::{lemma, Models, TagOut, Upos};
 use crate::relation::RelationType;
 use crate::text::{Layout, Sentence};
@@ -150,6 +150,51 @@ impl<'a> Parse<'a> {
         out
     }
 
+    /// The sides of "between X and Y": the names coordinated in one phrase, without those of
+    /// a second "between" phrase coordinated with it ("between X and Y and between Z and W").
+    fn sides(&self, w: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = self.mention_of(w).into_iter().collect();
+        for c in self.children_with(w, &["conj"]) {
+            if self.case_of(c).is_some() {
+                continue;
+            }
+            if let Some(k) = self.mention_of(c) {
+                if !out.contains(&k) {
+                    out.push(k);
+                }
+            }
+        }
+        out
+    }
+
+    /// The parties of "between X and Y" as (sources, targets) of a symmetric relation: all
+    /// with all ("between X, Y and Z"), or the first with each of a list joined to it by
+    /// "and" ("between X and Y, Z and W": X with Y, with Z and with W).
+    fn parties(&self, w: usize) -> Option<(Vec<usize>, Vec<usize>)> {
+        let sides = self.sides(w);
+        if sides.len() < 2 {
+            return None;
+        }
+        let second = self.children_with(w, &["conj"]).next();
+        let star = sides.len() >= 3
+            && second.is_some_and(|c| {
+                self.children_with(c, &["cc"]).next().is_some()
+                    && self.children_with(c, &["punct"]).next().is_none()
+            });
+        Some(if star {
+            (sides[..1].to_vec(), sides[1..].to_vec())
+        } else {
+            (sides, Vec::new())
+        })
+    }
+
+    /// Whether a phrase headed by `w` names an actor in its own words ("President X", "the
+    /// Israeli delegation"), not through a modifier ("the party's nomination").
+    fn names_directly(&self, w: usize) -> bool {
+        self.children_with(w, &["compound", "flat", "appos", "amod"])
+            .any(|c| self.mention_at[c].is_some())
+    }
+
     /// The subject of verb `v`, through control ("threatened to cut": the subject of
     /// *cut*), coordination and relative clauses ("Rubio, who spoke").
     fn subject(&self, mut v: usize) -> Option<usize> {
@@ -187,7 +232,10 @@ impl<'a> Parse<'a> {
                 self.upos(t - 1),
                 Upos::DET | Upos::ADJ | Upos::NUM | Upos::PRON
             )
-            || t > 0 && self.rels[t - 1] == "case" && matches!(self.words[t - 1], "'s" | "’s");
+            || t > 0 && self.rels[t - 1] == "case" && matches!(self.words[t - 1], "'s" | "’s")
+            // "shell manufacturer", "insult comedian": a noun modifying a noun.
+            || base(self.rels[t]) == "compound"
+                && self.heads[t].is_some_and(|h| h > t && self.upos(h) == Upos::NOUN);
         found.rows.iter().any(|(r, _)| match r.pos {
             TriggerPos::Verb => match upos {
                 Upos::NOUN | Upos::PROPN => !nominal_context,
@@ -227,6 +275,11 @@ const HEDGE_AUX: &[&str] = &["could", "might", "may", "would", "must", "should",
 const HEDGE_ADV: &[&str] = &["potentially", "possibly", "perhaps"];
 /// Verbs that deny the act they govern ("refuted the existence of any such agreement").
 const DENIALS: &[&str] = &["deny", "refute"];
+/// Verbs of refusal: their complement is an act not done.
+const REFUSALS: &[&str] = &["refuse", "decline"];
+/// Verbs of joining: one who joins an organization becomes a member, and cooperates with no
+/// one by it.
+const MEMBERSHIP_VERBS: &[&str] = &["join", "rejoin"];
 /// Nouns whose complement is an act proposed, not done ("a request to question X").
 const PROPOSALS: &[&str] = &[
     "request",
@@ -331,6 +384,7 @@ pub(super) fn obligations(parse: &Parse) -> Vec<(usize, Statement)> {
             targets,
             modality: Modality::Asserted,
             prepositional: false,
+            closed: false,
         };
         out.push((parse.start + a, statement));
     }
@@ -357,7 +411,12 @@ pub(super) fn silenced(parse: &Parse, found: &Found) -> bool {
 /// What the parse says about one trigger: `None` when the word is no trigger here (an
 /// adjective, a noun use of a verb trigger) or the parse finds no arguments; a statement
 /// without arguments, hedged or demanded, when it states nothing.
-pub(super) fn statement(parse: &Parse, found: &Found, mentions: &[Mention]) -> Option<Statement> {
+pub(super) fn statement(
+    parse: &Parse,
+    found: &Found,
+    mentions: &[Mention],
+    lexicon: &Lexicon,
+) -> Option<Statement> {
     let first = found.start.checked_sub(parse.start)?;
     // The rows that fit the word's part of speech: "accused cartel members" (ADJ) and "a
     // press briefing" (NOUN) trigger nothing through their verb rows. A compound noun is
@@ -397,17 +456,36 @@ pub(super) fn statement(parse: &Parse, found: &Found, mentions: &[Mention]) -> O
                 targets: Vec::new(),
                 modality,
                 prepositional: false,
+                closed: false,
             });
         }
         _ => {}
     }
-    let (row, sources, targets) = match rows[0].0.pos {
-        TriggerPos::Verb => verb_arguments(parse, t, found, &rows)?,
+    // "shell manufacturer", "insult comedian", "aid worker": a noun naming a kind of
+    // person or maker by the act, no act.
+    if rows[0].0.pos == TriggerPos::Noun && base(parse.rels[t]) == "compound" {
+        if let Some(h) = parse.heads[t].filter(|&h| h > t && parse.upos(h) == Upos::NOUN) {
+            let head = parse.lower(h);
+            let head = head.strip_suffix('s').unwrap_or(&head);
+            if ["er", "or", "ist", "ian"].iter().any(|x| head.ends_with(x)) {
+                return Some(Statement {
+                    relation: rows[0].0.relation,
+                    sources: Vec::new(),
+                    targets: Vec::new(),
+                    modality,
+                    prepositional: false,
+                    closed: true,
+                });
+            }
+        }
+    }
+    let (row, mut sources, mut targets, mut closed) = match rows[0].0.pos {
+        TriggerPos::Verb => verb_arguments(parse, t, found, &rows, lexicon)?,
         TriggerPos::Noun | TriggerPos::Adj => noun_arguments(parse, t, &rows)?,
     };
     // One hands over people: "expelled two diplomats of X" names a state, and the verb's
     // other sense applies (expelling diplomats sanctions their state).
-    let row = match rows.iter().find(|(r, _)| {
+    let mut row = match rows.iter().find(|(r, _)| {
         r.relation != RelationType::Extradites && r.preposition.is_none() && !r.reverse
     }) {
         Some(&(other, _))
@@ -422,6 +500,63 @@ pub(super) fn statement(parse: &Parse, found: &Found, mentions: &[Mention]) -> O
         }
         _ => row,
     };
+    let verb = row.pos == TriggerPos::Verb;
+    let before = targets.len();
+    // "joined the party": membership, not cooperation; joining without a partner named
+    // ("open for other countries to join") cooperates with no one.
+    if row.relation == RelationType::CooperatesWith && verb && parse.is_lemma(t, MEMBERSHIP_VERBS) {
+        targets.retain(|&k| mentions[k].kind != EntityType::Organization);
+        if targets.is_empty() {
+            sources.clear();
+            closed = true;
+        }
+    }
+    // A trip to a city or region meets no one; a trip to a country is a visit to its state.
+    if row.relation == RelationType::MeetsWith && verb && row.preposition.as_deref() == Some("to") {
+        targets.retain(|&k| mentions[k].kind != EntityType::Location);
+    }
+    // An attempt is no trial ("tried to scare X"), and sending someone to do something
+    // ("sent its envoy to join the talks") hands no one over.
+    if matches!(
+        row.relation,
+        RelationType::Prosecutes | RelationType::Extradites
+    ) && verb
+        && parse.children_with(t, &["xcomp", "advcl"]).any(|c| {
+            parse.rels[c] == "xcomp"
+                || parse
+                    .children_with(c, &["mark"])
+                    .any(|m| parse.lower(m) == "to")
+        })
+    {
+        sources.clear();
+        targets.clear();
+        closed = true;
+    }
+    // One demands of an actor an act: "urged X to withdraw", "pressed X for answers"; with
+    // no act asked for, "pushed X" is no demand.
+    if row.relation == RelationType::Demands
+        && verb
+        && row.preposition.is_none()
+        && parse
+            .children_with(t, &["xcomp", "ccomp", "advcl", "obl"])
+            .next()
+            .is_none()
+        && parse
+            .children_with(t, &["obj"])
+            .any(|o| parse.mention_at[o].is_some())
+    {
+        targets.clear();
+    }
+    closed |= before > 0 && targets.is_empty();
+    // "attacked X over his record": a verbal attack.
+    if row.relation == RelationType::Attacks && verb && verbal_attack(parse, t) {
+        if let Some(&(other, _)) = rows
+            .iter()
+            .find(|(r, _)| r.relation == RelationType::Criticizes && r.pos == TriggerPos::Verb)
+        {
+            row = other;
+        }
+    }
     let (sources, targets) = if row.reverse {
         (targets, sources)
     } else {
@@ -433,6 +568,7 @@ pub(super) fn statement(parse: &Parse, found: &Found, mentions: &[Mention]) -> O
         targets,
         modality,
         prepositional: row.preposition.is_some(),
+        closed,
     })
 }
 
@@ -487,6 +623,9 @@ fn modality(parse: &Parse, t: usize) -> Modality {
                 negated = true;
                 break;
             }
+            if matches!(lemma.as_ref(), "attempt" | "try") {
+                return Modality::Attempted;
+            }
             return Modality::Intended;
         }
         if super::modality::DEMAND_VERBS.contains(&lemma.as_ref()) && parse.upos(h) == Upos::VERB {
@@ -515,14 +654,21 @@ fn modality(parse: &Parse, t: usize) -> Modality {
     }
 }
 
-type Arguments<'l> = (&'l Trigger, Vec<usize>, Vec<usize>);
+/// The row that applies, the sources, the targets, and whether the parse settled that there
+/// is no target to look for elsewhere.
+type Arguments<'l> = (&'l Trigger, Vec<usize>, Vec<usize>, bool);
 
 fn verb_arguments<'l>(
     parse: &Parse,
     t: usize,
     found: &Found,
     rows: &[(&'l Trigger, Form)],
+    lexicon: &Lexicon,
 ) -> Option<Arguments<'l>> {
+    // A particle the trigger lacks makes another verb: "held up a Bible" holds no one.
+    if found.end - found.start == 1 && parse.children_with(t, &["compound:prt"]).next().is_some() {
+        return Some((rows[0].0, Vec::new(), Vec::new(), true));
+    }
     // Particles and multiword verbs: the verb is the trigger's first word.
     let passive = parse
         .children_with(t, &["aux:pass", "nsubj:pass"])
@@ -548,12 +694,33 @@ fn verb_arguments<'l>(
         let row = rows[0].0;
         let targets = collect(parse, &target_words);
         let sources = collect(parse, &agents);
-        return Some((row, sources, targets));
+        return Some((row, sources, targets, false));
     }
     let sources = parse
         .subject(t)
         .map(|s| parse.mentions_of(s))
         .unwrap_or_default();
+    // "brokered a deal to normalize relations between X and Y": the parties, not the broker.
+    let mut between: Vec<usize> = obliques
+        .iter()
+        .filter(|(c, _)| c == "between")
+        .map(|&(_, w)| w)
+        .collect();
+    for c in parse.children_with(t, &["xcomp"]) {
+        for h in std::iter::once(c).chain(parse.children_with(c, &["obj"])) {
+            between.extend(
+                parse
+                    .children_with(h, &["obl", "nmod"])
+                    .filter(|&w| parse.case_of(w).as_deref() == Some("between")),
+            );
+        }
+    }
+    if let Some(parties) = rows
+        .iter()
+        .find_map(|&(row, _)| between_parties(parse, row, &between))
+    {
+        return Some(parties);
+    }
     // A row whose preposition the verb governs wins; then a row taking a direct object.
     for &(row, _) in rows {
         if let Some(p) = &row.preposition {
@@ -564,9 +731,17 @@ fn verb_arguments<'l>(
                 .collect();
             let targets = collect(parse, &words);
             if !targets.is_empty() {
-                return Some((row, sources, targets));
+                return Some(
+                    between_parties(parse, row, &words).unwrap_or((row, sources, targets, false)),
+                );
             }
         }
+    }
+    // "X and Y agreed that …": an agreement of opinion, no cooperation.
+    if rows[0].0.relation == RelationType::CooperatesWith
+        && parse.children_with(t, &["ccomp"]).next().is_some()
+    {
+        return Some((rows[0].0, Vec::new(), Vec::new(), true));
     }
     // Without its preposition a row takes no object ("talk of X" is no meeting with X).
     let Some(&(row, _)) = rows.iter().find(|(r, _)| r.preposition.is_none()) else {
@@ -578,9 +753,48 @@ fn verb_arguments<'l>(
                 targets.extend(parse.mention_of(o));
             }
         }
-        return Some((rows[0].0, sources, targets));
+        // "speaking at the opening of X": a meeting needs its partner after the row's
+        // preposition ("speak with"); the neighbours are none.
+        let closed = targets.is_empty()
+            && rows
+                .iter()
+                .all(|(r, _)| r.relation == RelationType::MeetsWith);
+        return Some((rows[0].0, sources, targets, closed));
     };
     let mut objects: Vec<usize> = parse.children_with(t, &["obj", "iobj"]).collect();
+    // A thing received, held or hosted ("received the party's nomination", "held a press
+    // conference"): one meets or arrests the actor itself, or people named by a role ("met
+    // the leaders of X"), not the owner of a thing.
+    let things: Vec<usize> = objects
+        .iter()
+        .copied()
+        .filter(|&o| {
+            parse.upos(o) == Upos::NOUN
+                && parse.mention_at[o].is_none()
+                && !parse.names_directly(o)
+                && !names_actors(lexicon, &parse.lemma(o).to_lowercase())
+                && !names_actors(lexicon, &parse.lower(o))
+        })
+        .collect();
+    let takes_actor = matches!(
+        row.relation,
+        RelationType::MeetsWith | RelationType::Arrests
+    );
+    if takes_actor {
+        objects.retain(|o| !things.contains(o));
+    }
+    let closed = takes_actor && !things.is_empty() && objects.is_empty();
+    // Refusing to act on X rejects X ("refused to lift the curfew on X"), but refusing to
+    // disavow or condemn X is no rejection of X: the refused act is itself negated.
+    if objects.is_empty()
+        && row.relation == RelationType::Rejects
+        && parse.is_lemma(t, REFUSALS)
+        && parse
+            .children_with(t, &["xcomp"])
+            .any(|c| disapproves(lexicon, &parse.lemma(c)))
+    {
+        return Some((row, sources, Vec::new(), true));
+    }
     if objects.is_empty() {
         // The subject of a that-clause ("demanded that X withdraw") or the first actor of an
         // infinitive ("threatened to cut off electricity to X").
@@ -607,7 +821,86 @@ fn verb_arguments<'l>(
             }
         }
     }
-    Some((row, sources, targets))
+    if targets.is_empty() && row.relation == RelationType::Threatens {
+        // The condition names who is threatened: "threatened to strike unless X withdraws".
+        let clauses = std::iter::once(t).chain(parse.children_with(t, &["xcomp"]));
+        let subjects: Vec<usize> = clauses
+            .flat_map(|v| parse.children_with(v, &["advcl"]).collect::<Vec<_>>())
+            .filter(|&a| {
+                parse
+                    .children_with(a, &["mark"])
+                    .any(|m| matches!(parse.lower(m).as_str(), "unless" | "if"))
+            })
+            .filter_map(|a| parse.children_with(a, &["nsubj"]).next())
+            .collect();
+        targets = collect(parse, &subjects);
+    }
+    Some((row, sources, targets, closed))
+}
+
+/// Whether an attack verb states its grounds ("attacked X for his record", "over the
+/// decision", "on his taxes"): a verbal attack. Time phrases ("over the weekend", "on
+/// Monday") are no grounds.
+fn verbal_attack(parse: &Parse, t: usize) -> bool {
+    const TIME: &[&str] = &[
+        "weekend", "week", "night", "day", "days", "month", "months", "year", "years", "period",
+        "course", "hours", "morning", "evening", "time",
+    ];
+    // "attacked X on paying fewer taxes", "for backing Y".
+    let reason_clause = parse.children_with(t, &["advcl"]).any(|c| {
+        parse
+            .children_with(c, &["mark"])
+            .any(|m| matches!(parse.lower(m).as_str(), "for" | "over" | "on"))
+    });
+    let mut heads = vec![t];
+    heads.extend(parse.children_with(t, &["obj"]));
+    reason_clause
+        || heads.iter().any(|&h| {
+            parse.children_with(h, &["obl", "nmod"]).any(|o| {
+                let grounds = match parse.case_of(o).as_deref() {
+                    Some("for" | "over") => !TIME.contains(&parse.lower(o).as_str()),
+                    Some("on") => parse.children_with(o, &["nmod:poss"]).next().is_some(),
+                    _ => false,
+                };
+                grounds && parse.upos(o) == Upos::NOUN
+            })
+        })
+}
+
+/// Whether a verb is a trigger of disapproval: rejecting, criticizing or accusing.
+fn disapproves(lexicon: &Lexicon, lemma: &str) -> bool {
+    lexicon.triggers.list.iter().any(|r| {
+        r.pos == TriggerPos::Verb
+            && r.words.len() == 1
+            && r.words[0] == lemma
+            && matches!(
+                r.relation,
+                RelationType::Rejects | RelationType::Criticizes | RelationType::Accuses
+            )
+    })
+}
+
+/// Whether a common noun names people, an institution or a place ("leaders", "ministry",
+/// "capital"), which stand for the actor named in their modifier.
+fn names_actors(lexicon: &Lexicon, key: &str) -> bool {
+    lexicon.roles.get(key).is_some_and(|roles| {
+        roles
+            .iter()
+            .any(|r| !matches!(r.category, RoleCategory::OtherHead | RoleCategory::Modifier))
+    })
+}
+
+/// The parties of a symmetric act stated "between X and Y": they act with each other, and
+/// the subject who brokered or mediated it is neither ("X mediated talks between Y and Z").
+fn between_parties<'l>(parse: &Parse, row: &'l Trigger, words: &[usize]) -> Option<Arguments<'l>> {
+    if !row.relation.is_symmetric() {
+        return None;
+    }
+    let &w = words
+        .iter()
+        .find(|&&w| parse.case_of(w).as_deref() == Some("between"))?;
+    let (sources, targets) = parse.parties(w)?;
+    Some((row, sources, targets, false))
 }
 
 fn noun_arguments<'l>(
@@ -640,9 +933,8 @@ fn noun_arguments<'l>(
     }
     // "cooperation between X and Y": both sides, no subject needed.
     if let Some(&(_, w)) = modifiers.iter().find(|(c, _)| c == "between") {
-        let sides = collect(parse, &[w]);
-        if sides.len() >= 2 {
-            return Some((rows[0].0, sides, Vec::new()));
+        if let Some((sources, targets)) = parse.parties(w) {
+            return Some((rows[0].0, sources, targets, false));
         }
     }
     let possessor = parse
@@ -672,10 +964,10 @@ fn noun_arguments<'l>(
             .collect();
         let targets = collect(parse, &words);
         if !targets.is_empty() {
-            return Some((row, sources, targets));
+            return Some((row, sources, targets, false));
         }
     }
-    Some((rows[0].0, sources, Vec::new()))
+    Some((rows[0].0, sources, Vec::new(), false))
 }
 
 /// The mentions of several argument phrases, without repeats.

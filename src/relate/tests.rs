@@ -386,3 +386,272 @@ fn one_arrests_people_not_places() {
         relations(text)
     );
 }
+
+#[test]
+fn a_demanded_act_is_no_threat() {
+    // "demand" governs what others should do: no intention of the speaker's own.
+    let text = "Peru demanded to question Chile's ambassador.";
+    assert!(
+        !states(text, "Peru", "threatens", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_mediator_takes_no_side() {
+    let text = "Norway mediated talks between Peru and Chile.";
+    assert!(
+        nothing_between(text, "Norway", "Peru"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(
+        nothing_between(text, "Norway", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(states(text, "Peru", "negotiates-with", "Chile"));
+    let text = "The deal Norway brokered between Peru and Chile ended the dispute.";
+    assert!(
+        nothing_between(text, "Norway", "Peru"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(states(text, "Peru", "cooperates-with", "Chile"));
+}
+
+#[test]
+fn two_between_phrases_are_two_pairs() {
+    let text =
+        "Norway announced deals between Peru and Chile and between Bolivia, Ecuador, and Peru.";
+    assert!(
+        nothing_between(text, "Chile", "Bolivia"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(states(text, "Peru", "cooperates-with", "Chile"));
+}
+
+#[test]
+fn refusing_to_disavow_is_no_rejection() {
+    let text = "Peru refused to disavow Chile.";
+    assert!(
+        !states(text, "Peru", "rejects", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    // Refusing to act on someone still rejects them.
+    assert!(states(
+        "Peru refused to lift the blockade on Chile.",
+        "Peru",
+        "rejects",
+        "Chile"
+    ));
+}
+
+#[test]
+fn joining_a_party_is_membership() {
+    let text = "Maria Lopez joined the Green Alliance Party in May.";
+    assert!(
+        nothing_between(text, "Maria Lopez", "Green Alliance Party"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn one_meets_or_arrests_actors_not_things() {
+    let text = "Carlos Mendez received the Liberty Party's presidential nomination in March.";
+    assert!(
+        nothing_between(text, "Carlos Mendez", "Liberty Party"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Ana Torres held a press conference claiming Luis Vega knew about the plan.";
+    assert!(
+        nothing_between(text, "Ana Torres", "Luis Vega"),
+        "{:?}",
+        relations(text)
+    );
+    // A delegation named by its country is an actor.
+    assert!(states(
+        "Peru received the Chilean delegation in Lima.",
+        "Peru",
+        "meets-with",
+        "Chile"
+    ));
+}
+
+#[test]
+fn agreeing_that_is_an_opinion() {
+    let text = "Peru and Chile agreed that the vaccine works.";
+    assert!(
+        nothing_between(text, "Peru", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_threat_names_its_target_in_the_condition() {
+    let text = "Peru threatened to close its border unless Chile withdrew its troops.";
+    assert!(
+        states(text, "Peru", "threatens", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn between_one_and_a_list_pairs_the_first_with_each() {
+    let text = "Norway brokered deals between Peru and Chile, Bolivia, and Ecuador.";
+    assert!(
+        nothing_between(text, "Chile", "Bolivia"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(
+        nothing_between(text, "Norway", "Peru"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(states(text, "Peru", "cooperates-with", "Ecuador"));
+}
+
+#[test]
+fn joining_without_a_partner_cooperates_with_no_one() {
+    let text =
+        "The project, which involves Peru, Chile and Bolivia, is open for other countries to join.";
+    assert!(
+        nothing_between(text, "Peru", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_trip_to_a_city_meets_no_one() {
+    let text = "Maria Lopez traveled to Lima last week.";
+    assert!(
+        nothing_between(text, "Maria Lopez", "Lima"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(states(
+        "Maria Lopez traveled to Chile last week.",
+        "Maria Lopez",
+        "meets-with",
+        "Chile"
+    ));
+}
+
+#[test]
+fn trying_to_act_is_no_trial() {
+    let text = "Peru accused Chile of trying to scare Bolivia.";
+    assert!(
+        nothing_between(text, "Chile", "Bolivia"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn pushing_an_actor_to_nothing_is_no_demand() {
+    let text = "Peru pushed Chile.";
+    assert!(
+        nothing_between(text, "Peru", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(states(
+        "Peru pushed Chile to withdraw its troops.",
+        "Peru",
+        "demands",
+        "Chile"
+    ));
+}
+
+#[test]
+fn an_attack_with_grounds_is_verbal() {
+    let text = "Ana Torres attacked Luis Vega over his tax returns.";
+    assert!(
+        states(text, "Ana Torres", "criticizes", "Luis Vega"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(!states(text, "Ana Torres", "attacks", "Luis Vega"));
+    let text = "Ana Torres attacked Luis Vega on paying fewer taxes.";
+    assert!(
+        states(text, "Ana Torres", "criticizes", "Luis Vega"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(states(
+        "Ana Torres attacked Luis Vega with a knife.",
+        "Ana Torres",
+        "attacks",
+        "Luis Vega"
+    ));
+}
+
+#[test]
+fn an_attempted_assassination_is_an_attack() {
+    let text = "Rebels loyal to Peru's Shining Dawn leader Juan Ruiz said they attempted to \
+                assassinate Prime Minister Carlos Mendez, in a statement.";
+    assert!(
+        states(text, "Peru", "attacks", "Carlos Mendez"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_plural_demonym_names_people_who_can_be_arrested() {
+    let text = "Peru arrested more than 100 Bolivians on Saturday.";
+    assert!(
+        states(text, "Peru", "arrests", "Bolivia"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_particle_makes_another_verb() {
+    let text = "Carlos Mendez held up Luis Vega at the border.";
+    assert!(
+        nothing_between(text, "Carlos Mendez", "Luis Vega"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn speaking_at_an_event_meets_no_one() {
+    let text = "Carlos Mendez was speaking at the opening of the Lima Peace Forum.";
+    assert!(
+        nothing_between(text, "Carlos Mendez", "Lima Peace Forum"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_noun_modifying_a_noun_is_no_verb() {
+    let text = "Peru acquired Chilean mortar and shell manufacturer Andes Defence Group.";
+    assert!(
+        nothing_between(text, "Chile", "Andes Defence Group"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn sending_someone_to_act_hands_no_one_over() {
+    let text = "Peru sent Foreign Minister Luis Vega to join the talks in Chile.";
+    assert!(
+        !states(text, "Peru", "extradites", "Luis Vega"),
+        "{:?}",
+        relations(text)
+    );
+}
