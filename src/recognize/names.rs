@@ -111,6 +111,22 @@ const LOWERCASE_ORG_HEADS: &[&str] = &[
     "faction",
 ];
 
+/// Lowercase nouns for the people of an organization: after a name of several words they make
+/// it an organization ("Red Cross officials", "Border Patrol agents").
+const MEMBER_NOUNS: &[&str] = &[
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "workers",
+    "staff",
+    "employees",
+    "volunteers",
+    "delegates",
+    "agents",
+    "officers",
+];
+
 struct Sent<'a> {
     doc: &'a str,
     layout: &'a Layout,
@@ -171,6 +187,9 @@ impl Sent<'_> {
         if trusted_position || self.known.contains_key(self.key(i)) {
             return true;
         }
+        if self.kind == SentenceKind::Prose && self.opens_org_before_members(i) {
+            return true;
+        }
         // At a sentence start, a word the text never writes as a name elsewhere is a name
         // only if it is rare in English and not a noun heading a phrase ("Readers of ...").
         let heads_phrase = i + 1 < self.range.end
@@ -192,6 +211,19 @@ impl Sent<'_> {
         self.kind == SentenceKind::Prose
             && !self.lexicon.is_common_key(self.key(i))
             && !heads_phrase
+    }
+
+    /// Whether a sentence-initial capitalized word opens a name of several words that its
+    /// people follow: "Red Cross officials said", where "Red" alone is common English.
+    fn opens_org_before_members(&self, i: usize) -> bool {
+        let mut k = i + 1;
+        while self.capitalized(k)
+            && !self.lexicon.is_role_word(self.key(k))
+            && self.lexicon_at(k).is_none()
+        {
+            k += 1;
+        }
+        k >= i + 2 && self.word(k) && MEMBER_NOUNS.contains(&self.lower(k).as_str())
     }
 
     /// How many tokens from `k` continue a name run (0: the run ends before `k`): a
@@ -319,6 +351,16 @@ impl Sent<'_> {
 
     /// Country of a demonym or country name at `i` ("Mexican", "U.S."), with its end token.
     fn country_at(&self, i: usize) -> Option<(usize, usize)> {
+        // A demonym of several words ("Sri Lankan", "South Korean") is no lexicon name of its
+        // own, and a shorter name inside it ("South") must not cut it.
+        if self.capitalized(i) {
+            if let Some((end, c)) = self.country_words_at(i) {
+                let longer_name = self.lexicon_at(i).is_some_and(|(e, _)| e > end);
+                if end > i + 1 && !longer_name {
+                    return Some((end, c));
+                }
+            }
+        }
         if let Some((end, entry)) = self.lexicon_at(i) {
             let e = &self.lexicon.names.entries[entry];
             return (e.source == NameSource::Country).then_some((end, e.country?));
@@ -710,8 +752,10 @@ fn lowercase_group(s: &Sent, i: usize) -> Option<(usize, Candidate)> {
         s.role_at(i, &[RoleCategory::Group])?
     };
     let head = s.lower(end - 1);
-    // Only plural heads make a collective actor: "a cartel" is not the cartels.
-    if !head.ends_with('s') {
+    // Only plural heads make a collective actor ("a cartel" is not the cartels), or a
+    // qualified singular the lexicon lists as one actor ("a human rights group").
+    let plural = head.ends_with('s') || head.ends_with("men") || head == "police";
+    if !plural && end - i < 2 {
         return None;
     }
     let mut c = s.candidate(i..end, i..end, EntityType::Group);
@@ -789,6 +833,14 @@ fn name_candidate(s: &Sent, name: Range<usize>, titled: bool) -> Option<Candidat
         && !s.capitalized(name.end)
         && LOWERCASE_ORG_HEADS.contains(&s.lower(name.end).as_str())
     {
+        kind = EntityType::Organization;
+    } else if words.len() >= 2
+        && !titled
+        && s.word(name.end)
+        && !s.capitalized(name.end)
+        && MEMBER_NOUNS.contains(&s.lower(name.end).as_str())
+    {
+        // "Red Cross officials": the people of an organization.
         kind = EntityType::Organization;
     } else if !titled && words.len() == 1 {
         let w = s.text(name.start);

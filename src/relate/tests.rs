@@ -386,3 +386,20 @@ fn one_arrests_people_not_places() {
         relations(text)
     );
 }
+
+#[test]
+fn a_possessor_yields_to_the_organization_it_owns() {
+    let text = "Ana Vidal's Blue Dawn Movement terror network has threatened Peru.";
+    assert!(
+        states(text, "Blue Dawn Movement", "threatens", "Peru"),
+        "{:?}",
+        relations(text)
+    );
+    // A state noun stays its possessor's: "Chile's military government" is Chile.
+    let text = "Chile's military government has threatened Peru.";
+    assert!(
+        states(text, "Chile", "threatens", "Peru"),
+        "{:?}",
+        relations(text)
+    );
+}
