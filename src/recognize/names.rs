@@ -826,8 +826,12 @@ fn name_candidate(s: &Sent, name: Range<usize>, titled: bool) -> Option<Candidat
     } else if words.len() > 1 && role(&words[0]) == Some(RoleCategory::LocHead) {
         // "Lake Victoria", "Mount Kenya", "Cape Horn".
         kind = EntityType::Location;
-    } else if s.lexicon.demonym(s.text(name.end - 1)).is_some() {
-        // "Latin American", "Pro-Russian": an adjective, not a name.
+    } else if s.lexicon.demonym(s.text(name.end - 1)).is_some()
+        && s.lexicon_at(name.end - 1)
+            .is_none_or(|(_, e)| s.lexicon.names.entries[e].source != NameSource::Country)
+    {
+        // "Latin American", "Pro-Russian": an adjective, not a name ("South Lebanon", with
+        // the country's own name, is one).
         return None;
     } else if name.end < s.range.end
         && !s.capitalized(name.end)

@@ -316,3 +316,13 @@ fn a_sentence_initial_name_before_its_members_is_an_organization() {
     // A lone name before "officials" is not made an organization by it.
     assert!(!has("Vidal officials accused Peru.", "Vidal", Organization));
 }
+
+#[test]
+fn a_compass_word_before_a_country_name_is_a_place() {
+    let text = "Chile today mounted an invasion of South Peru, officials said.";
+    let found = entities(text);
+    assert!(
+        found.contains(&("South Peru".to_string(), Location)),
+        "{found:?}"
+    );
+}
