@@ -734,7 +734,8 @@ fn group_label(s: &Sent, demonym: Option<Range<usize>>, group: Range<usize>) -> 
 
 /// Lowercase group phrases without a demonym: "cartel members", "drug cartels".
 fn lowercase_group(s: &Sent, i: usize) -> Option<(usize, Candidate)> {
-    if !s.word(i) || s.capitalized(i) {
+    // A sentence's first word is capitalized all the same: "Police arrested ...".
+    if !s.word(i) || s.capitalized(i) && Some(i) != s.first {
         return None;
     }
     // "cartel members", "gang leaders": a singular group noun before a plural of people.
@@ -746,16 +747,31 @@ fn lowercase_group(s: &Sent, i: usize) -> Option<(usize, Candidate)> {
                 .role(&crate::lexicon::plural(&s.lower(i)), RoleCategory::Group)
         })
         .is_some();
-    let (end, _) = if compound {
-        (i + 2, None)
+    let (end, bare_state) = if compound {
+        (i + 2, false)
+    } else if let Some((end, _)) = s.role_at(i, &[RoleCategory::Group]) {
+        (end, false)
     } else {
-        s.role_at(i, &[RoleCategory::Group])?
+        // A bare state noun ("the soldiers", "police", "the government"): a group for now,
+        // which joins the country whose phrase has the same head in the document.
+        let (end, _) = s.role_at(i, &[RoleCategory::State])?;
+        let all = [
+            RoleCategory::Title,
+            RoleCategory::Role,
+            RoleCategory::State,
+            RoleCategory::Group,
+        ];
+        // "army chief" is a role, not the army.
+        if s.role_at(i, &all).map(|(e, _)| e) != Some(end) {
+            return None;
+        }
+        (end, true)
     };
     let head = s.lower(end - 1);
     // Only plural heads make a collective actor ("a cartel" is not the cartels), or a
     // qualified singular the lexicon lists as one actor ("a human rights group").
     let plural = head.ends_with('s') || head.ends_with("men") || head == "police";
-    if !plural && end - i < 2 {
+    if !plural && end - i < 2 && !bare_state {
         return None;
     }
     let mut c = s.candidate(i..end, i..end, EntityType::Group);

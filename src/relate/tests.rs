@@ -403,3 +403,54 @@ fn a_possessor_yields_to_the_organization_it_owns() {
         relations(text)
     );
 }
+
+#[test]
+fn a_bare_state_noun_is_the_country_whose_phrase_has_its_head() {
+    let text =
+        "The Haitian government accused Peru of fraud. Later the government threatened Chile.";
+    assert!(
+        states(text, "Haiti", "threatens", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Chilean soldiers crossed the border. The soldiers attacked Peru.";
+    assert!(
+        states(text, "Chile", "attacks", "Peru"),
+        "{:?}",
+        relations(text)
+    );
+    // Two countries share the head: the bare noun is neither's.
+    let text = "Chilean soldiers and Bolivian soldiers met. The soldiers attacked Peru.";
+    assert!(
+        !relations(text)
+            .iter()
+            .any(|(s, _, t, _)| t == "Peru" && (s == "Chile" || s == "Bolivia")),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn groups_and_forces_that_open_a_sentence_are_actors() {
+    let text = "Rebels attacked Peru on Monday.";
+    assert!(
+        states(text, "rebels", "attacks", "Peru"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Police arrested three rebels in Lima.";
+    assert!(
+        states(text, "police", "arrests", "rebels"),
+        "{:?}",
+        relations(text)
+    );
+    // Forces inside a sentence are no actor of their own.
+    let text = "Peru criticized the decision of sending troops to Chile.";
+    assert!(
+        !relations(text)
+            .iter()
+            .any(|(s, _, t, _)| s == "troops" || t == "troops"),
+        "{:?}",
+        relations(text)
+    );
+}
