@@ -216,6 +216,30 @@ impl Sent<'_> {
     /// Whether a sentence-initial capitalized word opens a name of several words that its
     /// people follow: "Red Cross officials said", where "Red" alone is common English.
     fn opens_org_before_members(&self, i: usize) -> bool {
+        // "Senior Defense officials": a rank or level, not the first word of a name.
+        const RANKS: &[&str] = &[
+            "senior",
+            "top",
+            "junior",
+            "local",
+            "regional",
+            "provincial",
+            "federal",
+            "national",
+            "foreign",
+            "western",
+            "military",
+            "government",
+            "security",
+        ];
+        if RANKS.contains(&self.key(i))
+            || self
+                .lexicon
+                .role(self.key(i), RoleCategory::Modifier)
+                .is_some()
+        {
+            return false;
+        }
         let mut k = i + 1;
         while self.capitalized(k)
             && !self.lexicon.is_role_word(self.key(k))

@@ -313,6 +313,12 @@ fn a_sentence_initial_name_before_its_members_is_an_organization() {
         "{:?}",
         entities(text)
     );
+    // A rank opens no name.
+    assert!(!has(
+        "Senior Defense officials accused Peru.",
+        "Senior Defense",
+        Organization
+    ));
     // A lone name before "officials" is not made an organization by it.
     assert!(!has("Vidal officials accused Peru.", "Vidal", Organization));
 }
