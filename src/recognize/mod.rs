@@ -45,5 +45,84 @@ pub fn recognize(text: &str, layout: &Layout, lexicon: &Lexicon) -> Vec<Candidat
     for (index, sentence) in layout.sentences.iter().enumerate() {
         names::sentence_candidates(&ctx, index, sentence, &mut out);
     }
-    model::refine(text, layout, out, lexicon)
+    let refined = model::refine(text, layout, out, lexicon);
+    let first_words: Vec<Option<usize>> = layout
+        .sentences
+        .iter()
+        .map(|s| context::first_word(text, layout, s.tokens.clone()))
+        .collect();
+    join_bare_state_nouns(refined, &keys, &first_words, lexicon)
+}
+
+/// Bare state nouns that stay a group of their own when no country claims them and they open
+/// the sentence: the armed and police forces ("Police arrested ...").
+const FORCES: &[&str] = &[
+    "police",
+    "policemen",
+    "police officers",
+    "troops",
+    "soldiers",
+    "security forces",
+    "special forces",
+    "border guards",
+];
+
+/// A bare state noun ("the soldiers", "the government") stands for the one country whose
+/// phrase in the document has the same head ("Israeli soldiers", "the Haitian government").
+/// With no such country, armed and police forces that open a sentence stay a group (there
+/// they are its subject; "sending troops to Iraq" names no actor), and other state nouns
+/// ("officials", "the government") name no actor.
+fn join_bare_state_nouns(
+    candidates: Vec<Candidate>,
+    keys: &[String],
+    first_words: &[Option<usize>],
+    lexicon: &Lexicon,
+) -> Vec<Candidate> {
+    use crate::entity::EntityType;
+    use crate::lexicon::RoleCategory;
+    let phrase = |r: std::ops::Range<usize>| keys[r].join(" ");
+    let state = |k: &str| lexicon.role(k, RoleCategory::State).is_some();
+    // Head → its country, or None when several countries share it.
+    let mut heads: std::collections::HashMap<String, Option<usize>> = Default::default();
+    for c in &candidates {
+        let Some(country) = c
+            .country
+            .filter(|_| c.kind == EntityType::Country && !c.nested)
+        else {
+            continue;
+        };
+        let end = c.tokens.end;
+        let head = (1..=3.min(c.tokens.len() - 1))
+            .rev()
+            .map(|n| phrase(end - n..end))
+            .find(|k| state(k));
+        if let Some(head) = head {
+            let e = heads.entry(head).or_insert(Some(country));
+            if *e != Some(country) {
+                *e = None;
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(candidates.len());
+    for mut c in candidates {
+        let key = phrase(c.tokens.clone());
+        let bare = c.kind == EntityType::Group
+            && c.country.is_none()
+            && state(&key)
+            && lexicon.role(&key, RoleCategory::Group).is_none();
+        if bare {
+            if let Some(&Some(country)) = heads.get(&key) {
+                c.kind = EntityType::Country;
+                c.country = Some(country);
+                c.entry = None;
+            } else {
+                let opens = first_words.get(c.sentence).copied().flatten() == Some(c.tokens.start);
+                if !(opens && FORCES.contains(&key.as_str())) {
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    out
 }

@@ -111,6 +111,22 @@ const LOWERCASE_ORG_HEADS: &[&str] = &[
     "faction",
 ];
 
+/// Lowercase nouns for the people of an organization: after a name of several words they make
+/// it an organization ("Red Cross officials", "Border Patrol agents").
+const MEMBER_NOUNS: &[&str] = &[
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "workers",
+    "staff",
+    "employees",
+    "volunteers",
+    "delegates",
+    "agents",
+    "officers",
+];
+
 struct Sent<'a> {
     doc: &'a str,
     layout: &'a Layout,
@@ -171,6 +187,9 @@ impl Sent<'_> {
         if trusted_position || self.known.contains_key(self.key(i)) {
             return true;
         }
+        if self.kind == SentenceKind::Prose && self.opens_org_before_members(i) {
+            return true;
+        }
         // At a sentence start, a word the text never writes as a name elsewhere is a name
         // only if it is rare in English and not a noun heading a phrase ("Readers of ...").
         let heads_phrase = i + 1 < self.range.end
@@ -192,6 +211,43 @@ impl Sent<'_> {
         self.kind == SentenceKind::Prose
             && !self.lexicon.is_common_key(self.key(i))
             && !heads_phrase
+    }
+
+    /// Whether a sentence-initial capitalized word opens a name of several words that its
+    /// people follow: "Red Cross officials said", where "Red" alone is common English.
+    fn opens_org_before_members(&self, i: usize) -> bool {
+        // "Senior Defense officials": a rank or level, not the first word of a name.
+        const RANKS: &[&str] = &[
+            "senior",
+            "top",
+            "junior",
+            "local",
+            "regional",
+            "provincial",
+            "federal",
+            "national",
+            "foreign",
+            "western",
+            "military",
+            "government",
+            "security",
+        ];
+        if RANKS.contains(&self.key(i))
+            || self
+                .lexicon
+                .role(self.key(i), RoleCategory::Modifier)
+                .is_some()
+        {
+            return false;
+        }
+        let mut k = i + 1;
+        while self.capitalized(k)
+            && !self.lexicon.is_role_word(self.key(k))
+            && self.lexicon_at(k).is_none()
+        {
+            k += 1;
+        }
+        k >= i + 2 && self.word(k) && MEMBER_NOUNS.contains(&self.lower(k).as_str())
     }
 
     /// How many tokens from `k` continue a name run (0: the run ends before `k`): a
@@ -319,6 +375,16 @@ impl Sent<'_> {
 
     /// Country of a demonym or country name at `i` ("Mexican", "U.S."), with its end token.
     fn country_at(&self, i: usize) -> Option<(usize, usize)> {
+        // A demonym of several words ("Sri Lankan", "South Korean") is no lexicon name of its
+        // own, and a shorter name inside it ("South") must not cut it.
+        if self.capitalized(i) {
+            if let Some((end, c)) = self.country_words_at(i) {
+                let longer_name = self.lexicon_at(i).is_some_and(|(e, _)| e > end);
+                if end > i + 1 && !longer_name {
+                    return Some((end, c));
+                }
+            }
+        }
         if let Some((end, entry)) = self.lexicon_at(i) {
             let e = &self.lexicon.names.entries[entry];
             return (e.source == NameSource::Country).then_some((end, e.country?));
@@ -692,7 +758,8 @@ fn group_label(s: &Sent, demonym: Option<Range<usize>>, group: Range<usize>) -> 
 
 /// Lowercase group phrases without a demonym: "cartel members", "drug cartels".
 fn lowercase_group(s: &Sent, i: usize) -> Option<(usize, Candidate)> {
-    if !s.word(i) || s.capitalized(i) {
+    // A sentence's first word is capitalized all the same: "Police arrested ...".
+    if !s.word(i) || s.capitalized(i) && Some(i) != s.first {
         return None;
     }
     // "cartel members", "gang leaders": a singular group noun before a plural of people.
@@ -704,14 +771,31 @@ fn lowercase_group(s: &Sent, i: usize) -> Option<(usize, Candidate)> {
                 .role(&crate::lexicon::plural(&s.lower(i)), RoleCategory::Group)
         })
         .is_some();
-    let (end, _) = if compound {
-        (i + 2, None)
+    let (end, bare_state) = if compound {
+        (i + 2, false)
+    } else if let Some((end, _)) = s.role_at(i, &[RoleCategory::Group]) {
+        (end, false)
     } else {
-        s.role_at(i, &[RoleCategory::Group])?
+        // A bare state noun ("the soldiers", "police", "the government"): a group for now,
+        // which joins the country whose phrase has the same head in the document.
+        let (end, _) = s.role_at(i, &[RoleCategory::State])?;
+        let all = [
+            RoleCategory::Title,
+            RoleCategory::Role,
+            RoleCategory::State,
+            RoleCategory::Group,
+        ];
+        // "army chief" is a role, not the army.
+        if s.role_at(i, &all).map(|(e, _)| e) != Some(end) {
+            return None;
+        }
+        (end, true)
     };
     let head = s.lower(end - 1);
-    // Only plural heads make a collective actor: "a cartel" is not the cartels.
-    if !head.ends_with('s') {
+    // Only plural heads make a collective actor ("a cartel" is not the cartels), or a
+    // qualified singular the lexicon lists as one actor ("a human rights group").
+    let plural = head.ends_with('s') || head.ends_with("men") || head == "police";
+    if !plural && end - i < 2 && !bare_state {
         return None;
     }
     let mut c = s.candidate(i..end, i..end, EntityType::Group);
@@ -782,13 +866,25 @@ fn name_candidate(s: &Sent, name: Range<usize>, titled: bool) -> Option<Candidat
     } else if words.len() > 1 && role(&words[0]) == Some(RoleCategory::LocHead) {
         // "Lake Victoria", "Mount Kenya", "Cape Horn".
         kind = EntityType::Location;
-    } else if s.lexicon.demonym(s.text(name.end - 1)).is_some() {
-        // "Latin American", "Pro-Russian": an adjective, not a name.
+    } else if s.lexicon.demonym(s.text(name.end - 1)).is_some()
+        && s.lexicon_at(name.end - 1)
+            .is_none_or(|(_, e)| s.lexicon.names.entries[e].source != NameSource::Country)
+    {
+        // "Latin American", "Pro-Russian": an adjective, not a name ("South Lebanon", with
+        // the country's own name, is one).
         return None;
     } else if name.end < s.range.end
         && !s.capitalized(name.end)
         && LOWERCASE_ORG_HEADS.contains(&s.lower(name.end).as_str())
     {
+        kind = EntityType::Organization;
+    } else if words.len() >= 2
+        && !titled
+        && s.word(name.end)
+        && !s.capitalized(name.end)
+        && MEMBER_NOUNS.contains(&s.lower(name.end).as_str())
+    {
+        // "Red Cross officials": the people of an organization.
         kind = EntityType::Organization;
     } else if !titled && words.len() == 1 {
         let w = s.text(name.start);

@@ -246,3 +246,109 @@ fn a_function_word_is_never_a_name() {
         labels(text)
     );
 }
+
+#[test]
+fn demonyms_of_several_words_are_their_country() {
+    for (text, country) in [
+        ("The Sri Lankan army attacked the village.", "Sri Lanka"),
+        (
+            "Officials said South Korean troops attacked the camp.",
+            "South Korea",
+        ),
+        ("Saudi Arabian officials criticized Peru.", "Saudi Arabia"),
+    ] {
+        let found = entities(text);
+        assert!(
+            found.contains(&(country.to_string(), Country)),
+            "{country} in {found:?}"
+        );
+        assert!(
+            !found.iter().any(|(_, k)| *k == Person || *k == Location),
+            "{found:?}"
+        );
+    }
+}
+
+#[test]
+fn community_bloc_and_caucus_head_organizations() {
+    for (text, name) in [
+        (
+            "The Sahel Community may halt talks with Peru.",
+            "Sahel Community",
+        ),
+        ("The Caspian Bloc may halt talks with Peru.", "Caspian Bloc"),
+        (
+            "Peru criticized the Andean Caucus on Monday.",
+            "Andean Caucus",
+        ),
+    ] {
+        assert!(
+            has(text, name, Organization),
+            "{name} in {:?}",
+            entities(text)
+        );
+    }
+}
+
+#[test]
+fn qualified_singular_and_irregular_plural_groups() {
+    let text =
+        "A human rights group accused Peru of abuses. Masked gunmen attacked Chilean settlers.";
+    let found = entities(text);
+    for name in ["human rights group", "gunmen", "Chilean settlers"] {
+        assert!(
+            found.contains(&(name.to_string(), Group)),
+            "{name} in {found:?}"
+        );
+    }
+    // A bare singular group noun is no collective actor.
+    assert!(!has("A group attacked Peru.", "group", Group));
+}
+
+#[test]
+fn a_sentence_initial_name_before_its_members_is_an_organization() {
+    let text = "Blue Lantern officials accused Peru of fraud.";
+    assert!(
+        has(text, "Blue Lantern", Organization),
+        "{:?}",
+        entities(text)
+    );
+    // A rank opens no name.
+    assert!(!has(
+        "Senior Defense officials accused Peru.",
+        "Senior Defense",
+        Organization
+    ));
+    // A lone name before "officials" is not made an organization by it.
+    assert!(!has("Vidal officials accused Peru.", "Vidal", Organization));
+}
+
+#[test]
+fn a_compass_word_before_a_country_name_is_a_place() {
+    let text = "Chile today mounted an invasion of South Peru, officials said.";
+    let found = entities(text);
+    assert!(
+        found.contains(&("South Peru".to_string(), Location)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_common_noun_for_a_country_is_no_alias_of_it() {
+    let text =
+        "The Haitian government accused Peru of fraud. Later the government threatened Chile.";
+    let ex = Extractor::new().extract(&Document::new("t", text));
+    let haiti = ex
+        .entities
+        .iter()
+        .find(|e| e.label == "Haiti")
+        .expect("Haiti");
+    assert!(
+        haiti
+            .aliases
+            .iter()
+            .all(|a| a.chars().any(char::is_uppercase)),
+        "{:?}",
+        haiti.aliases
+    );
+}

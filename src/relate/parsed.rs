@@ -22,6 +22,21 @@ use crate::nlp::{lemma, Models, TagOut, Upos};
 use crate::relation::RelationType;
 use crate::text::{Layout, Sentence};
 
+/// Heads of a phrase that stand for a possessor's state ("Nicaragua's Sandinista government").
+const STATE_HEADS: &[&str] = &[
+    "government",
+    "regime",
+    "administration",
+    "army",
+    "military",
+    "forces",
+    "troops",
+    "officials",
+    "authorities",
+    "police",
+    "cabinet",
+];
+
 /// A parsed sentence, words indexed from 0.
 pub(super) struct Parse<'a> {
     /// Token index of the first word.
@@ -113,7 +128,9 @@ impl<'a> Parse<'a> {
             .map(|c| self.lower(c))
     }
 
-    /// The mention a phrase headed by `w` names: its own, or the nearest one inside it.
+    /// The mention a phrase headed by `w` names: its own, or the nearest one inside it. At
+    /// one depth a possessor comes last: "Osama bin Laden's al-Qaeda network" is al-Qaeda's,
+    /// "Trump's administration" Trump's.
     fn mention_of(&self, w: usize) -> Option<usize> {
         if let Some(k) = self.mention_at[w] {
             return Some(k);
@@ -122,15 +139,21 @@ impl<'a> Parse<'a> {
         for _ in 0..3 {
             let mut next = Vec::new();
             for &x in &frontier {
-                for c in self.children_with(
+                next.extend(self.children_with(
                     x,
                     &["compound", "flat", "nmod", "appos", "amod", "obl", "det"],
-                ) {
-                    if let Some(k) = self.mention_at[c] {
-                        return Some(k);
-                    }
-                    next.push(c);
-                }
+                ));
+            }
+            // "Nicaragua's Sandinista government" is Nicaragua's state all the same.
+            let state_head = STATE_HEADS.contains(&self.lower(w).as_str());
+            let possessor = |c: &usize| self.rels[*c] == "nmod:poss" && !state_head;
+            let found = next
+                .iter()
+                .filter(|c| !possessor(c))
+                .chain(next.iter().filter(|c| possessor(c)))
+                .find_map(|&c| self.mention_at[c]);
+            if found.is_some() {
+                return found;
             }
             frontier = next;
         }

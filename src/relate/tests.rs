@@ -399,6 +399,23 @@ fn a_demanded_act_is_no_threat() {
 }
 
 #[test]
+fn a_possessor_yields_to_the_organization_it_owns() {
+    let text = "Ana Vidal's Blue Dawn Movement terror network has threatened Peru.";
+    assert!(
+        states(text, "Blue Dawn Movement", "threatens", "Peru"),
+        "{:?}",
+        relations(text)
+    );
+    // A state noun stays its possessor's: "Chile's military government" is Chile.
+    let text = "Chile's military government has threatened Peru.";
+    assert!(
+        states(text, "Chile", "threatens", "Peru"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
 fn a_mediator_takes_no_side() {
     let text = "Norway mediated talks between Peru and Chile.";
     assert!(
@@ -455,6 +472,32 @@ fn joining_a_party_is_membership() {
     let text = "Maria Lopez joined the Green Alliance Party in May.";
     assert!(
         nothing_between(text, "Maria Lopez", "Green Alliance Party"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_bare_state_noun_is_the_country_whose_phrase_has_its_head() {
+    let text =
+        "The Haitian government accused Peru of fraud. Later the government threatened Chile.";
+    assert!(
+        states(text, "Haiti", "threatens", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Chilean soldiers crossed the border. The soldiers attacked Peru.";
+    assert!(
+        states(text, "Chile", "attacks", "Peru"),
+        "{:?}",
+        relations(text)
+    );
+    // Two countries share the head: the bare noun is neither's.
+    let text = "Chilean soldiers and Bolivian soldiers met. The soldiers attacked Peru.";
+    assert!(
+        !relations(text)
+            .iter()
+            .any(|(s, _, t, _)| t == "Peru" && (s == "Chile" || s == "Bolivia")),
         "{:?}",
         relations(text)
     );
@@ -600,7 +643,7 @@ fn an_attempted_assassination_is_an_attack() {
     let text = "Rebels loyal to Peru's Shining Dawn leader Juan Ruiz said they attempted to \
                 assassinate Prime Minister Carlos Mendez, in a statement.";
     assert!(
-        states(text, "Peru", "attacks", "Carlos Mendez"),
+        states(text, "rebels", "attacks", "Carlos Mendez"),
         "{:?}",
         relations(text)
     );
@@ -651,6 +694,31 @@ fn sending_someone_to_act_hands_no_one_over() {
     let text = "Peru sent Foreign Minister Luis Vega to join the talks in Chile.";
     assert!(
         !states(text, "Peru", "extradites", "Luis Vega"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn groups_and_forces_that_open_a_sentence_are_actors() {
+    let text = "Rebels attacked Peru on Monday.";
+    assert!(
+        states(text, "rebels", "attacks", "Peru"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Police arrested three rebels in Lima.";
+    assert!(
+        states(text, "police", "arrests", "rebels"),
+        "{:?}",
+        relations(text)
+    );
+    // Forces inside a sentence are no actor of their own.
+    let text = "Peru criticized the decision of sending troops to Chile.";
+    assert!(
+        !relations(text)
+            .iter()
+            .any(|(s, _, t, _)| s == "troops" || t == "troops"),
         "{:?}",
         relations(text)
     );

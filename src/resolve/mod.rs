@@ -89,7 +89,12 @@ pub fn resolve(doc: &str, candidates: &[Candidate], lexicon: &Lexicon) -> Resolv
             entities.len() - 1
         });
         entities[e].mentions += 1;
-        entities[e].aliases.insert(c.name.clone());
+        // A common noun standing for a named actor ("the government", "officials" for
+        // Mexico) counts as its mention but is no name of it.
+        let common_noun = !c.name.chars().any(char::is_uppercase);
+        if !common_noun || entities[e].kind == EntityType::Group {
+            entities[e].aliases.insert(c.name.clone());
+        }
         mentions.push(Mention {
             span: c.span.clone(),
             sentence: c.sentence,
