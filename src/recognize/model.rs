@@ -22,13 +22,6 @@ const CONFIDENT: f32 = 40.0;
 /// Below this margin an "O" does not overrule a capitalized run.
 const SURE_NOT_A_NAME: f32 = 30.0;
 
-/// Closed-class words that are never a name on their own.
-const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
-    "your", "some", "any", "no", "every", "each", "and", "or", "but", "of", "in", "on", "at", "to",
-    "for", "with", "by", "from", "he", "she", "it", "they", "we", "i", "you",
-];
-
 /// A name the model found: doc token range, kind and the smallest margin over its tokens.
 #[derive(Debug, Clone)]
 struct ModelSpan {
@@ -305,13 +298,6 @@ pub(super) fn refine(
     // prefixes excepted, which lie inside their phrase by design).
     let mut kept: Vec<Candidate> = Vec::with_capacity(out.len());
     for c in out {
-        // "The" cut from "Star Trek: The Next Generation" is no name, wherever it comes from.
-        if c.name
-            .split_whitespace()
-            .all(|w| FUNCTION_WORDS.contains(&text::key(w).as_str()))
-        {
-            continue;
-        }
         let clash = kept
             .iter()
             .any(|k| !k.nested && !c.nested && overlaps(&k.tokens, &c.tokens));

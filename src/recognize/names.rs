@@ -16,6 +16,13 @@ const CONNECTORS: &[&str] = &[
     "von", "der", "den", "ter", "bin", "ibn", "al", "el", "y", "e", "for", "&", "and", "the",
 ];
 
+/// Closed-class words that make no name on their own (though "The Hague" starts with one).
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your", "some", "any", "no", "every", "each", "and", "or", "but", "of", "in", "on", "at", "to",
+    "for", "with", "by", "from", "he", "she", "it", "they", "we", "i", "you",
+];
+
 /// Capitalized words that are never names on their own: calendar words and the pronoun I.
 const NEVER_NAMES: &[&str] = &[
     "i",
@@ -842,6 +849,11 @@ fn name_candidate(s: &Sent, name: Range<usize>, titled: bool) -> Option<Candidat
     let mut tentative = false;
     if words.len() == 1 && s.lexicon.is_role_word(&last) {
         // A lone head or role word ("her Administration", "the President") is no name.
+        return None;
+    }
+    if words.iter().all(|w| FUNCTION_WORDS.contains(&w.as_str())) {
+        // "The" known from a title ("filming The Professionals") does not make "The company"
+        // a name.
         return None;
     }
     let head_of = words

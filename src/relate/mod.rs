@@ -104,13 +104,10 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
                 Mode::Rules => arguments::statement(doc, layout, sentence, &mentions, f),
                 Mode::Hybrid => match by_parse {
                     Some(s) if s.has_pair() => Some(s),
+                    // The parse found that nothing is stated (a hedge, a demanded act, a thing
+                    // for an object): the word-order rules must not find an act here.
                     Some(s) if s.closed => None,
-                    // A hedge or a demanded act the parse found: nothing is stated.
-                    Some(s) if matches!(s.modality, Modality::Hedged | Modality::Demanded) => None,
-                    _ if parse
-                        .as_ref()
-                        .is_some_and(|p| p.fits(f) && !parsed::silenced(p, f)) =>
-                    {
+                    _ if parse.as_ref().is_some_and(|p| p.fits(f)) => {
                         arguments::statement(doc, layout, sentence, &mentions, f)
                     }
                     _ => None,
@@ -260,12 +257,14 @@ fn emit(
         Modality::Asserted => (statement.relation, false),
     };
     let mut targets = statement.targets.clone();
-    // One hands over people, or to a state: "extradited X", "handed them over to Y".
-    if kind == RelationType::Extradites && !statement.prepositional {
-        targets.retain(|&k| matches!(mentions[k].kind, EntityType::Person | EntityType::Group));
-    }
-    // One arrests people: "held caucuses in X" or "holding rallies in X" arrests no one.
-    if kind == RelationType::Arrests {
+    // One arrests people ("held caucuses in X" arrests no one) and hands over people, or to
+    // a state ("extradited X", "handed them over to Y").
+    let of_people = match kind {
+        RelationType::Arrests => true,
+        RelationType::Extradites => !statement.prepositional,
+        _ => false,
+    };
+    if of_people {
         targets.retain(|&k| matches!(mentions[k].kind, EntityType::Person | EntityType::Group));
     }
     let sources = &statement.sources;

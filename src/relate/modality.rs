@@ -1,6 +1,9 @@
 //! Truth and modality: negation, hedges, questions, participles used as adjectives, and
 //! sources of information.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::entity::Mention;
 use crate::text::{Layout, Sentence};
 
@@ -191,7 +194,7 @@ pub(super) fn demanded(doc: &str, layout: &Layout, sentence: &Sentence, at: usiz
         // "the demand" and "a call" are nouns, not the verbs that govern a complement.
         let after_article =
             i > sentence.tokens.start && matches!(word(i - 1).as_str(), "a" | "an" | "the");
-        !after_article && demand_forms().contains(&w)
+        !after_article && demand_forms().contains_key(&w)
     };
     let floor = at.saturating_sub(8).max(sentence.tokens.start);
     (floor..at).rev().any(|i| {
@@ -207,29 +210,24 @@ pub(super) fn demanded(doc: &str, layout: &Layout, sentence: &Sentence, at: usiz
 
 /// Every inflected form of the intent verbs, with its lemma (the first in
 /// [`super::arguments::INTENT_VERBS`] that has the form), built once.
-fn intent_forms() -> &'static std::collections::HashMap<String, &'static str> {
-    static FORMS: std::sync::OnceLock<std::collections::HashMap<String, &'static str>> =
-        std::sync::OnceLock::new();
-    FORMS.get_or_init(|| {
-        let mut forms = std::collections::HashMap::new();
-        for lemma in super::arguments::INTENT_VERBS {
-            for (form, _) in crate::lexicon::verb_forms(lemma) {
-                forms.entry(form).or_insert(*lemma);
-            }
-        }
-        forms
-    })
+fn intent_forms() -> &'static HashMap<String, &'static str> {
+    static FORMS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    FORMS.get_or_init(|| forms_of(super::arguments::INTENT_VERBS))
 }
 
 /// Every inflected form of the demand verbs, built once.
-fn demand_forms() -> &'static std::collections::HashSet<String> {
-    static FORMS: std::sync::OnceLock<std::collections::HashSet<String>> =
-        std::sync::OnceLock::new();
-    FORMS.get_or_init(|| {
-        DEMAND_VERBS
-            .iter()
-            .flat_map(|v| crate::lexicon::verb_forms(v))
-            .map(|(form, _)| form)
-            .collect()
-    })
+fn demand_forms() -> &'static HashMap<String, &'static str> {
+    static FORMS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    FORMS.get_or_init(|| forms_of(DEMAND_VERBS))
+}
+
+/// The inflected forms of verb lemmas, each with the first lemma that has it.
+fn forms_of(lemmas: &[&'static str]) -> HashMap<String, &'static str> {
+    let mut forms = HashMap::new();
+    for lemma in lemmas {
+        for (form, _) in crate::lexicon::verb_forms(lemma) {
+            forms.entry(form).or_insert(*lemma);
+        }
+    }
+    forms
 }

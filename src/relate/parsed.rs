@@ -414,23 +414,6 @@ pub(super) fn obligations(parse: &Parse) -> Vec<(usize, Statement)> {
     out
 }
 
-/// Whether the parse says a trigger states nothing: it is hedged, demanded or proposed
-/// ("must cooperate", "a request to question X"), unless it is itself a demand.
-pub(super) fn silenced(parse: &Parse, found: &Found) -> bool {
-    let Some(t) = found.start.checked_sub(parse.start) else {
-        return false;
-    };
-    if t >= parse.words.len()
-        || found
-            .rows
-            .iter()
-            .any(|(r, _)| r.relation == RelationType::Demands)
-    {
-        return false;
-    }
-    matches!(modality(parse, t), Modality::Hedged | Modality::Demanded)
-}
-
 /// What the parse says about one trigger: `None` when the word is no trigger here (an
 /// adjective, a noun use of a verb trigger) or the parse finds no arguments; a statement
 /// without arguments, hedged or demanded, when it states nothing.
@@ -479,7 +462,7 @@ pub(super) fn statement(
                 targets: Vec::new(),
                 modality,
                 prepositional: false,
-                closed: false,
+                closed: true,
             });
         }
         _ => {}
