@@ -11,6 +11,8 @@ use super::Upos;
 /// ```
 /// use newsgraph::nlp::{lemma, Upos};
 /// assert_eq!(lemma("killed", Upos::VERB), "kill");
+/// assert_eq!(lemma("expelled", Upos::VERB), "expel");
+/// assert_eq!(lemma("cancelled", Upos::VERB), "cancel");
 /// assert_eq!(lemma("went", Upos::VERB), "go");
 /// assert_eq!(lemma("cities", Upos::NOUN), "city");
 /// assert_eq!(lemma("'s", Upos::AUX), "be");
@@ -497,6 +499,11 @@ fn restore_stem(stem: &str) -> String {
         if !(n == 3 && is_vowel(b[0])) {
             return stem[..n - 1].to_owned();
         }
+    }
+    // "expelled", "cancelled", "travelled": a final l doubled after a short e ("smelled",
+    // "spelled" are too short to be doubled), and "controlled", "patrolled".
+    if n >= 6 && stem.ends_with("ell") || stem.ends_with("troll") {
+        return stem[..n - 1].to_owned();
     }
     let consonant_before = |k: usize| n > k && !is_vowel(b[n - 1 - k]);
     let ends = |suffix: &str| stem.ends_with(suffix);

@@ -38,6 +38,7 @@ pub mod lemma;
 pub mod model_io;
 mod parser;
 mod perceptron;
+mod repair;
 mod tagger;
 pub mod train;
 
@@ -212,6 +213,15 @@ impl Models {
     /// Tags and parses one sentence.
     pub fn analyze(&self, words: &[&str]) -> (Vec<TagOut>, Vec<Arc>) {
         let tags = self.tagger.tag(words);
+        let arcs = self.parser.parse(words, &tags);
+        (tags, arcs)
+    }
+
+    /// Tags and parses one sentence of news prose: as [`Models::analyze`], with the
+    /// tagging errors typical of news leads repaired before parsing (see `repair.rs`).
+    pub fn analyze_news(&self, words: &[&str]) -> (Vec<TagOut>, Vec<Arc>) {
+        let mut tags = self.tagger.tag(words);
+        repair::repair_news_verbs(words, &mut tags);
         let arcs = self.parser.parse(words, &tags);
         (tags, arcs)
     }

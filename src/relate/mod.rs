@@ -95,10 +95,33 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
         // Parse only sentences that can state something: two actors and a trigger.
         let parse = (mode() != Mode::Rules)
             .then(|| parsed::Parse::new(doc, layout, sentence, &mentions, Models::embedded()));
+        if trace() {
+            eprintln!("sentence: {}", &doc[sentence.span.clone()]);
+            for (k, m) in mentions.iter().enumerate() {
+                eprintln!("  m{k} {:?} {:?}", &doc[m.span.clone()], m.kind);
+            }
+            for f in &found {
+                let rows: Vec<String> = f
+                    .rows
+                    .iter()
+                    .map(|(r, _)| format!("{:?}/{:?}/{:?}", r.relation, r.pos, r.preposition))
+                    .collect();
+                eprintln!("  trigger {:?}: {}", &doc[f.span(layout)], rows.join(" "));
+            }
+            if let Some(p) = &parse {
+                eprint!("{}", p.dump());
+            }
+        }
         for f in &found {
             let by_parse = parse
                 .as_ref()
                 .and_then(|p| parsed::statement(p, f, &mentions, lexicon));
+            if trace() {
+                eprintln!(
+                    "  parse statement for {:?}: {by_parse:?}",
+                    &doc[f.span(layout)]
+                );
+            }
             let statement = match mode() {
                 Mode::Parse => by_parse,
                 Mode::Rules => arguments::statement(doc, layout, sentence, &mentions, f),
@@ -144,6 +167,13 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
         }
     }
     out
+}
+
+/// Whether to print each sentence's triggers, parse and statements on stderr
+/// (`NEWSGRAPH_TRACE=1`, for developing rules).
+fn trace() -> bool {
+    static TRACE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *TRACE.get_or_init(|| std::env::var_os("NEWSGRAPH_TRACE").is_some_and(|v| v == "1"))
 }
 
 /// How arguments are found (`NEWSGRAPH_RELATIONS=parse|rules|hybrid`, for evaluation).

@@ -37,6 +37,20 @@ const STATE_HEADS: &[&str] = &[
     "cabinet",
 ];
 
+/// Prepositions of place: the phrases they head say where, not who.
+const LOCATIVES: &[&str] = &[
+    "in",
+    "near",
+    "at",
+    "outside",
+    "inside",
+    "around",
+    "across",
+    "throughout",
+    "within",
+    "along",
+];
+
 /// A parsed sentence, words indexed from 0.
 pub(super) struct Parse<'a> {
     /// Token index of the first word.
@@ -65,7 +79,7 @@ impl<'a> Parse<'a> {
             .iter()
             .map(|t| t.text(doc))
             .collect();
-        let (tags, arcs) = models.analyze(&words);
+        let (tags, arcs) = models.analyze_news(&words);
         let n = words.len();
         let heads: Vec<Option<usize>> = arcs.iter().map(|a| a.head.checked_sub(1)).collect();
         let mut children = vec![Vec::new(); n];
@@ -105,6 +119,23 @@ impl<'a> Parse<'a> {
         self.tags[w].upos
     }
 
+    /// The parse as CoNLL-like lines, for `NEWSGRAPH_TRACE`.
+    pub(super) fn dump(&self) -> String {
+        let mut out = String::new();
+        for w in 0..self.words.len() {
+            out.push_str(&format!(
+                "    {:>2} {:<16} {:<6?} {:>2} {:<12} {}\n",
+                w + 1,
+                self.words[w],
+                self.upos(w),
+                self.heads[w].map_or(0, |h| h + 1),
+                self.rels[w],
+                self.mention_at[w].map_or(String::new(), |k| format!("m{k}")),
+            ));
+        }
+        out
+    }
+
     fn lemma(&self, w: usize) -> Cow<'_, str> {
         lemma(self.words[w], self.upos(w))
     }
@@ -132,20 +163,37 @@ impl<'a> Parse<'a> {
     /// one depth a possessor comes last: "Osama bin Laden's al-Qaeda network" is al-Qaeda's,
     /// "Trump's administration" Trump's.
     fn mention_of(&self, w: usize) -> Option<usize> {
+        self.mention_within(w, false)
+    }
+
+    /// The mention a phrase headed by `w` names, `agent` when the phrase is the subject of
+    /// an act: a place where something was ("an explosion near the town of X killed") is
+    /// not who did it, unless the head is a state's body ("police in X").
+    fn mention_within(&self, w: usize, agent: bool) -> Option<usize> {
         if let Some(k) = self.mention_at[w] {
             return Some(k);
         }
+        // "Nicaragua's Sandinista government" is Nicaragua's state all the same.
+        let state_head = STATE_HEADS.contains(&self.lower(w).as_str());
+        let place_of = |c: usize| {
+            agent
+                && !state_head
+                && self
+                    .case_of(c)
+                    .is_some_and(|p| LOCATIVES.contains(&p.as_str()))
+        };
         let mut frontier = vec![w];
         for _ in 0..3 {
             let mut next = Vec::new();
             for &x in &frontier {
-                next.extend(self.children_with(
-                    x,
-                    &["compound", "flat", "nmod", "appos", "amod", "obl", "det"],
-                ));
+                next.extend(
+                    self.children_with(
+                        x,
+                        &["compound", "flat", "nmod", "appos", "amod", "obl", "det"],
+                    )
+                    .filter(|&c| !place_of(c)),
+                );
             }
-            // "Nicaragua's Sandinista government" is Nicaragua's state all the same.
-            let state_head = STATE_HEADS.contains(&self.lower(w).as_str());
             let possessor = |c: &usize| self.rels[*c] == "nmod:poss" && !state_head;
             let found = next
                 .iter()
@@ -162,9 +210,18 @@ impl<'a> Parse<'a> {
 
     /// The mentions a phrase headed by `w` names, with those coordinated with it.
     fn mentions_of(&self, w: usize) -> Vec<usize> {
-        let mut out: Vec<usize> = self.mention_of(w).into_iter().collect();
+        self.mentions_within(w, false)
+    }
+
+    /// The actors a subject phrase headed by `w` names (see [`Parse::mention_within`]).
+    fn agents_of(&self, w: usize) -> Vec<usize> {
+        self.mentions_within(w, true)
+    }
+
+    fn mentions_within(&self, w: usize, agent: bool) -> Vec<usize> {
+        let mut out: Vec<usize> = self.mention_within(w, agent).into_iter().collect();
         for c in self.children_with(w, &["conj"]) {
-            if let Some(k) = self.mention_of(c) {
+            if let Some(k) = self.mention_within(c, agent) {
                 if !out.contains(&k) {
                     out.push(k);
                 }
@@ -222,8 +279,14 @@ impl<'a> Parse<'a> {
     /// *cut*), coordination and relative clauses ("Rubio, who spoke").
     fn subject(&self, mut v: usize) -> Option<usize> {
         for _ in 0..4 {
-            if let Some(s) = self.children_with(v, &["nsubj", "csubj"]).next() {
-                return Some(s);
+            // Two subjects are a parser's split of one phrase ("deputy director | Michael
+            // Morell praised"): the one that is a name, else the first.
+            let mut subjects = self.children_with(v, &["nsubj", "csubj"]);
+            if let Some(first) = subjects.next() {
+                let named = std::iter::once(first)
+                    .chain(subjects)
+                    .find(|&s| self.mention_at[s].is_some());
+                return Some(named.unwrap_or(first));
             }
             match (self.rels[v], self.heads[v]) {
                 ("xcomp" | "conj", Some(h)) => v = h,
@@ -563,19 +626,101 @@ pub(super) fn statement(
             row = other;
         }
     }
-    let (sources, targets) = if row.reverse {
+    let (mut sources, mut targets) = if row.reverse {
         (targets, sources)
     } else {
         (sources, targets)
     };
+    let mut relation = row.relation;
+    // "a request to question X", "its demand that Y ease restrictions": the one asked is the
+    // subject of the demanded clause; an infinitive names only the act, not who is asked.
+    if row.pos == TriggerPos::Noun && relation == RelationType::Demands {
+        let content = parse.children_with(t, &["acl", "ccomp"]).find(|&c| {
+            parse.rels[c] == "ccomp"
+                || parse
+                    .children_with(c, &["mark"])
+                    .any(|m| matches!(parse.lower(m).as_str(), "to" | "that"))
+        });
+        if let Some(c) = content {
+            targets = parse
+                .children_with(c, &["nsubj", "nsubj:pass"])
+                .flat_map(|s| parse.mentions_of(s))
+                .collect();
+            closed |= targets.is_empty();
+        }
+    }
+    // "suspended aid to X", "ended mediation between X and Y", "cancelled a visit to X":
+    // cutting a tie reduces relations (CAMEO 16), which we code as sanctions, by the one
+    // who cuts it.
+    if row.pos == TriggerPos::Noun
+        && matches!(
+            relation,
+            RelationType::Aids
+                | RelationType::CooperatesWith
+                | RelationType::MeetsWith
+                | RelationType::NegotiatesWith
+        )
+    {
+        if let Some(h) = reducer(parse, t) {
+            relation = RelationType::Sanctions;
+            let agents = parse
+                .subject(h)
+                .map(|s| parse.agents_of(s))
+                .unwrap_or_default();
+            if !agents.is_empty() && agents.iter().all(|a| !sources.contains(a)) {
+                for k in std::mem::replace(&mut sources, agents) {
+                    if !targets.contains(&k) {
+                        targets.push(k);
+                    }
+                }
+            }
+        }
+    }
     Some(Statement {
-        relation: row.relation,
+        relation,
         sources,
         targets,
         modality,
         prepositional: row.preposition.is_some(),
         closed,
     })
+}
+
+/// Verbs and nouns that cut a tie: their object is a tie no longer kept.
+const REDUCTIONS: &[&str] = &[
+    "suspend",
+    "suspension",
+    "cut",
+    "cutoff",
+    "reduce",
+    "reduction",
+    "halt",
+    "end",
+    "stop",
+    "freeze",
+    "sever",
+    "cancel",
+    "cancellation",
+    "postpone",
+    "withdraw",
+    "withdrawal",
+    "terminate",
+    "termination",
+];
+
+/// The word that cuts the tie a noun trigger at `t` names ("suspended aid", "the end of
+/// talks"), if any: the verb whose object it is, or the noun whose "of"-phrase it heads.
+fn reducer(parse: &Parse, t: usize) -> Option<usize> {
+    let mut n = t;
+    while base(parse.rels[n]) == "compound" {
+        n = parse.heads[n]?;
+    }
+    let h = parse.heads[n]?;
+    let by_verb = base(parse.rels[n]) == "obj" && parse.upos(h) == Upos::VERB;
+    let by_noun = base(parse.rels[n]) == "nmod"
+        && parse.upos(h) == Upos::NOUN
+        && parse.case_of(n).as_deref() == Some("of");
+    ((by_verb || by_noun) && parse.is_lemma(h, REDUCTIONS)).then_some(h)
 }
 
 /// Negation, hedges, intentions and demands, read off the tree around word `t`.
@@ -603,6 +748,13 @@ fn modality(parse: &Parse, t: usize) -> Modality {
     };
     if hedged_here(t) || hedged_here(clause) {
         return Modality::Hedged;
+    }
+    // "demanded the removal of X": the act is what is demanded.
+    if clause != t
+        && parse.upos(clause) == Upos::VERB
+        && super::modality::DEMAND_VERBS.contains(&parse.lemma(clause).as_ref())
+    {
+        return Modality::Demanded;
     }
     let mut negated = negated_here(t) || negated_here(clause);
     let future = [t, clause].iter().any(|&w| {
@@ -704,7 +856,7 @@ fn verb_arguments<'l>(
     }
     let sources = parse
         .subject(t)
-        .map(|s| parse.mentions_of(s))
+        .map(|s| parse.agents_of(s))
         .unwrap_or_default();
     // "brokered a deal to normalize relations between X and Y": the parties, not the broker.
     let mut between: Vec<usize> = obliques
@@ -768,6 +920,16 @@ fn verb_arguments<'l>(
         return Some((rows[0].0, sources, targets, closed));
     };
     let mut objects: Vec<usize> = parse.children_with(t, &["obj", "iobj"]).collect();
+    // A bare noun phrase after the verb that the parser took for a time or measure phrase
+    // ("wounded two British soldiers" as `obl:unmarked`) is its object when it names actors.
+    if objects.is_empty() {
+        objects.extend(parse.children_with(t, &["obl"]).filter(|&o| {
+            o > t
+                && matches!(parse.rels[o], "obl:unmarked" | "obl:npmod" | "obl:tmod")
+                && parse.case_of(o).is_none()
+                && parse.mention_at[o].is_some()
+        }));
+    }
     // A thing received, held or hosted ("received the party's nomination", "held a press
     // conference"): one meets or arrests the actor itself, or people named by a role ("met
     // the leaders of X"), not the owner of a thing.

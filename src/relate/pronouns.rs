@@ -7,6 +7,22 @@ use crate::text::Layout;
 /// Subject pronouns.
 const SUBJECTS: &[&str] = &["he", "she", "they", "it"];
 
+/// Verbs of saying and "that": an "it" right after them is the subject of what is reported
+/// ("Freedonia said today it had expelled …").
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "announces",
+    "stated",
+    "declared",
+    "confirmed",
+    "added",
+    "insisted",
+    "warned",
+    "that",
+];
+
 /// Possessive determiners.
 pub(super) const POSSESSIVES: &[&str] = &["his", "her", "their", "its"];
 
@@ -72,24 +88,12 @@ pub(super) fn resolve(
                     | "."
                     | ","
             );
-            // "said it had expelled": a perfect after a verb of saying continues its subject.
-            let after = |k: usize| {
-                layout
-                    .tokens
-                    .get(i + k)
-                    .filter(|_| i + k < sentence.tokens.end)
-                    .map_or(String::new(), |t| t.text(doc).to_lowercase())
-            };
-            let before = if i > sentence.tokens.start {
-                layout.tokens[i - 1].text(doc).to_lowercase()
-            } else {
-                String::new()
-            };
-            let reported_perfect = matches!(next.as_str(), "has" | "had")
-                && matches!(before.as_str(), "said" | "says" | "that" | "announced")
-                && after(2).ends_with("ed")
-                && after(2) != "been";
-            if expletive && !reported_perfect || i + 1 >= sentence.tokens.end {
+            // "said it had expelled", "announced on Monday that it would allow": right after
+            // a verb of saying, "it" continues the speaker's subject.
+            let reported = (i.saturating_sub(4).max(sentence.tokens.start)..i)
+                .any(|k| REPORTING.contains(&layout.tokens[k].text(doc).to_lowercase().as_str()))
+                && !matches!(next.as_str(), "." | ",");
+            if expletive && !reported || i + 1 >= sentence.tokens.end {
                 continue;
             }
         }

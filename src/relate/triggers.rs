@@ -44,6 +44,16 @@ pub(super) fn find<'l>(
             continue;
         }
         let word = layout.tokens[i].text(doc);
+        // "its long-threatened invasion", "the US-led war": a participle joined by a hyphen
+        // is an adjective of the noun after it, not an act.
+        let after_auxiliary = i >= sentence.tokens.start + 3
+            && matches!(
+                layout.tokens[i - 3].text(doc).to_lowercase().as_str(),
+                "has" | "have" | "had" | "was" | "were" | "is" | "are" | "been" | "be"
+            );
+        if word.ends_with("ed") && hyphen_joined(doc, layout, sentence, i) && !after_auxiliary {
+            continue;
+        }
         let mut best: Option<Found> = None;
         for &(t, form) in lexicon.triggers.candidates(word) {
             let trigger = &lexicon.triggers.list[t];
@@ -67,6 +77,16 @@ pub(super) fn find<'l>(
         out.extend(best);
     }
     out
+}
+
+/// Whether token `i` is joined to the word before it by a hyphen, without spaces.
+fn hyphen_joined(doc: &str, layout: &Layout, sentence: &Sentence, i: usize) -> bool {
+    i >= sentence.tokens.start + 2 && {
+        let hyphen = &layout.tokens[i - 1];
+        matches!(hyphen.text(doc), "-" | "‐" | "‑")
+            && hyphen.span.end == layout.tokens[i].span.start
+            && layout.tokens[i - 2].span.end == hyphen.span.start
+    }
 }
 
 /// Matches the remaining words of a multiword trigger from token `from`, allowing short gaps.
