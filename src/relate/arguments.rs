@@ -630,8 +630,12 @@ fn verb_arguments(
     let after = ctx.skip_adjuncts(found.end);
     let target = match object_from {
         Some(at) => ctx.object_at(at),
+        // A direct object follows no preposition but the trigger's own ("called on X"):
+        // "complained to the UN over X" names no one complained about when the parser
+        // missed "over".
         None => ctx
             .object_at(after)
+            .filter(|&k| !ctx.after_preposition(k) || ctx.mentions[k].tokens.start <= found.end + 1)
             .or_else(|| ctx.message_source(after))
             .or_else(|| ctx.complement_target(after)),
     };

@@ -819,7 +819,7 @@ type Arguments<'l> = (&'l Trigger, Vec<usize>, Vec<usize>, bool);
 fn verb_arguments<'l>(
     parse: &Parse,
     t: usize,
-    found: &Found,
+    found: &Found<'l>,
     rows: &[(&'l Trigger, Form)],
     lexicon: &Lexicon,
 ) -> Option<Arguments<'l>> {
@@ -849,6 +849,28 @@ fn verb_arguments<'l>(
             .children_with(t, &["obl:agent"])
             .chain(obliques.iter().filter(|(c, _)| c == "by").map(|&(_, w)| w))
             .collect();
+        // "X is opposed to Y", "X is allied with Y": a participle read as the adjective of
+        // the same trigger, whose subject acts on the object of its preposition.
+        if agents.is_empty() {
+            for &(row, _) in &found.rows {
+                let Some(p) = row
+                    .preposition
+                    .as_deref()
+                    .filter(|_| row.pos == TriggerPos::Adj)
+                else {
+                    continue;
+                };
+                let words: Vec<usize> = obliques
+                    .iter()
+                    .filter(|(c, _)| c == p)
+                    .map(|&(_, w)| w)
+                    .collect();
+                let targets = collect(parse, &words);
+                if !targets.is_empty() {
+                    return Some((row, collect(parse, &target_words), targets, false));
+                }
+            }
+        }
         let row = rows[0].0;
         let targets = collect(parse, &target_words);
         let sources = collect(parse, &agents);

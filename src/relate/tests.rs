@@ -306,6 +306,42 @@ fn of_two_subjects_the_named_one_acts() {
 }
 
 #[test]
+fn complaints_and_protests_name_what_they_are_about() {
+    // The UN hears the complaint; the raids are what it is about.
+    let text = "Peru complained to the United Nations on Tuesday over two Chilean air raids.";
+    assert!(
+        !relations(text)
+            .iter()
+            .any(|(_, r, t, _)| r == "criticizes" && t == "United Nations"),
+        "{:?}",
+        relations(text)
+    );
+    // An article in a phrase trigger stands for any article.
+    let text = "Peru lodged an official protest with Chile today.";
+    assert!(
+        states(text, "Peru", "criticizes", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_participle_with_its_adjectives_preposition_is_the_adjective() {
+    let text = "Peru is opposed to Chilean mediation in the border dispute.";
+    assert!(
+        states(text, "Peru", "rejects", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Peru is allied with Chile.";
+    assert!(
+        states(text, "Peru", "cooperates-with", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
 fn sources_of_information_are_not_actors() {
     let text = "According to Reuters, Peru accused Chile of spying.";
     assert!(states(text, "Peru", "accuses", "Chile"));

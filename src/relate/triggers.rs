@@ -100,8 +100,22 @@ fn rest_matches(
     let mut at = from;
     for word in words {
         let limit = (at + MAX_GAP + 1).min(sentence.tokens.end);
+        // An article in a phrase stands for any article, or none: "lodge a protest" matches
+        // "lodged an official protest" and "lodged protests".
+        if is_article(word) {
+            if let Some(k) = (at..limit).find(|&k| is_article(layout.tokens[k].text(doc))) {
+                at = k + 1;
+            }
+            continue;
+        }
         let found = (at..limit).find(|&k| layout.tokens[k].text(doc).eq_ignore_ascii_case(word))?;
         at = found + 1;
     }
     Some(at)
+}
+
+fn is_article(word: &str) -> bool {
+    ["a", "an", "the"]
+        .iter()
+        .any(|a| word.eq_ignore_ascii_case(a))
 }
