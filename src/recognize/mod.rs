@@ -6,8 +6,10 @@
 //! 2. capitalized name sequences, with connectors ("Ursula von der Leyen"), initials, and
 //!    titles stripped off the front ("Mexican President Claudia Sheinbaum" names Claudia
 //!    Sheinbaum, with Mexico and "President" kept as context);
-//! 3. demonyms with actor nouns: "Mexican officials" stands for Mexico, "Mexican cartels" is
-//!    a group.
+//! 3. demonyms with actor nouns, possibly after modifiers: "Mexican officials" and "U.S.
+//!    border patrol agents" stand for their country, "Mexican cartels" and "Russian civilian
+//!    advisers" are groups; group nouns without a demonym ("cartel members", "Farmers" opening
+//!    a sentence) are groups too.
 //!
 //! Capitals mean little at the start of a sentence or in a heading, so there a word that is
 //! common English ("However", "Understanding") only counts when the document also uses it as

@@ -7,6 +7,7 @@ use super::candidate::Candidate;
 use super::context::{first_word, KnownNames};
 use crate::entity::EntityType;
 use crate::lexicon::{Lexicon, NameSource, RoleCategory};
+use crate::nlp::Upos;
 use crate::relation::RelationType;
 use crate::text::{self, Layout, Sentence, SentenceKind, TokenKind};
 
@@ -145,9 +146,26 @@ struct Sent<'a> {
     first: Option<usize>,
     lexicon: &'a Lexicon,
     known: &'a KnownNames,
+    /// Parts of speech of the sentence's tokens, tagged only when a rule asks.
+    tags: std::cell::OnceCell<Vec<Upos>>,
 }
 
 impl Sent<'_> {
+    /// The tagger's part of speech of token `i` of the sentence (the sentence is tagged on
+    /// first use).
+    fn upos(&self, i: usize) -> Upos {
+        let tags = self.tags.get_or_init(|| {
+            let words: Vec<&str> = self.range.clone().map(|k| self.text(k)).collect();
+            crate::nlp::Models::embedded()
+                .tagger
+                .tag(&words)
+                .into_iter()
+                .map(|t| t.upos)
+                .collect()
+        });
+        tags[i - self.range.start]
+    }
+
     /// The token's text; empty past the end of the document.
     fn text(&self, i: usize) -> &str {
         self.layout.tokens.get(i).map_or("", |t| t.text(self.doc))
@@ -551,11 +569,14 @@ pub(super) fn sentence_candidates(
         first: first_word(doc, layout, sentence.tokens.clone()),
         lexicon,
         known,
+        tags: Default::default(),
     };
     let mut i = s.range.start;
     while i < s.range.end {
+        // A capitalized word that makes no name may still open a group: "Farmers blocked
+        // the road" (a sentence's first word is capitalized all the same).
         match phrase_at(&s, i) {
-            Some((next, found)) => {
+            Some((next, found)) if !found.is_empty() || lowercase_group(&s, i).is_none() => {
                 out.extend(
                     found
                         .into_iter()
@@ -563,7 +584,7 @@ pub(super) fn sentence_candidates(
                 );
                 i = next.max(i + 1);
             }
-            None => {
+            _ => {
                 if let Some((next, group)) = lowercase_group(&s, i) {
                     out.push(group);
                     i = next;
@@ -588,7 +609,10 @@ fn phrase_at(s: &Sent, i: usize) -> Option<(usize, Vec<Candidate>)> {
         let continues = s.capitalized(end)
             && (s.name_word(end) || s.role_at(end, &[RoleCategory::Title]).is_some());
         // "Mexico City" is a place, not Mexico + "City": the longest lexicon name wins.
-        if continues && lexicon_end.is_none_or(|e| e <= end) {
+        // "Croatian Serb refugees" is a group, not Croatia and a name ("Vietnam Veterans of
+        // America" is a name).
+        let group = matches!(actor_after(s, end), Some(ActorNoun::Group { head, .. }) if !s.capitalized(head));
+        if continues && lexicon_end.is_none_or(|e| e <= end) && !group {
             country = Some((p..end, c));
             p = end;
         } else {
@@ -615,6 +639,24 @@ fn phrase_at(s: &Sent, i: usize) -> Option<(usize, Vec<Candidate>)> {
                 p = end;
             }
             _ => break,
+        }
+    }
+    // A modifier before a country's phrase qualifies what follows the country: "former
+    // Mexican President X", "current Haitian government officials". Go on from the country
+    // (in "former Canadian Alliance leader X" the demonym opens a name).
+    if title.is_none() && country.is_none() && p > i {
+        if let Some((end, _)) = s.country_at(p) {
+            let titled = s.capitalized(end) && s.role_at(end, &[RoleCategory::Title]).is_some();
+            if titled || !s.capitalized(end) {
+                return Some((p, Vec::new()));
+            }
+        }
+    }
+    // "former Mexican President X" (begun at the country, the modifier skipped): the title
+    // makes a person, but one who no longer holds the office.
+    if country.is_some() && past_modifier_before(s, i) {
+        if let Some(t) = title.as_mut() {
+            t.1 = None;
         }
     }
     // An office without a holder's name: "Secretary of Public Security".
@@ -712,23 +754,124 @@ fn phrase_at(s: &Sent, i: usize) -> Option<(usize, Vec<Candidate>)> {
     Some((c.map_or(end, |c| c.tokens.end), found))
 }
 
-/// A country name or demonym at `p..end` with what follows it: "U.S. officials" stands for
-/// the country, "Mexican cartels" is a group, a bare "Mexican" or "Mexico" is the country.
+/// A country name or demonym at `p..end` with what follows it: "U.S. officials" and "U.S.
+/// border patrol agents" stand for the country, "Mexican cartels" and "Russian civilian
+/// advisers" are groups, a bare "Mexican" or "Mexico" is the country.
 fn country_phrase(s: &Sent, p: usize, end: usize, country: usize) -> (usize, Vec<Candidate>) {
-    if let Some((gend, _)) = s.role_at(end, &[RoleCategory::Group]) {
-        let mut c = s.candidate(p..gend, p..gend, EntityType::Group);
-        c.country = Some(country);
-        c.name = group_label(s, Some(p..end), end..gend);
-        return (gend, vec![c]);
+    match actor_after(s, end) {
+        Some(ActorNoun::Group { head, end: gend }) => {
+            let mut c = s.candidate(p..gend, p..gend, EntityType::Group);
+            c.country = Some(country);
+            // The label keeps the demonyms ("Croatian Serb refugees") and drops other
+            // modifiers, as a bare group does ("powerful cartels" are the cartels).
+            let mut demonyms = s.surface(p..end);
+            for k in (end..head).filter(|&k| s.capitalized(k)) {
+                demonyms.push(' ');
+                demonyms.push_str(s.text(k));
+            }
+            c.name = format!("{demonyms} {}", group_label(s, None, head..gend));
+            (gend, vec![c])
+        }
+        Some(ActorNoun::State { end: phrase_end }) => (
+            phrase_end,
+            vec![country_candidate(s, p..end, p..phrase_end, country)],
+        ),
+        None => (end, vec![country_candidate(s, p..end, p..end, country)]),
     }
-    let phrase_end = s
-        .role_at(end, &[RoleCategory::State])
-        .map_or(end, |(e, _)| e);
-    (
-        phrase_end,
-        vec![country_candidate(s, p..end, p..phrase_end, country)],
-    )
 }
+
+/// Whether a modifier for a past office ("former", "ex-", "late") ends right before `i`.
+fn past_modifier_before(s: &Sent, i: usize) -> bool {
+    let word = |k: usize| (k >= s.range.start && k < i).then(|| s.lower(k));
+    match word(i.wrapping_sub(1)).as_deref() {
+        Some("former" | "late") => true,
+        Some("-") => word(i.wrapping_sub(2)).as_deref() == Some("ex"),
+        _ => false,
+    }
+}
+
+/// The actor noun after a country's name or demonym.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ActorNoun {
+    /// A group noun ("cartels", "rebel leaders") from `head` to `end`.
+    Group { head: usize, end: usize },
+    /// A noun for the state itself ("officials", "government"), ending at `end`.
+    State { end: usize },
+}
+
+/// Most modifiers that may stand between a demonym and its actor noun.
+const MAX_MODIFIERS: usize = 2;
+
+/// The group or state noun after a country's name or demonym ending at `end`, right after it
+/// or after up to [`MAX_MODIFIERS`] modifiers: adjectives and nouns ("Russian civilian
+/// advisers", "U.S. border patrol agents") or another demonym ("Croatian Serb refugees").
+fn actor_after(s: &Sent, end: usize) -> Option<ActorNoun> {
+    for k in end..=end + MAX_MODIFIERS {
+        if k > end && !noun_modifier(s, k - 1) {
+            return None;
+        }
+        if let Some(gend) = group_at(s, k) {
+            return Some(ActorNoun::Group { head: k, end: gend });
+        }
+        if let Some((send, _)) = s.role_at(k, &[RoleCategory::State]) {
+            // After a modifier the state noun must be the whole role phrase there: "army
+            // chief" is a person's role, not the army.
+            let all = [
+                RoleCategory::Title,
+                RoleCategory::Role,
+                RoleCategory::State,
+                RoleCategory::Group,
+            ];
+            if k == end || s.role_at(k, &all).map(|(e, _)| e) == Some(send) {
+                return Some(ActorNoun::State { end: send });
+            }
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether token `k` may modify an actor noun after a demonym: another demonym ("Serb"), or
+/// a lowercase word the tagger reads as an adjective or a noun ("civilian", "border").
+fn noun_modifier(s: &Sent, k: usize) -> bool {
+    if !s.word(k) || Some(k) == s.first {
+        return false;
+    }
+    if s.capitalized(k) {
+        return s.lexicon.demonym(s.text(k)).is_some()
+            && s.lexicon_at(k).is_none_or(|(e, _)| e == k + 1);
+    }
+    !FUNCTION_WORDS.contains(&s.key(k)) && matches!(s.upos(k), Upos::ADJ | Upos::NOUN)
+}
+
+/// The end of a group noun phrase at `i`: one the lexicon lists ("cartels", "human rights
+/// group"), or a group noun's singular before its people ("cartel members", "rebel leaders")
+/// or before a noun that alone would be a state's ("rebel forces", "opposition lawmakers").
+fn group_at(s: &Sent, i: usize) -> Option<usize> {
+    let group = |key: &str| s.lexicon.role(key, RoleCategory::Group).is_some();
+    // A singular: "rebel" of "rebels", or a collective noun ("opposition").
+    let stem = s.word(i) && {
+        let key = s.lower(i);
+        let plural = key.ends_with('s') || key.ends_with("men");
+        group(&crate::lexicon::plural(&key)) || group(&key) && !plural
+    };
+    if stem && i + 1 < s.range.end {
+        if GROUP_PEOPLE.contains(&s.lower(i + 1).as_str()) {
+            return Some(i + 2);
+        }
+        // The tagger tells the noun ("rebel forces") from the adjective ("civilian
+        // authorities" are the state's).
+        if let Some((end, _)) = s.role_at(i + 1, &[RoleCategory::State]) {
+            if s.upos(i) != Upos::ADJ {
+                return Some(end);
+            }
+        }
+    }
+    s.role_at(i, &[RoleCategory::Group]).map(|(end, _)| end)
+}
+
+/// Plural nouns for the people of a group, after its singular: "cartel members".
+const GROUP_PEOPLE: &[&str] = &["members", "leaders", "fighters", "bosses"];
 
 fn country_candidate(
     s: &Sent,
@@ -747,9 +890,8 @@ fn country_candidate(
 /// A group's label: the demonym, if any, and the plural head ("cartel members" → "cartels").
 fn group_label(s: &Sent, demonym: Option<Range<usize>>, group: Range<usize>) -> String {
     let words: Vec<String> = group.clone().map(|i| s.lower(i)).collect();
-    let people = ["members", "leaders", "fighters", "bosses"];
     let last = &words[words.len() - 1];
-    let head = if words.len() >= 2 && people.contains(&last.as_str()) {
+    let head = if words.len() >= 2 && GROUP_PEOPLE.contains(&last.as_str()) {
         crate::lexicon::plural(&words[words.len() - 2])
     } else if words.len() >= 2 && s.lexicon.role(last, RoleCategory::Group).is_some() {
         // "drug cartels" and "powerful cartels" are the cartels.
@@ -769,18 +911,9 @@ fn lowercase_group(s: &Sent, i: usize) -> Option<(usize, Candidate)> {
     if !s.word(i) || s.capitalized(i) && Some(i) != s.first {
         return None;
     }
-    // "cartel members", "gang leaders": a singular group noun before a plural of people.
-    let compound = (i + 1 < s.range.end)
-        .then(|| s.lower(i + 1))
-        .filter(|next| matches!(next.as_str(), "members" | "leaders" | "fighters" | "bosses"))
-        .and_then(|_| {
-            s.lexicon
-                .role(&crate::lexicon::plural(&s.lower(i)), RoleCategory::Group)
-        })
-        .is_some();
-    let (end, bare_state) = if compound {
-        (i + 2, false)
-    } else if let Some((end, _)) = s.role_at(i, &[RoleCategory::Group]) {
+    // "cartels", "human rights group", and "cartel members", "gang leaders": a singular
+    // group noun before a plural of people.
+    let (end, bare_state) = if let Some(end) = group_at(s, i) {
         (end, false)
     } else {
         // A bare state noun ("the soldiers", "police", "the government"): a group for now,
