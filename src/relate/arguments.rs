@@ -590,11 +590,23 @@ pub(super) fn statement(
         }
         TriggerPos::Noun | TriggerPos::Adj => noun_arguments(&ctx, found, object_from),
     };
-    let (sources, targets) = if row.reverse {
+    let (mut sources, mut targets) = if row.reverse {
         (targets, sources)
     } else {
         (sources, targets)
     };
+    // The mediator consults each side (see `parsed::mediator`).
+    if row.relation == RelationType::NegotiatesWith && ctx.word(found.start).starts_with("mediat") {
+        let mediator = match row.pos {
+            TriggerPos::Verb => ctx.subject(found.start),
+            _ => ctx
+                .possessor(found.start)
+                .or_else(|| ctx.light_verb_subject(found.start)),
+        };
+        if let Some(m) = mediator.filter(|m| !sources.contains(m) && !targets.contains(m)) {
+            targets.extend(std::mem::replace(&mut sources, vec![m]));
+        }
+    }
     Some(Statement {
         relation: row.relation,
         sources,

@@ -221,6 +221,14 @@ impl<'a> Parse<'a> {
     fn mentions_within(&self, w: usize, agent: bool) -> Vec<usize> {
         let mut out: Vec<usize> = self.mention_within(w, agent).into_iter().collect();
         for c in self.children_with(w, &["conj"]) {
+            // "Pakistan, a key U.S. ally, …": an indefinite phrase after a comma, with no
+            // "and", describes the name before it; the parser may take it for a conjunct.
+            let indefinite = self
+                .children_with(c, &["det"])
+                .any(|d| matches!(self.lower(d).as_str(), "a" | "an"));
+            if indefinite && self.children_with(c, &["cc"]).next().is_none() {
+                continue;
+            }
             if let Some(k) = self.mention_within(c, agent) {
                 if !out.contains(&k) {
                     out.push(k);
@@ -552,6 +560,32 @@ pub(super) fn statement(
         TriggerPos::Verb => verb_arguments(parse, t, found, &rows, lexicon)?,
         TriggerPos::Noun | TriggerPos::Adj => noun_arguments(parse, t, &rows)?,
     };
+    // "urged its citizens to leave", "withdrew their own troops": what the subject owns is
+    // no other party.
+    if row.pos == TriggerPos::Verb {
+        let own = |k: usize| {
+            (0..parse.words.len()).any(|w| {
+                parse.mention_at[w] == Some(k)
+                    && parse.children_with(w, &["nmod"]).any(|c| {
+                        // The possessive names the subject, or can: a possessive in the
+                        // object binds to the subject before any other antecedent.
+                        parse.rels[c] == "nmod:poss"
+                            && parse.possessive_at[c].is_some_and(|p| {
+                                sources.iter().any(|&s| {
+                                    mentions[s].entity == mentions[p].entity
+                                        || super::pronouns::compatible(
+                                            &parse.lower(c),
+                                            mentions[s].kind,
+                                        ) == Some(true)
+                                })
+                            })
+                    })
+            })
+        };
+        let before = targets.len();
+        targets.retain(|&k| !own(k));
+        closed |= before > 0 && targets.is_empty();
+    }
     // One hands over people: "expelled two diplomats of X" names a state, and the verb's
     // other sense applies (expelling diplomats sanctions their state).
     let mut row = match rows.iter().find(|(r, _)| {
@@ -632,6 +666,18 @@ pub(super) fn statement(
         (sources, targets)
     };
     let mut relation = row.relation;
+    // "X undertook a mediation mission between Y and Z", "X mediated between Y and Z": the
+    // mediator consults each side (CAMEO 043); the sides need not talk to each other.
+    if relation == RelationType::NegotiatesWith && parse.is_lemma(t, MEDIATION) {
+        let mediators = mediator(parse, t);
+        if !mediators.is_empty() && mediators.iter().all(|m| !sources.contains(m)) {
+            for k in std::mem::replace(&mut sources, mediators) {
+                if !targets.contains(&k) {
+                    targets.push(k);
+                }
+            }
+        }
+    }
     // "a request to question X", "its demand that Y ease restrictions": the one asked is the
     // subject of the demanded clause; an infinitive names only the act, not who is asked.
     if row.pos == TriggerPos::Noun && relation == RelationType::Demands {
@@ -684,6 +730,42 @@ pub(super) fn statement(
         prepositional: row.preposition.is_some(),
         closed,
     })
+}
+
+/// Words of mediation: who mediates consults each side.
+const MEDIATION: &[&str] = &["mediate", "mediation", "mediator"];
+
+/// Who mediates, for a mediation word at `t`: the subject of the verb, or the possessor of
+/// the noun's phrase, or the subject of the verb whose object that phrase is ("launched a
+/// mediation effort").
+fn mediator(parse: &Parse, t: usize) -> Vec<usize> {
+    if parse.upos(t) == Upos::VERB {
+        return parse
+            .subject(t)
+            .map(|s| parse.agents_of(s))
+            .unwrap_or_default();
+    }
+    let mut n = t;
+    while base(parse.rels[n]) == "compound" {
+        match parse.heads[n] {
+            Some(h) => n = h,
+            None => break,
+        }
+    }
+    if let Some(k) = parse
+        .children_with(n, &["nmod"])
+        .filter(|&c| parse.rels[c] == "nmod:poss")
+        .find_map(|c| parse.mention_at[c].or(parse.possessive_at[c]))
+    {
+        return vec![k];
+    }
+    match (parse.heads[n], base(parse.rels[n])) {
+        (Some(h), "obj") if parse.upos(h) == Upos::VERB => parse
+            .subject(h)
+            .map(|s| parse.agents_of(s))
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    }
 }
 
 /// Verbs and nouns that cut a tie: their object is a tie no longer kept.

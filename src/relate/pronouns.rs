@@ -27,7 +27,7 @@ const REPORTING: &[&str] = &[
 pub(super) const POSSESSIVES: &[&str] = &["his", "her", "their", "its"];
 
 /// What a pronoun may refer to.
-fn compatible(pronoun: &str, kind: EntityType) -> Option<bool> {
+pub(super) fn compatible(pronoun: &str, kind: EntityType) -> Option<bool> {
     Some(match pronoun {
         "he" | "him" | "his" | "she" | "her" | "himself" | "herself" => kind == EntityType::Person,
         "they" | "them" | "their" | "themselves" => {
