@@ -130,6 +130,16 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
                     // The parse found that nothing is stated (a hedge, a demanded act, a thing
                     // for an object): the word-order rules must not find an act here.
                     Some(s) if s.closed => None,
+                    // The parse read the truth of the clause ("would not meet their demands")
+                    // better than a word window does: the rules' arguments keep it.
+                    Some(s) if parse.as_ref().is_some_and(|p| p.fits(f)) => {
+                        arguments::statement(doc, layout, sentence, &mentions, f).map(|mut r| {
+                            if s.modality != Modality::Asserted {
+                                r.modality = s.modality;
+                            }
+                            r
+                        })
+                    }
                     _ if parse.as_ref().is_some_and(|p| p.fits(f)) => {
                         arguments::statement(doc, layout, sentence, &mentions, f)
                     }

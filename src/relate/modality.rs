@@ -90,7 +90,9 @@ pub(super) fn adjectival(doc: &str, layout: &Layout, sentence: &Sentence, at: us
             .chars()
             .next()
             .is_some_and(char::is_alphabetic);
-    ADJECTIVE_CONTEXT.contains(&before.as_str()) && next_is_word
+    // "extradited suspected militant X": a participle right after a verb in the past.
+    let after_past_verb = before.len() > 4 && before.ends_with("ed") && at >= 2;
+    (ADJECTIVE_CONTEXT.contains(&before.as_str()) || after_past_verb) && next_is_word
 }
 
 /// Whether a mention is cited as a source ("according to La Politica Online"): it backs the

@@ -37,6 +37,11 @@ const STATE_HEADS: &[&str] = &[
     "cabinet",
 ];
 
+/// Prepositions that lead from an act to whom it is done.
+const TARGET_CASES: &[&str] = &[
+    "to", "against", "on", "at", "with", "into", "from", "toward", "towards", "upon", "over",
+];
+
 /// Prepositions of place: the phrases they head say where, not who.
 const LOCATIVES: &[&str] = &[
     "in",
@@ -625,10 +630,9 @@ pub(super) fn statement(
         RelationType::Prosecutes | RelationType::Extradites
     ) && verb
         && parse.children_with(t, &["xcomp", "advcl"]).any(|c| {
-            parse.rels[c] == "xcomp"
-                || parse
-                    .children_with(c, &["mark"])
-                    .any(|m| parse.lower(m) == "to")
+            parse
+                .children_with(c, &["mark"])
+                .any(|m| parse.lower(m) == "to")
         })
     {
         sources.clear();
@@ -1023,7 +1027,12 @@ fn verb_arguments<'l>(
                 .all(|(r, _)| r.relation == RelationType::MeetsWith);
         return Some((rows[0].0, sources, targets, closed));
     };
-    let mut objects: Vec<usize> = parse.children_with(t, &["obj", "iobj"]).collect();
+    // An object before an active verb is the parser's misreading of a title before a name
+    // ("Palestinian leader | Yasser Arafat defended Iraq").
+    let mut objects: Vec<usize> = parse
+        .children_with(t, &["obj", "iobj"])
+        .filter(|&o| o > t)
+        .collect();
     // A bare noun phrase after the verb that the parser took for a time or measure phrase
     // ("wounded two British soldiers" as `obl:unmarked`) is its object when it names actors.
     if objects.is_empty() {
@@ -1075,11 +1084,15 @@ fn verb_arguments<'l>(
                 objects.push(s);
             } else {
                 objects.extend(parse.children_with(c, &["obj"]));
-                objects.extend(
-                    parse
-                        .children_with(c, &["obl"])
-                        .filter(|&o| parse.case_of(o).as_deref() != Some("by")),
-                );
+                // "threatened to cut off electricity to X", "refused to deploy troops in X",
+                // not "… in its war" or "in retaliation for a raid on Y": the prepositions
+                // that lead to a target, and "in" before a name itself.
+                objects.extend(parse.children_with(c, &["obl"]).filter(|&o| {
+                    parse.case_of(o).is_some_and(|p| {
+                        TARGET_CASES.contains(&p.as_str())
+                            || p == "in" && parse.mention_at[o].is_some()
+                    })
+                }));
             }
         }
     }
@@ -1220,9 +1233,10 @@ fn noun_arguments<'l>(
     }
     if sources.is_empty() {
         // The subject of a light verb: "X signed an agreement", "X and Y are establishing an
-        // alliance".
+        // alliance". A participle modifying a noun has none ("the administrators … following
+        // the killing of X").
         if let (Some(h), "obj") = (parse.heads[n], base(parse.rels[n])) {
-            if let Some(s) = parse.subject(h) {
+            if let Some(s) = parse.subject(h).filter(|_| base(parse.rels[h]) != "acl") {
                 sources = parse.mentions_of(s);
             }
         }

@@ -389,6 +389,58 @@ fn a_mediator_consults_each_side() {
 }
 
 #[test]
+fn the_parse_reads_the_truth_of_what_the_rules_find() {
+    let text = "Peru said it would not meet hostage-takers demands to release prisoners in Chile.";
+    assert!(
+        !relations(text)
+            .iter()
+            .any(|(_, r, _, n)| r == "demands" && !n),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_participle_after_a_past_verb_is_an_adjective() {
+    let text = "Chile extradited suspected Peruvian militant Pedro Soto to Peru on Sunday.";
+    assert!(
+        !relations(text).iter().any(|(_, r, _, _)| r == "accuses"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_participle_modifier_is_no_light_verb() {
+    let text = "Chilean settlers set fire to the offices of the Peruvian administrators following the killing of a Bolivian man, residents said.";
+    assert!(
+        !relations(text)
+            .iter()
+            .any(|(s, r, t, _)| r == "attacks" && s == "Peru" && t == "Bolivia"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn an_infinitive_reaches_its_target_only_through_target_prepositions() {
+    let text = "Peru threatened to launch a new military offensive in its Andes war with Chile unless Lima accepted its conditions.";
+    assert!(
+        !relations(text)
+            .iter()
+            .any(|(_, r, t, _)| r == "threatens" && t == "Andes"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Peru has refused to deploy peacekeepers in Bolivia.";
+    assert!(
+        states(text, "Peru", "rejects", "Bolivia"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
 fn sources_of_information_are_not_actors() {
     let text = "According to Reuters, Peru accused Chile of spying.";
     assert!(states(text, "Peru", "accuses", "Chile"));
