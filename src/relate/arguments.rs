@@ -640,6 +640,13 @@ fn verb_arguments(
         .subject(found.start)
         .map_or(Vec::new(), |k| ctx.coordinated(k, true));
     let after = ctx.skip_adjuncts(found.end);
+    // A verb whose every row takes its target through a preposition ("complain about X")
+    // takes no direct object; a phrase may end in a verb that does ("refused to meet X").
+    let prepositional_only = found.end - found.start == 1
+        && found
+            .rows
+            .iter()
+            .all(|(r, _)| r.pos != TriggerPos::Verb || r.preposition.is_some());
     let target = match object_from {
         Some(at) => ctx.object_at(at),
         // A direct object follows no preposition but the trigger's own ("called on X"):
@@ -647,6 +654,7 @@ fn verb_arguments(
         // missed "over".
         None => ctx
             .object_at(after)
+            .filter(|_| !prepositional_only)
             .filter(|&k| !ctx.after_preposition(k) || ctx.mentions[k].tokens.start <= found.end + 1)
             .or_else(|| ctx.message_source(after))
             .or_else(|| ctx.complement_target(after)),
