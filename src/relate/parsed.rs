@@ -295,7 +295,40 @@ fn base(rel: &str) -> &str {
 
 /// Words of obligation and possibility ("could attack", "must hand over").
 const HEDGE_AUX: &[&str] = &["could", "might", "may", "would", "must", "should", "ought"];
-const HEDGE_ADV: &[&str] = &["potentially", "possibly", "perhaps"];
+const HEDGE_ADV: &[&str] = &["potentially", "possibly", "perhaps", "probably", "likely"];
+/// Adjectives whose complement is a prediction ("is likely to attack X"): it states nothing.
+const LIKELY: &[&str] = &["likely", "unlikely"];
+/// Verbs that announce what their subject is to do: "would" in the clause they report is the
+/// future seen from the past ("said it would boycott the talks", "confirmed it would tighten
+/// the blockade"), not a condition.
+const ANNOUNCING_VERBS: &[&str] = &[
+    "say",
+    "tell",
+    "announce",
+    "confirm",
+    "declare",
+    "state",
+    "add",
+    "insist",
+    "reiterate",
+    "repeat",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "warn",
+    "indicate",
+    "affirm",
+    "assert",
+    "promise",
+    "pledge",
+    "vow",
+    "threaten",
+    "decide",
+    "agree",
+    "inform",
+    "notify",
+    "signal",
+];
 /// Verbs that deny the act they govern ("refuted the existence of any such agreement").
 const DENIALS: &[&str] = &["deny", "refute"];
 /// Verbs of refusal: their complement is an act not done.
@@ -595,10 +628,14 @@ fn modality(parse: &Parse, t: usize) -> Modality {
             ) && matches!(base(parse.rels[c]), "advmod" | "det" | "neg" | "cc")
         })
     };
+    // "would" in a reported clause is the future of the report, not a hedge.
     let hedged_here = |w: usize| {
         parse.children[w].iter().any(|&c| {
-            base(parse.rels[c]) == "aux" && HEDGE_AUX.contains(&parse.lower(c).as_str())
-                || base(parse.rels[c]) == "advmod" && HEDGE_ADV.contains(&parse.lower(c).as_str())
+            let word = parse.lower(c);
+            base(parse.rels[c]) == "aux"
+                && HEDGE_AUX.contains(&word.as_str())
+                && !(word == "would" && reported_future(parse, w))
+                || base(parse.rels[c]) == "advmod" && HEDGE_ADV.contains(&word.as_str())
         })
     };
     if hedged_here(t) || hedged_here(clause) {
@@ -606,9 +643,11 @@ fn modality(parse: &Parse, t: usize) -> Modality {
     }
     let mut negated = negated_here(t) || negated_here(clause);
     let future = [t, clause].iter().any(|&w| {
-        parse
-            .children_with(w, &["aux"])
-            .any(|c| matches!(parse.lower(c).as_str(), "will" | "'ll" | "shall"))
+        parse.children_with(w, &["aux"]).any(|c| {
+            let word = parse.lower(c);
+            matches!(word.as_str(), "will" | "'ll" | "shall")
+                || word == "would" && reported_future(parse, w)
+        })
     });
     // Walk up through complements: an intention, a refusal, a demand or a denial governs.
     let mut w = clause;
@@ -620,12 +659,31 @@ fn modality(parse: &Parse, t: usize) -> Modality {
             break;
         }
         let lemma = parse.lemma(h);
-        // "should stop arming X": the verb it completes is hedged.
-        if rel == "xcomp" && hedged_here(h) {
+        // "should stop arming X", "would be a mistake to attack X": the word it completes
+        // is hedged.
+        if matches!(rel, "xcomp" | "acl") && hedged_here(h) {
             return Modality::Hedged;
         }
+        // "is willing to withdraw", "is unwilling to meet", "is likely to attack".
+        if rel == "xcomp" && parse.upos(h) == Upos::ADJ {
+            if LIKELY.contains(&lemma.as_ref()) {
+                return Modality::Hedged;
+            }
+            if super::modality::UNWILLING.contains(&lemma.as_ref()) {
+                negated = true;
+                break;
+            }
+            if super::modality::INTENT_ADJECTIVES.contains(&lemma.as_ref()) {
+                if negated_here(h) {
+                    negated = true;
+                    break;
+                }
+                return Modality::Intended;
+            }
+        }
         if rel == "xcomp" && super::arguments::INTENT_VERBS.contains(&lemma.as_ref()) {
-            if matches!(lemma.as_ref(), "refuse" | "decline" | "fail") {
+            // "did not agree to meet X", "is not prepared to lift the ban": no intention.
+            if matches!(lemma.as_ref(), "refuse" | "decline" | "fail") || negated_here(h) {
                 negated = true;
                 break;
             }
@@ -658,6 +716,50 @@ fn modality(parse: &Parse, t: usize) -> Modality {
     } else {
         Modality::Asserted
     }
+}
+
+/// Whether "would" on the verb or adjective `w` is the future of a reported intention: its
+/// clause is reported by a verb of announcement ("said it would boycott", "confirmed on
+/// Wednesday it would tighten", "would meet X, the minister said"). "Would have" is a past
+/// condition, and an announcement itself hedged or denied reports nothing.
+fn reported_future(parse: &Parse, w: usize) -> bool {
+    if parse
+        .children_with(w, &["aux"])
+        .any(|c| matches!(parse.lower(c).as_str(), "have" | "'ve"))
+    {
+        return false;
+    }
+    // "said it would be a mistake to attack X" judges an act; "would be ready to" intends it.
+    if parse.children_with(w, &["cop"]).next().is_some()
+        && !parse.is_lemma(w, super::modality::INTENT_ADJECTIVES)
+    {
+        return false;
+    }
+    // "said it would X and would Y": the second verb is reported with the first.
+    let mut clause = w;
+    if base(parse.rels[clause]) == "conj" {
+        match parse.heads[clause] {
+            Some(h) => clause = h,
+            None => return false,
+        }
+    }
+    let speaker = match (parse.heads[clause], base(parse.rels[clause])) {
+        (Some(h), "ccomp") => Some(h),
+        // "they would meet X, the minister said": the report follows the clause.
+        (None, _) => parse
+            .children_with(clause, &["parataxis", "conj"])
+            .find(|&c| c > clause && parse.is_lemma(c, &["say"])),
+        _ => None,
+    };
+    let Some(h) = speaker else {
+        return false;
+    };
+    parse.upos(h) == Upos::VERB
+        && parse.is_lemma(h, ANNOUNCING_VERBS)
+        && !parse.children[h].iter().any(|&c| {
+            matches!(parse.lower(c).as_str(), "not" | "n't" | "never")
+                || base(parse.rels[c]) == "aux" && HEDGE_AUX.contains(&parse.lower(c).as_str())
+        })
 }
 
 /// The row that applies, the sources, the targets, and whether the parse settled that there

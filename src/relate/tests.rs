@@ -723,3 +723,81 @@ fn groups_and_forces_that_open_a_sentence_are_actors() {
         relations(text)
     );
 }
+
+#[test]
+fn would_in_reported_speech_is_an_intention() {
+    // The future seen from the past: what the speaker says it would do, it intends.
+    for text in [
+        "Peru said it would impose sanctions on Chile.",
+        "Peru said on Monday that it would impose sanctions on Chile.",
+        "Peru confirmed on Wednesday it would tighten the naval blockade of Chile.",
+    ] {
+        assert!(
+            states(text, "Peru", "threatens", "Chile"),
+            "{text}: {:?}",
+            relations(text)
+        );
+    }
+    let text = "Minister Ana Kovic said she would meet President Pedro Alves next week.";
+    assert!(
+        states(text, "Ana Kovic", "cooperates-with", "Pedro Alves"),
+        "{:?}",
+        relations(text)
+    );
+    // A condition outside reported speech, a past condition, a judgement and a denied
+    // announcement state nothing.
+    for text in [
+        "Peru would attack Chile if provoked.",
+        "Peru said it would have attacked Chile.",
+        "Peru said it would be a mistake to attack Chile.",
+        "Peru did not say it would attack Chile.",
+    ] {
+        assert!(
+            nothing_between(text, "Peru", "Chile"),
+            "{text}: {:?}",
+            relations(text)
+        );
+    }
+}
+
+#[test]
+fn adjectives_of_intent_govern_an_intention() {
+    for text in [
+        "Peru is willing to meet Chile.",
+        "Peru says it is ready to work with Chile.",
+        "Peru said it would be prepared to meet Chile.",
+    ] {
+        assert!(
+            states(text, "Peru", "cooperates-with", "Chile"),
+            "{text}: {:?}",
+            relations(text)
+        );
+        assert!(
+            !relations(text).iter().any(|(_, r, _, _)| r == "meets-with"),
+            "{text}: {:?}",
+            relations(text)
+        );
+    }
+    let text = "Peru is determined to impose sanctions on Chile.";
+    assert!(
+        states(text, "Peru", "threatens", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    // Unwillingness, a denied intention and a prediction state no act.
+    for text in [
+        "Peru is unwilling to meet Chile.",
+        "Peru is not willing to meet Chile.",
+        "Peru did not agree to meet Chile.",
+        "Peru is likely to attack Chile.",
+        "Peru will probably attack Chile.",
+    ] {
+        assert!(
+            !relations(text)
+                .iter()
+                .any(|(s, r, t, n)| !n && s == "Peru" && t == "Chile" && r != "rejects"),
+            "{text}: {:?}",
+            relations(text)
+        );
+    }
+}
