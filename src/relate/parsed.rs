@@ -17,7 +17,7 @@ use std::borrow::Cow;
 use super::triggers::Found;
 use super::{Modality, Statement};
 use crate::entity::{EntityType, Mention};
-use crate::lexicon::{Form, Lexicon, RoleCategory, Trigger, TriggerPos};
+use crate::lexicon::{verb_forms, Form, Lexicon, RoleCategory, Trigger, TriggerPos};
 use crate::nlp::{lemma, Models, TagOut, Upos};
 use crate::relation::RelationType;
 use crate::text::{Layout, Sentence};
@@ -271,9 +271,19 @@ impl<'a> Parse<'a> {
         })
     }
 
-    /// Whether a word is a form of one of `lemmas`.
+    /// Whether a word is a form of one of `lemmas`. A verb is also matched by its inflected
+    /// forms, which the lemmatizer may miss ("boycotted"), British ones included
+    /// ("cancelled").
     fn is_lemma(&self, w: usize, lemmas: &[&str]) -> bool {
         lemmas.contains(&self.lemma(w).as_ref())
+            || matches!(self.upos(w), Upos::VERB | Upos::AUX) && {
+                let word = self.lower(w);
+                lemmas.iter().any(|l| {
+                    verb_forms(l).iter().any(|(f, _)| *f == word)
+                        || l.ends_with('l')
+                            && (word == format!("{l}led") || word == format!("{l}ling"))
+                })
+            }
     }
 }
 
@@ -329,6 +339,8 @@ const ANNOUNCING_VERBS: &[&str] = &[
     "notify",
     "signal",
 ];
+/// Verbs whose object is an act promised, not done ("pledged aid to X", "vowed support").
+const PLEDGES: &[&str] = &["promise", "pledge", "vow", "offer", "threaten"];
 /// Verbs that deny the act they govern ("refuted the existence of any such agreement").
 const DENIALS: &[&str] = &["deny", "refute"];
 /// Verbs of refusal: their complement is an act not done.
@@ -596,19 +608,347 @@ pub(super) fn statement(
             row = other;
         }
     }
+    let mut relation = row.relation;
+    let intended = matches!(modality, Modality::Intended | Modality::Attempted);
+    // "said it would boycott X": announcing a boycott threatens one (CAMEO 1312), whatever is
+    // boycotted; the act is read as the sanction it is.
+    if intended
+        && relation == RelationType::Rejects
+        && rows
+            .iter()
+            .any(|(r, _)| r.relation == RelationType::Sanctions && r.pos == row.pos)
+    {
+        relation = RelationType::Sanctions;
+    }
+    // "withdrew its inspectors from X" ends an involvement (CAMEO 166); "withdrew its troops
+    // from X" rejects no one, and announced on a condition ("will withdraw its force from X
+    // unless …") it is a threat.
+    if verb && relation == RelationType::Rejects && parse.is_lemma(t, &["withdraw"]) {
+        // "withdrew the country from the treaty" takes the actor itself out: a rejection.
+        let objects: Vec<usize> = parse
+            .children_with(t, &["obj"])
+            .filter(|&o| {
+                !parse.mention_at[o].is_some_and(|k| {
+                    matches!(
+                        mentions[k].kind,
+                        EntityType::Country | EntityType::Organization
+                    )
+                })
+            })
+            .collect();
+        if objects.iter().any(|&o| involvement(parse, o)) {
+            relation = RelationType::Sanctions;
+        } else if !objects.is_empty() {
+            if intended && conditional(parse, t) {
+                relation = RelationType::Threatens;
+            } else {
+                sources.clear();
+                targets.clear();
+                closed = true;
+            }
+        }
+    }
+    // A verb that ends an act reverses it: halting aid, talks or cooperation reduces relations
+    // (CAMEO 16: "suspended talks with X", "cut military aid to X"); lifting a sanction or
+    // ending an attack eases it (CAMEO 08), which is no hostile act, and announced it is an
+    // intention to cooperate (CAMEO 035: "is prepared to lift the ban on X").
+    // A verb trigger as the object of a verb is a noun misread ("suspended talks with X").
+    if !row.reverse {
+        if let Some(h) = governing_verb(parse, t) {
+            // "ended its cooperation with X", the partner read as the verb's.
+            if targets.is_empty() {
+                let words: Vec<usize> = parse
+                    .children_with(h, &["obl"])
+                    .filter(|&o| {
+                        let case = parse.case_of(o);
+                        rows.iter()
+                            .any(|(r, _)| r.preposition.is_some() && r.preposition == case)
+                    })
+                    .collect();
+                targets = collect(parse, &words);
+                targets.retain(|k| !sources.contains(k));
+            }
+            let cooperative = matches!(
+                relation,
+                RelationType::Aids
+                    | RelationType::CooperatesWith
+                    | RelationType::MeetsWith
+                    | RelationType::NegotiatesWith
+            );
+            if cooperative && halts(parse, h, relation) {
+                // "ended mediation between X and Y": the one who ends it, against both.
+                if between_of(parse, t).is_some() {
+                    let halter: Vec<usize> = parse
+                        .subject(h)
+                        .map(|s| parse.mentions_of(s))
+                        .unwrap_or_default();
+                    if !halter.is_empty() {
+                        targets.extend(sources.iter().copied());
+                        targets.retain(|k| !halter.contains(k));
+                        sources = halter;
+                    }
+                }
+                relation = RelationType::Sanctions;
+                closed = true;
+            } else if rejects(lexicon, parse, h) {
+                // "rejected the deal with X", "boycotted the talks with X", "defied the
+                // curfew in X": the one who rejects an act does not do it; the verb states
+                // the rejection. An owner named does ("rejected Y's accusations against X").
+                let rejecter: Vec<usize> = parse
+                    .subject(h)
+                    .map(|s| parse.mentions_of(s))
+                    .unwrap_or_default();
+                sources.retain(|k| !rejecter.contains(k));
+                if sources.is_empty() {
+                    targets.clear();
+                    closed = true;
+                }
+            } else if !cooperative && relation != RelationType::Extradites && eases(parse, h) {
+                if intended && matches!(relation, RelationType::Sanctions | RelationType::Attacks) {
+                    relation = RelationType::CooperatesWith;
+                } else {
+                    sources.clear();
+                    targets.clear();
+                    closed = true;
+                }
+            }
+        }
+    }
+    // "will host talks between X and Y": the host's intention, towards both (CAMEO 039).
+    if intended && relation.is_symmetric() {
+        let clause = if verb {
+            Some(t)
+        } else {
+            governing_verb(parse, t)
+        };
+        let between = if verb {
+            std::iter::once(t)
+                .chain(parse.children_with(t, &["obj"]))
+                .find_map(|w| between_of(parse, w))
+        } else {
+            between_of(parse, t)
+        };
+        if let (Some(v), Some(_)) = (clause, between) {
+            let host: Vec<usize> = parse
+                .subject(v)
+                .map(|s| parse.mentions_of(s))
+                .unwrap_or_default();
+            if !host.is_empty()
+                && host
+                    .iter()
+                    .all(|k| !sources.contains(k) && !targets.contains(k))
+            {
+                targets.extend(sources.iter().copied());
+                sources = host;
+            }
+        }
+    }
+    // A threat names who is threatened in its condition: "threatened to strike unless X
+    // withdraws", "will withdraw its force unless X holds elections".
+    let threat = relation == RelationType::Threatens
+        || intended && super::intended(relation) == Some(RelationType::Threatens);
+    if threat && targets.is_empty() && !sources.is_empty() {
+        let subjects = condition_subjects(parse, t);
+        targets = collect(parse, &subjects);
+        targets.retain(|k| !sources.contains(k));
+        if !targets.is_empty() {
+            closed = false;
+        }
+    }
     let (sources, targets) = if row.reverse {
         (targets, sources)
     } else {
         (sources, targets)
     };
     Some(Statement {
-        relation: row.relation,
+        relation,
         sources,
         targets,
         modality,
         prepositional: row.preposition.is_some(),
         closed,
     })
+}
+
+/// Nouns of a presence that keeps a state involved somewhere: withdrawing them ends the
+/// involvement (CAMEO 166), as withdrawing troops does not.
+const INVOLVEMENT: &[&str] = &[
+    "peacekeeper",
+    "peacekeepers",
+    "peacekeeping",
+    "inspector",
+    "inspectors",
+    "monitor",
+    "monitors",
+    "observer",
+    "observers",
+    "mission",
+    "ambassador",
+    "envoy",
+    "diplomat",
+    "diplomats",
+    "embassy",
+    "aid",
+    "worker",
+    "workers",
+    "volunteers",
+];
+
+/// Whether the phrase headed by `o` names an involvement ("weapons inspectors and aid
+/// workers", "its peacekeeping force").
+fn involvement(parse: &Parse, o: usize) -> bool {
+    std::iter::once(o)
+        .chain(parse.children_with(o, &["conj"]))
+        .any(|w| {
+            std::iter::once(w)
+                .chain(parse.children_with(w, &["compound", "amod"]))
+                .any(|x| INVOLVEMENT.contains(&parse.lower(x).as_str()))
+        })
+}
+
+/// Verbs that halt a cooperative act ("suspended talks", "cut aid").
+const HALTING: &[&str] = &[
+    "stop",
+    "halt",
+    "suspend",
+    "freeze",
+    "cancel",
+    "abandon",
+    "terminate",
+    "prohibit",
+    "withhold",
+    "reduce",
+    "curtail",
+    "cut",
+    "end",
+];
+
+/// Verbs that ease a hostile act ("lifted the ban", "ended the blockade").
+const EASING: &[&str] = &[
+    "lift", "ease", "end", "remove", "relax", "scrap", "loosen", "waive", "rescind", "revoke",
+    "repeal", "stop", "halt", "suspend", "cancel", "drop", "withdraw", "unfreeze",
+];
+
+/// Whether verb `h` halts an act of kind `relation`: a visit ended has taken place.
+fn halts(parse: &Parse, h: usize, relation: RelationType) -> bool {
+    let particle = |p: &str| {
+        parse
+            .children_with(h, &["compound:prt"])
+            .any(|c| parse.lower(c) == p)
+    };
+    if parse.is_lemma(h, &["break", "call"]) {
+        return particle("off");
+    }
+    parse.is_lemma(h, HALTING)
+        && !(relation == RelationType::MeetsWith && parse.is_lemma(h, &["end"]))
+}
+
+/// Whether verb `h` eases an act ("lifted", "called off", "rolled back").
+fn eases(parse: &Parse, h: usize) -> bool {
+    let particle = |p: &str| {
+        parse
+            .children_with(h, &["compound:prt"])
+            .any(|c| parse.lower(c) == p)
+    };
+    parse.is_lemma(h, EASING)
+        || parse.is_lemma(h, &["call"]) && particle("off")
+        || parse.is_lemma(h, &["roll"]) && particle("back")
+}
+
+/// The verb whose object a noun trigger's phrase is ("lifted the arms embargo on X",
+/// "suspended the talks and the aid"), or a participle misread as its modifier ("X lifted
+/// sanctions on Y" parsed as "lifted sanctions").
+fn governing_verb(parse: &Parse, t: usize) -> Option<usize> {
+    let mut n = t;
+    while base(parse.rels[n]) == "compound" {
+        n = parse.heads[n]?;
+    }
+    if let Some(a) = parse
+        .children_with(n, &["amod"])
+        .find(|&a| a < n && parse.upos(a) == Upos::VERB && parse.is_lemma(a, EASING))
+    {
+        return Some(a);
+    }
+    if base(parse.rels[n]) == "conj" {
+        n = parse.heads[n]?;
+    }
+    let h = parse.heads[n]?;
+    (base(parse.rels[n]) == "obj" && matches!(parse.upos(h), Upos::VERB)).then_some(h)
+}
+
+/// Whether verb `h` is a trigger of rejection ("rejected", "boycotted", "vetoed").
+fn rejects(lexicon: &Lexicon, parse: &Parse, h: usize) -> bool {
+    lexicon
+        .triggers
+        .candidates(parse.words[h])
+        .iter()
+        .any(|&(i, _)| {
+            let r = &lexicon.triggers.list[i];
+            r.pos == TriggerPos::Verb && r.words.len() == 1 && r.relation == RelationType::Rejects
+        })
+}
+
+/// The "between" phrase hanging from the phrase of word `w` ("talks between X and Y").
+fn between_of(parse: &Parse, w: usize) -> Option<usize> {
+    let mut n = w;
+    while base(parse.rels[n]) == "compound" {
+        n = parse.heads[n]?;
+    }
+    parse
+        .children_with(n, &["nmod", "obl"])
+        .find(|&c| parse.case_of(c).as_deref() == Some("between"))
+}
+
+/// The clauses of condition ("if", "unless") of the clause around `t`: on its verb, on the
+/// verbs it completes ("announced that it will withdraw … unless"), or on the infinitives and
+/// adverbial clauses below them ("threatened to stop talks to reduce arms if X goes ahead").
+fn conditions(parse: &Parse, t: usize) -> Vec<usize> {
+    let mut clauses = vec![t];
+    let mut w = t;
+    for _ in 0..4 {
+        match (parse.heads[w], base(parse.rels[w])) {
+            (Some(h), "obj" | "xcomp" | "ccomp" | "conj") => {
+                clauses.push(h);
+                w = h;
+            }
+            _ => break,
+        }
+    }
+    let is_condition = |a: usize| {
+        parse
+            .children_with(a, &["mark"])
+            .any(|m| matches!(parse.lower(m).as_str(), "unless" | "if"))
+    };
+    let mut out = Vec::new();
+    for _ in 0..3 {
+        let mut next = Vec::new();
+        for &v in &clauses {
+            for c in parse.children_with(v, &["advcl", "xcomp"]) {
+                if base(parse.rels[c]) == "advcl" && is_condition(c) {
+                    if !out.contains(&c) {
+                        out.push(c);
+                    }
+                } else {
+                    next.push(c);
+                }
+            }
+        }
+        clauses = next;
+    }
+    out
+}
+
+/// Whether an act is announced on a condition ("will withdraw … unless X").
+fn conditional(parse: &Parse, t: usize) -> bool {
+    !conditions(parse, t).is_empty()
+}
+
+/// The subjects of the conditions of the clause around `t`.
+fn condition_subjects(parse: &Parse, t: usize) -> Vec<usize> {
+    conditions(parse, t)
+        .into_iter()
+        .filter_map(|a| parse.children_with(a, &["nsubj", "nsubj:pass"]).next())
+        .collect()
 }
 
 /// Negation, hedges, intentions and demands, read off the tree around word `t`.
@@ -649,6 +989,18 @@ fn modality(parse: &Parse, t: usize) -> Modality {
                 || word == "would" && reported_future(parse, w)
         })
     });
+    // "pledged aid to X", "vowed support for X": the act promised is an intention.
+    if clause != t
+        && base(parse.rels[t]) == "obj"
+        && parse.upos(clause) == Upos::VERB
+        && parse.is_lemma(clause, PLEDGES)
+    {
+        return if negated {
+            Modality::Negated
+        } else {
+            Modality::Intended
+        };
+    }
     // Walk up through complements: an intention, a refusal, a demand or a denial governs.
     let mut w = clause;
     for _ in 0..4 {
@@ -928,20 +1280,6 @@ fn verb_arguments<'l>(
                 break;
             }
         }
-    }
-    if targets.is_empty() && row.relation == RelationType::Threatens {
-        // The condition names who is threatened: "threatened to strike unless X withdraws".
-        let clauses = std::iter::once(t).chain(parse.children_with(t, &["xcomp"]));
-        let subjects: Vec<usize> = clauses
-            .flat_map(|v| parse.children_with(v, &["advcl"]).collect::<Vec<_>>())
-            .filter(|&a| {
-                parse
-                    .children_with(a, &["mark"])
-                    .any(|m| matches!(parse.lower(m).as_str(), "unless" | "if"))
-            })
-            .filter_map(|a| parse.children_with(a, &["nsubj"]).next())
-            .collect();
-        targets = collect(parse, &subjects);
     }
     Some((row, sources, targets, closed))
 }

@@ -801,3 +801,187 @@ fn adjectives_of_intent_govern_an_intention() {
         );
     }
 }
+
+/// Whether any non-negated relation of kind `relation` links `a` and `b`, either way.
+fn links(text: &str, a: &str, relation: &str, b: &str) -> bool {
+    relations(text)
+        .iter()
+        .any(|(s, r, t, n)| r == relation && !n && (s == a && t == b || s == b && t == a))
+}
+
+#[test]
+fn announced_coercive_acts_are_threats() {
+    for text in [
+        "Peru said it would boycott all official contact with Chile.",
+        "Peru announced that it will withdraw its peacekeepers from Chile.",
+        "Peru announced that it will withdraw its troops from Chile unless Chile holds elections.",
+        "Peru threatened to stop negotiations to reduce nuclear weapons if Chile goes ahead with the deployment.",
+        "Peru said it would impose a curfew in Chile.",
+    ] {
+        assert!(
+            states(text, "Peru", "threatens", "Chile"),
+            "{text}: {:?}",
+            relations(text)
+        );
+        assert!(
+            !links(text, "Peru", "rejects", "Chile"),
+            "{text}: {:?}",
+            relations(text)
+        );
+    }
+    let text = "President Ana Kovic announced that she will extend the curfew in Lima.";
+    assert!(
+        states(text, "Ana Kovic", "threatens", "Lima"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn withdrawing_troops_rejects_no_one() {
+    for text in [
+        "Peru is willing to withdraw its troops from Chile.",
+        "Peru withdrew its troops from Chile.",
+    ] {
+        assert!(
+            nothing_between(text, "Peru", "Chile"),
+            "{text}: {:?}",
+            relations(text)
+        );
+    }
+    // Inspectors and peacekeepers keep a state involved: withdrawing them reduces relations.
+    let text = "Peru withdrew its inspectors from Chile.";
+    assert!(
+        states(text, "Peru", "sanctions", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn ending_an_act_reverses_it() {
+    for text in [
+        "Peru suspended talks with Chile.",
+        "Peru stopped military aid to Chile.",
+        "Peru ended its cooperation with Chile.",
+        "Peru cancelled a planned visit to Chile.",
+    ] {
+        assert!(
+            states(text, "Peru", "sanctions", "Chile"),
+            "{text}: {:?}",
+            relations(text)
+        );
+        for kind in ["meets-with", "negotiates-with", "aids", "cooperates-with"] {
+            assert!(
+                !links(text, "Peru", kind, "Chile"),
+                "{text}: {:?}",
+                relations(text)
+            );
+        }
+    }
+    // A visit ended has taken place.
+    let text = "Peru ended its three-day visit to Chile.";
+    assert!(
+        states(text, "Peru", "meets-with", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    // Lifting a sanction or ending an attack is no hostile act; announced, it is an intention
+    // to cooperate.
+    for text in [
+        "Peru lifted the ban on the Blue Dawn Movement.",
+        "Peru ended its blockade of Chile.",
+    ] {
+        assert!(
+            !relations(text)
+                .iter()
+                .any(|(s, r, _, _)| s == "Peru" && matches!(r.as_str(), "sanctions" | "attacks")),
+            "{text}: {:?}",
+            relations(text)
+        );
+    }
+    let text = "Peru is prepared to lift the ban on the Blue Dawn Movement.";
+    assert!(
+        states(text, "Peru", "cooperates-with", "Blue Dawn Movement"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(
+        !states(text, "Peru", "threatens", "Blue Dawn Movement"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn rejecting_an_act_is_not_doing_it() {
+    let text = "Peru boycotted the talks with Chile.";
+    assert!(
+        states(text, "Peru", "rejects", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(
+        !links(text, "Peru", "negotiates-with", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Protesters of the Blue Dawn Movement defied the curfew in Lima.";
+    assert!(
+        !relations(text).iter().any(|(_, r, _, _)| r == "sanctions"),
+        "{:?}",
+        relations(text)
+    );
+    // The owner of the act still does it.
+    let text = "Peru rejected Bolivia's accusations against Chile.";
+    assert!(
+        states(text, "Bolivia", "accuses", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_host_intends_to_meet_both_parties() {
+    let text = "Peru will host talks between Chile and Bolivia.";
+    assert!(
+        states(text, "Peru", "cooperates-with", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(
+        states(text, "Peru", "cooperates-with", "Bolivia"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(
+        nothing_between(text, "Chile", "Bolivia"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_pledged_act_is_an_intention() {
+    let text = "Peru pledged military aid to Chile.";
+    assert!(
+        states(text, "Peru", "cooperates-with", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(
+        !links(text, "Peru", "aids", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn curfews_and_martial_law_are_administrative_sanctions() {
+    let text = "Peru declared martial law in the province of Cusco.";
+    assert!(
+        states(text, "Peru", "sanctions", "Cusco"),
+        "{:?}",
+        relations(text)
+    );
+}
