@@ -452,6 +452,7 @@ pub(super) fn obligations(parse: &Parse) -> Vec<(usize, Statement)> {
             targets,
             modality: Modality::Asserted,
             prepositional: false,
+            intended_only: false,
             closed: false,
         };
         out.push((parse.start + a, statement));
@@ -507,6 +508,7 @@ pub(super) fn statement(
                 targets: Vec::new(),
                 modality,
                 prepositional: false,
+                intended_only: false,
                 closed: true,
             });
         }
@@ -525,6 +527,7 @@ pub(super) fn statement(
                     targets: Vec::new(),
                     modality,
                     prepositional: false,
+                    intended_only: false,
                     closed: true,
                 });
             }
@@ -610,6 +613,10 @@ pub(super) fn statement(
     }
     let mut relation = row.relation;
     let intended = matches!(modality, Modality::Intended | Modality::Attempted);
+    // "X and Y will release …" releases someone, not each other.
+    if row.intended_only && targets.is_empty() {
+        sources.clear();
+    }
     // "said it would boycott X": announcing a boycott threatens one (CAMEO 1312), whatever is
     // boycotted; the act is read as the sanction it is.
     if intended
@@ -619,6 +626,33 @@ pub(super) fn statement(
             .any(|(r, _)| r.relation == RelationType::Sanctions && r.pos == row.pos)
     {
         relation = RelationType::Sanctions;
+    }
+    // "offered to hand over X to Y": an intention to cooperate with the one who receives
+    // (CAMEO 031); an announced expulsion is none.
+    if intended && verb && relation == RelationType::Extradites {
+        let receivers: Vec<usize> = std::iter::once(t)
+            .chain(parse.children_with(t, &["obj", "obl"]))
+            .flat_map(|h| parse.children_with(h, &["obl", "nmod"]).collect::<Vec<_>>())
+            .filter(|&o| parse.case_of(o).as_deref() == Some("to"))
+            .collect();
+        targets = collect(parse, &receivers);
+        targets.retain(|k| !sources.contains(k));
+        // One hands over people ("return this flag to Earth" hands over no one).
+        let things = parse.children_with(t, &["obj"]).all(|o| {
+            parse.upos(o) == Upos::NOUN
+                && parse.mention_at[o].is_none()
+                && !parse.names_directly(o)
+                && !names_actors(lexicon, &parse.lemma(o).to_lowercase())
+        });
+        let objects = parse.children_with(t, &["obj"]).next().is_some();
+        if parse.is_lemma(t, &["expel", "banish", "deport", "exile"]) || objects && things {
+            targets.clear();
+        }
+        if targets.is_empty() {
+            sources.clear();
+            closed = true;
+        }
+        relation = RelationType::CooperatesWith;
     }
     // "withdrew its inspectors from X" ends an involvement (CAMEO 166); "withdrew its troops
     // from X" rejects no one, and announced on a condition ("will withdraw its force from X
@@ -766,6 +800,7 @@ pub(super) fn statement(
         targets,
         modality,
         prepositional: row.preposition.is_some(),
+        intended_only: row.intended_only,
         closed,
     })
 }
@@ -1236,10 +1271,11 @@ fn verb_arguments<'l>(
                 && !names_actors(lexicon, &parse.lower(o))
         })
         .collect();
+    // One releases or lets in people, not a report or a video of them.
     let takes_actor = matches!(
         row.relation,
         RelationType::MeetsWith | RelationType::Arrests
-    );
+    ) || row.intended_only;
     if takes_actor {
         objects.retain(|o| !things.contains(o));
     }
@@ -1410,6 +1446,18 @@ fn noun_arguments<'l>(
             .collect();
         let targets = collect(parse, &words);
         if !targets.is_empty() {
+            return Some((row, sources, targets, false));
+        }
+    }
+    // "gave Tanzania a grant", "offered Chile assistance": the recipient is the indirect
+    // object of the verb that gives it.
+    if let (Some(h), "obj") = (parse.heads[n], base(parse.rels[n])) {
+        let recipients: Vec<usize> = parse.children_with(h, &["iobj"]).collect();
+        let targets = collect(parse, &recipients);
+        let row = rows
+            .iter()
+            .find(|(r, _)| matches!(r.preposition.as_deref(), Some("to" | "for")) && !r.reverse);
+        if let (Some(&(row, _)), false) = (row, targets.is_empty()) {
             return Some((row, sources, targets, false));
         }
     }

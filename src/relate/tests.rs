@@ -985,3 +985,74 @@ fn curfews_and_martial_law_are_administrative_sanctions() {
         relations(text)
     );
 }
+
+#[test]
+fn an_announced_hand_over_cooperates_with_the_receiver() {
+    for text in [
+        "Peru will hand over the suspects to Chile.",
+        "Peru has offered to hand over two of its nationals to Chile.",
+    ] {
+        assert!(
+            states(text, "Peru", "cooperates-with", "Chile"),
+            "{text}: {:?}",
+            relations(text)
+        );
+    }
+    // Things returned hand over no one; an announced expulsion is no cooperation.
+    for text in [
+        "Peru will return the stolen paintings to Chile.",
+        "Peru will expel the suspects to Chile.",
+    ] {
+        assert!(
+            !links(text, "Peru", "cooperates-with", "Chile"),
+            "{text}: {:?}",
+            relations(text)
+        );
+    }
+}
+
+#[test]
+fn releasing_and_allowing_state_a_relation_only_as_intentions() {
+    let text = "The Blue Dawn Movement said it will release Minister Ana Kovic.";
+    assert!(
+        states(text, "Blue Dawn Movement", "cooperates-with", "Ana Kovic"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Peru will allow Chilean inspectors into the country.";
+    assert!(
+        states(text, "Peru", "cooperates-with", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    // Done, the act is a concession outside the vocabulary; a video released is no person.
+    for (text, a, b) in [
+        (
+            "The Blue Dawn Movement released Minister Ana Kovic.",
+            "Blue Dawn Movement",
+            "Ana Kovic",
+        ),
+        (
+            "The Blue Dawn Movement will release a video of Minister Ana Kovic.",
+            "Blue Dawn Movement",
+            "Ana Kovic",
+        ),
+        (
+            "Peru allowed Chilean inspectors into the country.",
+            "Peru",
+            "Chile",
+        ),
+    ] {
+        assert!(nothing_between(text, a, b), "{text}: {:?}", relations(text));
+    }
+}
+
+#[test]
+fn a_recipient_may_be_the_indirect_object() {
+    let text = "Peru gave Chile a loan of five million dollars.";
+    assert!(
+        states(text, "Peru", "aids", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
