@@ -858,10 +858,11 @@ const HALTING: &[&str] = &[
     "end",
 ];
 
-/// Verbs that ease a hostile act ("lifted the ban", "ended the blockade").
+/// Verbs that ease a hostile act ("lifted the ban", "ended the blockade", "cut tariffs").
 const EASING: &[&str] = &[
     "lift", "ease", "end", "remove", "relax", "scrap", "loosen", "waive", "rescind", "revoke",
-    "repeal", "stop", "halt", "suspend", "cancel", "drop", "withdraw", "unfreeze",
+    "repeal", "stop", "halt", "suspend", "cancel", "drop", "withdraw", "unfreeze", "reduce", "cut",
+    "lower", "slash",
 ];
 
 /// Whether verb `h` halts an act of kind `relation`: a visit ended has taken place.

@@ -891,6 +891,7 @@ fn ending_an_act_reverses_it() {
     for text in [
         "Peru lifted the ban on the Blue Dawn Movement.",
         "Peru ended its blockade of Chile.",
+        "Peru reduced tariffs on Chile.",
     ] {
         assert!(
             !relations(text)
