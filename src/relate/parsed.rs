@@ -494,7 +494,7 @@ pub(super) fn statement(
         return None;
     }
     let t = anchor(parse, found, rows[0].0.pos).unwrap_or(first);
-    let modality = modality(parse, t);
+    let modality = modality(parse, t, mentions);
     match modality {
         Modality::Hedged | Modality::Demanded
             if rows
@@ -709,7 +709,7 @@ pub(super) fn statement(
                     | RelationType::MeetsWith
                     | RelationType::NegotiatesWith
             );
-            if cooperative && halts(parse, h, relation) {
+            if cooperative && halts(parse, h, t, relation) {
                 // "ended mediation between X and Y": the one who ends it, against both.
                 if between_of(parse, t).is_some() {
                     let halter: Vec<usize> = parse
@@ -856,6 +856,7 @@ const HALTING: &[&str] = &[
     "curtail",
     "cut",
     "end",
+    "withdraw",
 ];
 
 /// Verbs that ease a hostile act ("lifted the ban", "ended the blockade", "cut tariffs").
@@ -865,8 +866,9 @@ const EASING: &[&str] = &[
     "lower", "slash",
 ];
 
-/// Whether verb `h` halts an act of kind `relation`: a visit ended has taken place.
-fn halts(parse: &Parse, h: usize, relation: RelationType) -> bool {
+/// Whether verb `h` halts the act of noun `t`, of kind `relation`: a visit ended has taken
+/// place, and one who cuts a deal makes it.
+fn halts(parse: &Parse, h: usize, t: usize, relation: RelationType) -> bool {
     let particle = |p: &str| {
         parse
             .children_with(h, &["compound:prt"])
@@ -877,6 +879,7 @@ fn halts(parse: &Parse, h: usize, relation: RelationType) -> bool {
     }
     parse.is_lemma(h, HALTING)
         && !(relation == RelationType::MeetsWith && parse.is_lemma(h, &["end"]))
+        && !(parse.lower(t).starts_with("deal") && parse.is_lemma(h, &["cut"]))
 }
 
 /// Whether verb `h` eases an act ("lifted", "called off", "rolled back").
@@ -988,7 +991,7 @@ fn condition_subjects(parse: &Parse, t: usize) -> Vec<usize> {
 }
 
 /// Negation, hedges, intentions and demands, read off the tree around word `t`.
-fn modality(parse: &Parse, t: usize) -> Modality {
+fn modality(parse: &Parse, t: usize, mentions: &[Mention]) -> Modality {
     // The clause the trigger belongs to: a noun trigger takes its verb's auxiliaries.
     let mut clause = t;
     if matches!(parse.upos(t), Upos::NOUN | Upos::PROPN) {
@@ -1010,7 +1013,7 @@ fn modality(parse: &Parse, t: usize) -> Modality {
             let word = parse.lower(c);
             base(parse.rels[c]) == "aux"
                 && HEDGE_AUX.contains(&word.as_str())
-                && !(word == "would" && reported_future(parse, w))
+                && !(word == "would" && reported_future(parse, w, mentions))
                 || base(parse.rels[c]) == "advmod" && HEDGE_ADV.contains(&word.as_str())
         })
     };
@@ -1022,7 +1025,7 @@ fn modality(parse: &Parse, t: usize) -> Modality {
         parse.children_with(w, &["aux"]).any(|c| {
             let word = parse.lower(c);
             matches!(word.as_str(), "will" | "'ll" | "shall")
-                || word == "would" && reported_future(parse, w)
+                || word == "would" && reported_future(parse, w, mentions)
         })
     });
     // "pledged aid to X", "vowed support for X": the act promised is an intention.
@@ -1108,9 +1111,10 @@ fn modality(parse: &Parse, t: usize) -> Modality {
 
 /// Whether "would" on the verb or adjective `w` is the future of a reported intention: its
 /// clause is reported by a verb of announcement ("said it would boycott", "confirmed on
-/// Wednesday it would tighten", "would meet X, the minister said"). "Would have" is a past
-/// condition, and an announcement itself hedged or denied reports nothing.
-fn reported_future(parse: &Parse, w: usize) -> bool {
+/// Wednesday it would tighten", "would meet X, the minister said") and speaks of the speaker
+/// (a pronoun, or the speaker's own name): "analysts said X would invade Y" predicts. "Would
+/// have" is a past condition, and an announcement itself hedged or denied reports nothing.
+fn reported_future(parse: &Parse, w: usize, mentions: &[Mention]) -> bool {
     if parse
         .children_with(w, &["aux"])
         .any(|c| matches!(parse.lower(c).as_str(), "have" | "'ve"))
@@ -1135,14 +1139,35 @@ fn reported_future(parse: &Parse, w: usize) -> bool {
         (Some(h), "ccomp") => Some(h),
         // "they would meet X, the minister said": the report follows the clause.
         (None, _) => parse
-            .children_with(clause, &["parataxis", "conj"])
+            .children_with(clause, &["parataxis", "conj", "advcl"])
             .find(|&c| c > clause && parse.is_lemma(c, &["say"])),
         _ => None,
     };
     let Some(h) = speaker else {
         return false;
     };
-    parse.upos(h) == Upos::VERB
+    let Some(subject) = parse.subject(w) else {
+        return false;
+    };
+    let pronoun = parse.upos(subject) == Upos::PRON
+        && matches!(
+            parse.lower(subject).as_str(),
+            "he" | "she" | "it" | "they" | "we" | "i"
+        );
+    let entities = |v: usize| -> Vec<usize> {
+        parse
+            .subject(v)
+            .map(|s| parse.mentions_of(s))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|k| mentions[k].entity)
+            .collect()
+    };
+    let own = pronoun || {
+        let speakers = entities(h);
+        entities(w).iter().any(|e| speakers.contains(e))
+    };
+    own && parse.upos(h) == Upos::VERB
         && parse.is_lemma(h, ANNOUNCING_VERBS)
         && !parse.children[h].iter().any(|&c| {
             matches!(parse.lower(c).as_str(), "not" | "n't" | "never")

@@ -738,12 +738,17 @@ fn would_in_reported_speech_is_an_intention() {
             relations(text)
         );
     }
-    let text = "Minister Ana Kovic said she would meet President Pedro Alves next week.";
-    assert!(
-        states(text, "Ana Kovic", "cooperates-with", "Pedro Alves"),
-        "{:?}",
-        relations(text)
-    );
+    for text in [
+        "Minister Ana Kovic said she would meet President Pedro Alves next week.",
+        "Minister Ana Kovic spoke on Monday. She would meet President Pedro Alves next week, \
+         her spokesman said.",
+    ] {
+        assert!(
+            states(text, "Ana Kovic", "cooperates-with", "Pedro Alves"),
+            "{text}: {:?}",
+            relations(text)
+        );
+    }
     // A condition outside reported speech, a past condition, a judgement and a denied
     // announcement state nothing.
     for text in [
@@ -751,6 +756,8 @@ fn would_in_reported_speech_is_an_intention() {
         "Peru said it would have attacked Chile.",
         "Peru said it would be a mistake to attack Chile.",
         "Peru did not say it would attack Chile.",
+        // What others say someone would do is a prediction.
+        "Analysts said Peru would attack Chile.",
     ] {
         assert!(
             nothing_between(text, "Peru", "Chile"),
@@ -865,6 +872,7 @@ fn ending_an_act_reverses_it() {
         "Peru stopped military aid to Chile.",
         "Peru ended its cooperation with Chile.",
         "Peru cancelled a planned visit to Chile.",
+        "Peru withdrew its support for Chile.",
     ] {
         assert!(
             states(text, "Peru", "sanctions", "Chile"),
@@ -879,10 +887,16 @@ fn ending_an_act_reverses_it() {
             );
         }
     }
-    // A visit ended has taken place.
+    // A visit ended has taken place; a deal cut is made.
     let text = "Peru ended its three-day visit to Chile.";
     assert!(
         states(text, "Peru", "meets-with", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Peru cut a deal with Chile.";
+    assert!(
+        states(text, "Peru", "cooperates-with", "Chile"),
         "{:?}",
         relations(text)
     );
