@@ -613,6 +613,7 @@ pub(super) fn statement(
         targets,
         modality,
         prepositional: object_from.is_some(),
+        intended_only: row.intended_only,
         closed: false,
     })
 }

@@ -237,6 +237,8 @@ pub(crate) struct Statement {
     pub modality: Modality,
     /// The target came through the trigger's preposition ("handed over … to Y").
     pub prepositional: bool,
+    /// The act states a relation only as an intention ("will release X").
+    pub intended_only: bool,
     /// The parse settled that the trigger has no actor to act on ("held a press
     /// conference", "received the party's nomination"): the word-order rules must not look
     /// for one among the neighbours.
@@ -284,6 +286,12 @@ fn emit(
     trigger: Range<usize>,
     out: &mut Vec<Relation>,
 ) {
+    // "will release X" intends to cooperate; "released X" is outside the vocabulary.
+    if statement.intended_only
+        && !matches!(statement.modality, Modality::Intended | Modality::Attempted)
+    {
+        return;
+    }
     let (kind, negated) = match statement.modality {
         Modality::Hedged | Modality::Demanded => return,
         Modality::Attempted if statement.relation == RelationType::Attacks => {
