@@ -1536,12 +1536,13 @@ fn verb_arguments<'l>(
             } else {
                 objects.extend(parse.children_with(c, &["obj"]));
                 // "threatened to cut off electricity to X", "refused to deploy troops in X",
-                // not "… in its war" or "in retaliation for a raid on Y": the prepositions
-                // that lead to a target, and "in" before a name itself.
+                // not "… in its war", "in retaliation for a raid on Y" or "on the eve of a
+                // visit by Z": the prepositions that lead to a target, before a name itself.
                 objects.extend(parse.children_with(c, &["obl"]).filter(|&o| {
+                    let name = parse.mention_at[o].is_some();
+                    let named = name || parse.names_directly(o);
                     parse.case_of(o).is_some_and(|p| {
-                        TARGET_CASES.contains(&p.as_str())
-                            || p == "in" && parse.mention_at[o].is_some()
+                        TARGET_CASES.contains(&p.as_str()) && named || p == "in" && name
                     })
                 }));
             }

@@ -432,6 +432,19 @@ fn an_infinitive_reaches_its_target_only_through_target_prepositions() {
         "{:?}",
         relations(text)
     );
+    let text = "Peru today threatened to break off diplomatic relations with Chile on the eve of a visit here by the Organization of American States.";
+    assert!(
+        states(text, "Peru", "threatens", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(
+        !relations(text)
+            .iter()
+            .any(|(_, r, t, _)| r == "threatens" && t.contains("American States")),
+        "{:?}",
+        relations(text)
+    );
     let text = "Peru has refused to deploy peacekeepers in Bolivia.";
     assert!(
         states(text, "Peru", "rejects", "Bolivia"),
