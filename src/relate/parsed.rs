@@ -37,6 +37,18 @@ const STATE_HEADS: &[&str] = &[
     "cabinet",
 ];
 
+/// Nouns of saying: a "that"-clause of theirs is said by whoever issues them.
+const SPEECH_NOUNS: &[&str] = &[
+    "reminder",
+    "warning",
+    "statement",
+    "message",
+    "declaration",
+    "notice",
+    "ultimatum",
+    "letter",
+];
+
 /// Prepositions that lead from an act to whom it is done.
 const TARGET_CASES: &[&str] = &[
     "to", "against", "on", "at", "with", "into", "from", "toward", "towards", "upon", "over",
@@ -491,8 +503,23 @@ pub(super) fn obligations(parse: &Parse) -> Vec<(usize, Statement)> {
                 None => continue,
             };
         }
+        let that = parse
+            .children_with(clause, &["mark"])
+            .any(|m| parse.lower(m) == "that");
         let speaker = match (parse.heads[clause], base(parse.rels[clause])) {
+            // "issued a stern reminder to Y that it must": the clause of a noun of saying,
+            // said by whoever issues it.
+            (Some(n), "acl" | "ccomp")
+                if parse.upos(n) == Upos::NOUN && parse.is_lemma(n, SPEECH_NOUNS) =>
+            {
+                match (parse.heads[n], base(parse.rels[n])) {
+                    (Some(v), "obj") if parse.upos(v) == Upos::VERB => Some(v),
+                    _ => None,
+                }
+            }
             (Some(h), "ccomp" | "parataxis") => Some(h),
+            // "declared Tuesday that Y must": a that-clause the parser took for an adverbial.
+            (Some(h), "advcl") if that => Some(h),
             // "Y must go, X said", parsed as a coordination or a parataxis of the clause.
             (None, _) => parse
                 .children_with(clause, &["conj", "parataxis"])
@@ -504,7 +531,8 @@ pub(super) fn obligations(parse: &Parse) -> Vec<(usize, Statement)> {
         let Some(h) = speaker else {
             continue;
         };
-        if !parse.is_lemma(h, SPEECH_VERBS) || parse.upos(h) != Upos::VERB {
+        let by_noun = parse.heads[clause].is_some_and(|n| parse.upos(n) == Upos::NOUN);
+        if !by_noun && !parse.is_lemma(h, SPEECH_VERBS) || parse.upos(h) != Upos::VERB {
             continue;
         }
         let negated = parse.children[h].iter().any(|&c| {

@@ -454,6 +454,22 @@ fn an_infinitive_reaches_its_target_only_through_target_prepositions() {
 }
 
 #[test]
+fn obligations_said_by_a_noun_of_saying_or_in_a_misparsed_clause_are_demands() {
+    for text in [
+        "The Peruvian government declared Tuesday that Chile must drop barriers to Peruvian exports or face tariff penalties.",
+        "Peruvian President Ana Kovic issued a stern reminder Saturday to Chile that it must cooperate fully with UN inspectors.",
+    ] {
+        assert!(
+            relations(text)
+                .iter()
+                .any(|(_, r, t, _)| r == "demands" && t == "Chile"),
+            "{text}: {:?}",
+            relations(text)
+        );
+    }
+}
+
+#[test]
 fn sources_of_information_are_not_actors() {
     let text = "According to Reuters, Peru accused Chile of spying.";
     assert!(states(text, "Peru", "accuses", "Chile"));
