@@ -201,12 +201,17 @@ impl<'a> Parse<'a> {
                     .filter(|&c| !place_of(c)),
                 );
             }
-            let possessor = |c: &usize| self.rels[*c] == "nmod:poss" && !state_head;
-            let found = next
-                .iter()
-                .filter(|c| !possessor(c))
-                .chain(next.iter().filter(|c| possessor(c)))
-                .find_map(|&c| self.mention_at[c]);
+            // The phrase's own words first, then its possessor, then modifiers with a
+            // preposition: "X's treatment of Y" and "X's embassy in Y" are X's.
+            let rank = |c: usize| match self.rels[c] {
+                "nmod:poss" if state_head => 0,
+                "nmod:poss" => 1,
+                _ if matches!(base(self.rels[c]), "nmod" | "obl") && self.case_of(c).is_some() => 2,
+                _ => 0,
+            };
+            let mut ranked = next.clone();
+            ranked.sort_by_key(|&c| rank(c));
+            let found = ranked.iter().find_map(|&c| self.mention_at[c]);
             if found.is_some() {
                 return found;
             }
@@ -1036,6 +1041,9 @@ fn verb_arguments<'l>(
     if let (true, Some(p)) = (objects.is_empty(), partner) {
         objects.extend(parse.children_with(p, &["obj", "iobj"]).filter(|&o| o > t));
     }
+    if objects.is_empty() {
+        objects.extend(shifted_object(parse, t));
+    }
     // A bare noun phrase after the verb that the parser took for a time or measure phrase
     // ("wounded two British soldiers" as `obl:unmarked`) is its object when it names actors;
     // so is a counted one read as an oblique ("kidnapped more than 16 soldiers", "up to 16
@@ -1129,6 +1137,28 @@ fn verb_arguments<'l>(
         targets = collect(parse, &subjects);
     }
     Some((row, sources, targets, closed))
+}
+
+/// An object moved after the verb's "as"-phrase, which the parser hangs on that phrase: as
+/// a modifier without a preposition or an apposition ("denounced as an ugly crime X's
+/// suppression of Y"), or as the object of an adjective ("condemned as illegal X's
+/// decision").
+fn shifted_object(parse: &Parse, t: usize) -> Option<usize> {
+    let as_phrase = |o: usize| {
+        o > t
+            && (parse.case_of(o).as_deref() == Some("as")
+                || parse
+                    .children_with(o, &["mark"])
+                    .any(|m| parse.lower(m) == "as"))
+    };
+    parse
+        .children_with(t, &["obl", "advcl"])
+        .filter(|&o| as_phrase(o))
+        .find_map(|o| {
+            parse
+                .children_with(o, &["nmod", "appos", "obj"])
+                .find(|&n| n > o && parse.case_of(n).is_none())
+        })
 }
 
 /// Verbs of speech that disapprove of what they report ("…, a rights group protested").
@@ -1369,6 +1399,20 @@ fn noun_arguments<'l>(
         let targets = collect(parse, &words);
         if !targets.is_empty() {
             return Some((row, sources, targets, false));
+        }
+    }
+    // "gave X a grant", "offered X assistance": the indirect object of the verb whose object
+    // the noun is receives it, as after "to" or "for".
+    if let (Some(h), "obj") = (parse.heads[n], base(parse.rels[n])) {
+        let receivers: Vec<usize> = parse.children_with(h, &["iobj"]).collect();
+        if let Some(&(row, _)) = rows
+            .iter()
+            .find(|(r, _)| matches!(r.preposition.as_deref(), Some("to" | "for")))
+        {
+            let targets = collect(parse, &receivers);
+            if !targets.is_empty() {
+                return Some((row, sources, targets, false));
+            }
         }
     }
     Some((rows[0].0, sources, Vec::new(), false))

@@ -1017,3 +1017,35 @@ fn a_preposition_hung_on_a_name_s_first_word_is_the_name_s() {
         relations(text)
     );
 }
+
+#[test]
+fn the_indirect_object_receives_what_the_verb_gives() {
+    let text = "Peru gave Bolivia a loan of 50 million dollars on Monday.";
+    assert!(
+        states(text, "Peru", "aids", "Bolivia"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn an_object_after_the_as_phrase_is_the_object() {
+    let text =
+        "Peru on Monday denounced as a grave violation Chile's treatment of Bolivian migrants.";
+    assert!(
+        states(text, "Peru", "accuses", "Chile") || states(text, "Peru", "criticizes", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_possessor_comes_before_a_prepositional_modifier() {
+    // "Chile's embassy in Bolivia" is Chile's.
+    let text = "Peruvian rebels attacked Chile's embassy in Bolivia on Monday.";
+    assert!(
+        states(text, "Peruvian rebels", "attacks", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
