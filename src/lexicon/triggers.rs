@@ -151,6 +151,7 @@ const IRREGULAR: &[(&str, &str, &str)] = &[
     ("catch", "caught", "caught"),
     ("cut", "cut", "cut"),
     ("do", "did", "done"),
+    ("drive", "drove", "driven"),
     ("fight", "fought", "fought"),
     ("forbid", "forbade", "forbidden"),
     ("forgive", "forgave", "forgiven"),

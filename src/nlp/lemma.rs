@@ -524,6 +524,8 @@ fn restore_stem(stem: &str) -> String {
         || ends("dul")
         || (ends("ur") && !ends("our"))
         || (ends("ag") && n >= 5)
+        // "alleged", "reneged".
+        || (ends("eg") && n >= 5)
         || (ends("ang") && n >= 5)
         || (ends("eng") && n >= 6)
         || ends("rg")
@@ -685,6 +687,9 @@ mod tests {
             ("told", "tell"),
             ("added", "add"),
             ("called", "call"),
+            ("alleged", "allege"),
+            ("alleging", "allege"),
+            ("reneged", "renege"),
         ] {
             assert_eq!(lemma(w, Upos::VERB), l, "{w}");
         }

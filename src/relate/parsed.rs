@@ -169,10 +169,17 @@ impl<'a> Parse<'a> {
             .filter(move |&c| rels.contains(&base(self.rels[c])) || rels.contains(&self.rels[c]))
     }
 
-    /// The preposition of an oblique or nominal modifier (its `case` child), lowercased.
+    /// The preposition of an oblique or nominal modifier (its `case` child), lowercased; or
+    /// that of a title before a name that the parser hung on the title ("in the capital
+    /// Kabul" with *in* under *capital*).
     fn case_of(&self, w: usize) -> Option<String> {
         self.children_with(w, &["case"])
             .next()
+            .or_else(|| {
+                self.children_with(w, &["compound"])
+                    .find(|&c| c < w)
+                    .and_then(|c| self.children_with(c, &["case"]).next())
+            })
             .map(|c| self.lower(c))
     }
 
@@ -211,12 +218,17 @@ impl<'a> Parse<'a> {
                     .filter(|&c| !place_of(c)),
                 );
             }
-            let possessor = |c: &usize| self.rels[*c] == "nmod:poss" && !state_head;
-            let found = next
-                .iter()
-                .filter(|c| !possessor(c))
-                .chain(next.iter().filter(|c| possessor(c)))
-                .find_map(|&c| self.mention_at[c]);
+            // The phrase's own words first, then its possessor, then modifiers with a
+            // preposition: "X's treatment of Y" and "X's embassy in Y" are X's.
+            let rank = |c: usize| match self.rels[c] {
+                "nmod:poss" if state_head => 0,
+                "nmod:poss" => 1,
+                _ if matches!(base(self.rels[c]), "nmod" | "obl") && self.case_of(c).is_some() => 2,
+                _ => 0,
+            };
+            let mut ranked = next.clone();
+            ranked.sort_by_key(|&c| rank(c));
+            let found = ranked.iter().find_map(|&c| self.mention_at[c]);
             if found.is_some() {
                 return found;
             }
@@ -237,13 +249,17 @@ impl<'a> Parse<'a> {
 
     fn mentions_within(&self, w: usize, agent: bool) -> Vec<usize> {
         let mut out: Vec<usize> = self.mention_within(w, agent).into_iter().collect();
+        // The speaker of a reporting clause at the end is no coordinated name, whatever the
+        // parser joined it to ("abused Bolivian migrants, Peruvian officials alleged").
+        let speaker = self.reporting_tail().map(|(comma, verb)| comma + 1..verb);
         for c in self.children_with(w, &["conj"]) {
             // "Pakistan, a key U.S. ally, …": an indefinite phrase after a comma, with no
             // "and", describes the name before it; the parser may take it for a conjunct.
             let indefinite = self
                 .children_with(c, &["det"])
                 .any(|d| matches!(self.lower(d).as_str(), "a" | "an"));
-            if indefinite && self.children_with(c, &["cc"]).next().is_none() {
+            let speaks = speaker.as_ref().is_some_and(|s| s.contains(&c));
+            if (indefinite || speaks) && self.children_with(c, &["cc"]).next().is_none() {
                 continue;
             }
             if let Some(k) = self.mention_within(c, agent) {
@@ -357,6 +373,45 @@ impl<'a> Parse<'a> {
             TriggerPos::Noun => matches!(head_upos, Upos::NOUN | Upos::PROPN),
             TriggerPos::Adj => upos == Upos::ADJ,
         })
+    }
+
+    /// A reporting clause closing the sentence, as (its comma, its verb): ", a rights group
+    /// protested here Wednesday." The verb is one of speech, its subject has no verb between
+    /// it and the comma, and no name or clause follows it.
+    fn reporting_tail(&self) -> Option<(usize, usize)> {
+        let clause = |w: usize| matches!(self.upos(w), Upos::VERB | Upos::AUX | Upos::SCONJ);
+        let verb = (0..self.words.len()).rev().find(|&w| clause(w))?;
+        if self.upos(verb) != Upos::VERB
+            || !self.is_lemma(verb, SPEECH_VERBS) && !self.is_lemma(verb, DISAPPROVING_SPEECH)
+            || (verb + 1..self.words.len()).any(|w| self.mention_at[w].is_some())
+        {
+            return None;
+        }
+        let comma = (0..verb).rev().find(|&w| self.upos(w) == Upos::PUNCT)?;
+        let subject = comma + 1..verb;
+        (self.words[comma] == ","
+            && !subject.is_empty()
+            && !subject.clone().any(clause)
+            && subject
+                .clone()
+                .any(|w| matches!(self.upos(w), Upos::NOUN | Upos::PROPN | Upos::PRON)))
+        .then_some((comma, verb))
+    }
+
+    /// Whether word `w` is the "up" of "up to" before a number ("kidnapped up to 16
+    /// soldiers"), which the parser reads as a particle and a preposition.
+    fn quantifier_up(&self, w: usize) -> bool {
+        self.lower(w) == "up"
+            && self
+                .words
+                .get(w + 1)
+                .is_some_and(|&x| x.eq_ignore_ascii_case("to"))
+            && (w + 2..(w + 4).min(self.words.len())).any(|k| self.upos(k) == Upos::NUM)
+    }
+
+    /// Whether a `case` word is the "up" or the "to" of "up to" before a number.
+    fn quantity_case(&self, c: usize) -> bool {
+        self.quantifier_up(c) || c > 0 && self.quantifier_up(c - 1)
     }
 
     /// Whether a word is a form of one of `lemmas`. A verb is also matched by its inflected
@@ -638,7 +693,8 @@ pub(super) fn statement(
         }
     }
     let (row, mut sources, mut targets, mut closed) = match rows[0].0.pos {
-        TriggerPos::Verb => verb_arguments(parse, t, found, &rows, lexicon)?,
+        TriggerPos::Verb => reported_disapproval(parse, t, &rows)
+            .or_else(|| verb_arguments(parse, t, found, &rows, lexicon))?,
         TriggerPos::Noun | TriggerPos::Adj => noun_arguments(parse, t, &rows)?,
     };
     // "urged its citizens to leave", "withdrew their own troops": what the subject owns is
@@ -1051,6 +1107,11 @@ const HALTING: &[&str] = &[
     "cut",
     "end",
     "withdraw",
+    // Refusing a tie: "prohibited all aid to X", "denied aid to X", "blocked talks with X".
+    "ban",
+    "forbid",
+    "deny",
+    "block",
 ];
 
 /// Verbs that ease a hostile act ("lifted the ban", "ended the blockade", "cut tariffs").
@@ -1387,8 +1448,13 @@ fn verb_arguments<'l>(
     rows: &[(&'l Trigger, Form)],
     lexicon: &Lexicon,
 ) -> Option<Arguments<'l>> {
-    // A particle the trigger lacks makes another verb: "held up a Bible" holds no one.
-    if found.end - found.start == 1 && parse.children_with(t, &["compound:prt"]).next().is_some() {
+    // A particle the trigger lacks makes another verb: "held up a Bible" holds no one; the
+    // "up" of "up to 16 soldiers" is no particle.
+    if found.end - found.start == 1
+        && parse
+            .children_with(t, &["compound:prt"])
+            .any(|p| !parse.quantifier_up(p))
+    {
         return Some((rows[0].0, Vec::new(), Vec::new(), true));
     }
     // Particles and multiword verbs: the verb is the trigger's first word.
@@ -1400,8 +1466,32 @@ fn verb_arguments<'l>(
     let mut obliques: Vec<(String, usize)> = Vec::new();
     let mut heads = vec![t];
     heads.extend(parse.children_with(t, &["obj"]));
+    // "donated and delivered goods to X": a bare verb shares the arguments of the verb
+    // coordinated with it, those after it.
+    let partner = shared_arguments(parse, t);
+    if let Some(p) = partner {
+        heads.push(p);
+        heads.extend(parse.children_with(p, &["obj"]).filter(|&o| o > t));
+    }
+    // "delivered tons of food to X": the quantity's "of"-phrase carries the preposition.
+    for h in heads.clone() {
+        if h != t && Some(h) != partner && parse.mention_at[h].is_none() {
+            heads.extend(
+                parse
+                    .children_with(h, &["nmod"])
+                    .filter(|&n| parse.case_of(n).as_deref() == Some("of")),
+            );
+        }
+    }
     for &h in &heads {
         for c in parse.children_with(h, &["obl", "nmod"]) {
+            // Not the "to" of "up to 16 soldiers".
+            let quantity = parse
+                .children_with(c, &["case"])
+                .any(|k| parse.quantity_case(k));
+            if c < t && Some(h) == partner || quantity {
+                continue;
+            }
             if let Some(case) = parse.case_of(c) {
                 obliques.push((case, c));
             }
@@ -1511,14 +1601,29 @@ fn verb_arguments<'l>(
         .children_with(t, &["obj", "iobj"])
         .filter(|&o| o > t)
         .collect();
+    if let (true, Some(p)) = (objects.is_empty(), partner) {
+        objects.extend(parse.children_with(p, &["obj", "iobj"]).filter(|&o| o > t));
+    }
+    if objects.is_empty() {
+        objects.extend(shifted_object(parse, t));
+    }
     // A bare noun phrase after the verb that the parser took for a time or measure phrase
-    // ("wounded two British soldiers" as `obl:unmarked`) is its object when it names actors.
+    // ("wounded two British soldiers" as `obl:unmarked`) is its object when it names actors;
+    // so is a counted one read as an oblique ("kidnapped more than 16 soldiers", "up to 16
+    // soldiers" with the "to" of "up to" for a preposition).
     if objects.is_empty() {
         objects.extend(parse.children_with(t, &["obl"]).filter(|&o| {
-            o > t
-                && matches!(parse.rels[o], "obl:unmarked" | "obl:npmod" | "obl:tmod")
-                && parse.case_of(o).is_none()
-                && parse.mention_at[o].is_some()
+            let bare = match parse.rels[o] {
+                "obl:unmarked" | "obl:npmod" | "obl:tmod" => parse.case_of(o).is_none(),
+                "obl" => {
+                    parse.children_with(o, &["nummod"]).next().is_some()
+                        && parse
+                            .children_with(o, &["case"])
+                            .all(|c| parse.quantity_case(c))
+                }
+                _ => false,
+            };
+            o > t && bare && parse.mention_at[o].is_some()
         }));
     }
     // A thing received, held or hosted ("received the party's nomination", "held a press
@@ -1587,6 +1692,139 @@ fn verb_arguments<'l>(
         }
     }
     Some((row, sources, targets, closed))
+}
+
+/// An object moved after the verb's "as"-phrase, which the parser hangs on that phrase: as
+/// a modifier without a preposition or an apposition ("denounced as an ugly crime X's
+/// suppression of Y"), or as the object of an adjective ("condemned as illegal X's
+/// decision").
+fn shifted_object(parse: &Parse, t: usize) -> Option<usize> {
+    let as_phrase = |o: usize| {
+        o > t
+            && (parse.case_of(o).as_deref() == Some("as")
+                || parse
+                    .children_with(o, &["mark"])
+                    .any(|m| parse.lower(m) == "as"))
+    };
+    parse
+        .children_with(t, &["obl", "advcl"])
+        .filter(|&o| as_phrase(o))
+        .find_map(|o| {
+            parse
+                .children_with(o, &["nmod", "appos", "obj"])
+                .find(|&n| n > o && parse.case_of(n).is_none())
+        })
+}
+
+/// Verbs of speech that disapprove of what they report ("…, a rights group protested").
+const DISAPPROVING_SPEECH: &[&str] = &[
+    "protest",
+    "complain",
+    "charge",
+    "allege",
+    "accuse",
+    "denounce",
+    "condemn",
+    "criticize",
+    "criticise",
+];
+
+/// A reporting clause after what it reports, whose verb disapproves of it: "X is failing to
+/// uphold the rights of refugees, a human rights group protested" criticizes X (CAMEO 111;
+/// "charged", "alleged": 112). The speaker is the subject between the last comma and the
+/// verb; the one disapproved of is the subject of the clause reported before the comma (the
+/// agent of a passive one). Read off word order and the reported clause's own parse: the
+/// parser hangs such a verb anywhere (a parataxis, a conjunct, a clause on the last noun).
+fn reported_disapproval<'l>(
+    parse: &Parse,
+    t: usize,
+    rows: &[(&'l Trigger, Form)],
+) -> Option<Arguments<'l>> {
+    if !parse.is_lemma(t, DISAPPROVING_SPEECH) {
+        return None;
+    }
+    let disapproval =
+        |r: &Trigger| matches!(r.relation, RelationType::Criticizes | RelationType::Accuses);
+    // The row of the verb alone ("charge X"), else any ("complain about X").
+    let &(row, _) = rows
+        .iter()
+        .find(|(r, _)| disapproval(r) && r.preposition.is_none())
+        .or_else(|| rows.iter().find(|(r, _)| disapproval(r)))?;
+    // The speaker: the names between the comma and the verb ("a human rights group").
+    let (comma, verb) = parse.reporting_tail()?;
+    if verb != t {
+        return None;
+    }
+    let mut sources: Vec<usize> = Vec::new();
+    for w in comma + 1..t {
+        if let Some(k) = parse.mention_at[w].filter(|k| !sources.contains(k)) {
+            sources.push(k);
+        }
+    }
+    if sources.is_empty() {
+        return None;
+    }
+    // The reported clause: its verb is the one word before the comma that hangs outside it.
+    let clause = (0..comma)
+        .find(|&w| parse.heads[w].is_none_or(|h| h >= comma) && parse.upos(w) != Upos::PUNCT)?;
+    if !matches!(parse.upos(clause), Upos::VERB | Upos::AUX) {
+        return None;
+    }
+    let mut actors: Vec<usize> = parse
+        .children_with(clause, &["nsubj"])
+        .filter(|&s| parse.rels[s] != "nsubj:pass")
+        .collect();
+    if parse
+        .children_with(clause, &["nsubj:pass", "aux:pass"])
+        .next()
+        .is_some()
+    {
+        actors = parse
+            .children_with(clause, &["obl:agent", "obl"])
+            .filter(|&o| parse.case_of(o).as_deref() == Some("by"))
+            .collect();
+    }
+    let mut targets: Vec<usize> = Vec::new();
+    for k in actors.into_iter().flat_map(|a| parse.agents_of(a)) {
+        if !sources.contains(&k) && !targets.contains(&k) {
+            targets.push(k);
+        }
+    }
+    if targets.is_empty() {
+        return None;
+    }
+    Some((row, sources, targets, false))
+}
+
+/// The verb coordinated with a bare verb `t`, whose objects and obliques after `t` are also
+/// `t`'s: the next verb ("donated and personally delivered goods to X") or, the parser
+/// having hung the shared object on the first verb, the one before ("arrested and later
+/// charged X"). A verb with arguments or a complement of its own, or a next verb with a
+/// subject of its own ("X arrested and Y charged Z"), shares nothing.
+fn shared_arguments(parse: &Parse, t: usize) -> Option<usize> {
+    let own = parse
+        .children_with(t, &["obj", "iobj", "obl", "ccomp", "xcomp", "nsubj:pass"])
+        .next()
+        .is_some();
+    if own || parse.upos(t) != Upos::VERB {
+        return None;
+    }
+    let next = parse.children_with(t, &["conj"]).find(|&c| {
+        c > t
+            && parse.upos(c) == Upos::VERB
+            && parse
+                .children_with(c, &["nsubj", "nsubj:pass"])
+                .next()
+                .is_none()
+            && parse
+                .children_with(c, &["cc"])
+                .any(|k| matches!(parse.lower(k).as_str(), "and" | "or"))
+    });
+    if next.is_some() {
+        return next;
+    }
+    let h = parse.heads[t].filter(|&h| h < t && parse.rels[t] == "conj")?;
+    (parse.upos(h) == Upos::VERB && parse.children_with(h, &["obj"]).any(|o| o > t)).then_some(h)
 }
 
 /// Whether an attack verb states its grounds ("attacked X for his record", "over the

@@ -1371,3 +1371,161 @@ fn a_recipient_may_be_the_indirect_object() {
         relations(text)
     );
 }
+
+#[test]
+fn a_bare_verb_shares_the_arguments_of_the_verb_coordinated_with_it() {
+    // "donated" has no object of its own: it shares "delivered"'s, and the "to"-phrase of
+    // the quantity's "of"-phrase.
+    let text = "The government of Peru donated and personally delivered 500 tons of medicine to Bolivia last week.";
+    assert!(
+        states(text, "Peru", "aids", "Bolivia"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_counted_object_is_an_object() {
+    for text in [
+        "Chilean rebels kidnapped up to 16 Peruvian soldiers.",
+        "Peruvian soldiers kidnapped as many as 16 Bolivian farmers on Monday.",
+    ] {
+        assert!(
+            relations(text).iter().any(|(_, r, t, n)| r == "attacks"
+                && !n
+                && (t == "Peru" || t == "Bolivian farmers")),
+            "{text}: {:?}",
+            relations(text)
+        );
+    }
+}
+
+#[test]
+fn a_disapproving_reporting_clause_after_the_report_targets_its_subject() {
+    let text = "Chile is violating the rights of Bolivian workers, Peru complained on Monday.";
+    assert!(
+        states(text, "Peru", "criticizes", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Chilean police have beaten hundreds of protesters, a Peruvian rights group charged on Saturday.";
+    assert!(
+        states(text, "Peruvian rights group", "accuses", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    // The speaker is not an object of the reported act, though the parser joins it there.
+    let text =
+        "The Chilean army has been mistreating Bolivian migrants, Peruvian officials alleged.";
+    assert!(
+        states(text, "Peru", "accuses", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(
+        !states(text, "Chile", "attacks", "Peru"),
+        "{:?}",
+        relations(text)
+    );
+    // Saying is no disapproval.
+    let text = "Chile is violating the rights of Bolivian workers, Peru said on Monday.";
+    assert!(
+        nothing_between(text, "Peru", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn abuse_and_expulsion_are_attacks() {
+    let text = "Peruvian guards abused Bolivian prisoners.";
+    assert!(
+        states(text, "Peru", "attacks", "Bolivian prisoners"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Peruvian troops drove Bolivian farmers out of the village on Monday.";
+    assert!(
+        states(text, "Peru", "attacks", "Bolivian farmers"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn prohibiting_or_denying_aid_sanctions() {
+    let text = "Peru prohibited all military aid to Chile on Monday.";
+    assert!(
+        !states(text, "Peru", "aids", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Peru denied humanitarian aid to Bolivian refugees.";
+    assert!(
+        states(text, "Peru", "sanctions", "Bolivian refugees")
+            && !states(text, "Peru", "aids", "Bolivian refugees"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn exploding_bombs_in_a_place_attacks_it() {
+    let text = "Peruvian rebels kidnapped two Chilean engineers and exploded several bombs in Lima on Monday.";
+    assert!(
+        states(text, "Peruvian rebels", "attacks", "Lima")
+            && states(text, "Peruvian rebels", "attacks", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    // The preposition before a title, hung on the title: "in the capital Santiago".
+    let text = "Peruvian rebels exploded a bomb in the capital Santiago.";
+    assert!(
+        states(text, "Peruvian rebels", "attacks", "Santiago"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_preposition_hung_on_a_name_s_first_word_is_the_name_s() {
+    // The parser hangs "with" on "Tomás", a compound of "Vidal".
+    let text = "The announcement was made after Ana Kovic had a phone conversation with Chilean President Tomás Ruiz Vidal.";
+    assert!(
+        states(text, "Ana Kovic", "meets-with", "Tomás Ruiz Vidal"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn the_indirect_object_receives_what_the_verb_gives() {
+    let text = "Peru gave Bolivia a loan of 50 million dollars on Monday.";
+    assert!(
+        states(text, "Peru", "aids", "Bolivia"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn an_object_after_the_as_phrase_is_the_object() {
+    let text =
+        "Peru on Monday denounced as a grave violation Chile's treatment of Bolivian migrants.";
+    assert!(
+        states(text, "Peru", "accuses", "Chile") || states(text, "Peru", "criticizes", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_possessor_comes_before_a_prepositional_modifier() {
+    // "Chile's embassy in Bolivia" is Chile's.
+    let text = "Peruvian rebels attacked Chile's embassy in Bolivia on Monday.";
+    assert!(
+        states(text, "Peruvian rebels", "attacks", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
