@@ -1529,3 +1529,18 @@ fn a_possessor_comes_before_a_prepositional_modifier() {
         relations(text)
     );
 }
+
+#[test]
+fn welcoming_what_someone_said_praises_them() {
+    let text = "The Peruvian government today welcomed President Ana Kovic's latest policy statement as proof of Chile's earnest wish for a settlement.";
+    assert!(
+        states(text, "Peru", "praises", "Ana Kovic"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(
+        !relations(text).iter().any(|(_, r, _, _)| r == "meets-with"),
+        "{:?}",
+        relations(text)
+    );
+}
