@@ -332,9 +332,17 @@ fn emit(
     }
     for (s, g) in pairs {
         // Events happen between actors. A law, an event or a storm ("signed the Act",
-        // "Hurricane Lorenzo hit") is not one; a place is, as CAMEO codes it ("shelled Juba",
-        // "visited California": the place and its authorities).
+        // "Hurricane Lorenzo hit") is not one; a place is, as CAMEO codes it ("shelled Juba":
+        // the place and its people), except as a party to a meeting (below).
         if !is_actor(mentions[s].kind) || !is_actor(mentions[g].kind) {
+            continue;
+        }
+        // One meets people, not a city or a region ("Biden visited Kenosha"): a visit to a
+        // country is a visit to its state, a visit to a place meets no one.
+        if kind == RelationType::MeetsWith
+            && (mentions[s].kind == EntityType::Location
+                || mentions[g].kind == EntityType::Location)
+        {
             continue;
         }
         let (source, target) = (mentions[s].entity, mentions[g].entity);

@@ -1544,3 +1544,19 @@ fn welcoming_what_someone_said_praises_them() {
         relations(text)
     );
 }
+
+#[test]
+fn a_visit_to_a_place_meets_no_one() {
+    let text = "President Ana Kovic visited Arequipa, Peru, where riots had broken out.";
+    assert!(
+        !relations(text).iter().any(|(_, r, _, _)| r == "meets-with"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "President Ana Kovic visited Chile on Monday.";
+    assert!(
+        states(text, "Ana Kovic", "meets-with", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
