@@ -1049,3 +1049,14 @@ fn a_possessor_comes_before_a_prepositional_modifier() {
         relations(text)
     );
 }
+
+#[test]
+fn a_preposition_read_as_the_adverb_of_a_number_is_the_preposition() {
+    // "over two air strikes", parsed as "over two" = "more than two".
+    let text = "Peru complained to the Organization of American States over two Chilean air raids.";
+    assert!(
+        states(text, "Peru", "criticizes", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
