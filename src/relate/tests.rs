@@ -1060,3 +1060,14 @@ fn a_preposition_read_as_the_adverb_of_a_number_is_the_preposition() {
         relations(text)
     );
 }
+
+#[test]
+fn protesting_over_an_act_criticizes_its_actor_not_the_one_addressed() {
+    let text =
+        "Peru protested to the United Nations on Monday over three Chilean border incidents.";
+    assert!(
+        states(text, "Peru", "criticizes", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
