@@ -31,6 +31,9 @@ pub struct Trigger {
     /// The actor after the preposition is the source, not the target ("accept bribes from
     /// X": X bribes the subject).
     pub reverse: bool,
+    /// The act is stated only as an intention: "will release X" is an intent to cooperate
+    /// (CAMEO 0353), "released X" a concession outside the vocabulary (CAMEO 0841).
+    pub intended_only: bool,
 }
 
 /// How a surface form relates to its lemma.
@@ -96,6 +99,7 @@ pub(super) fn load(data: &str, file: &str) -> Result<Triggers, Error> {
         let pos = parse_pos(row.get(1)).map_err(err)?;
         let mut trigger = make(relation, pos, row.get(2), row.get(3)).map_err(err)?;
         trigger.reverse = row.get(4).starts_with("reverse");
+        trigger.intended_only = row.get(4).starts_with("only intended");
         triggers.add(trigger);
     }
     Ok(triggers)
@@ -134,6 +138,7 @@ pub(crate) fn make(
         words,
         preposition,
         reverse: false,
+        intended_only: false,
     })
 }
 

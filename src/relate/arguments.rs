@@ -590,17 +590,30 @@ pub(super) fn statement(
         }
         TriggerPos::Noun | TriggerPos::Adj => noun_arguments(&ctx, found, object_from),
     };
-    let (sources, targets) = if row.reverse {
+    let (mut sources, mut targets) = if row.reverse {
         (targets, sources)
     } else {
         (sources, targets)
     };
+    // The mediator consults each side (see `parsed::mediator`).
+    if row.relation == RelationType::NegotiatesWith && ctx.word(found.start).starts_with("mediat") {
+        let mediator = match row.pos {
+            TriggerPos::Verb => ctx.subject(found.start),
+            _ => ctx
+                .possessor(found.start)
+                .or_else(|| ctx.light_verb_subject(found.start)),
+        };
+        if let Some(m) = mediator.filter(|m| !sources.contains(m) && !targets.contains(m)) {
+            targets.extend(std::mem::replace(&mut sources, vec![m]));
+        }
+    }
     Some(Statement {
         relation: row.relation,
         sources,
         targets,
         modality,
         prepositional: object_from.is_some(),
+        intended_only: row.intended_only,
         closed: false,
     })
 }
@@ -628,6 +641,13 @@ fn verb_arguments(
         .subject(found.start)
         .map_or(Vec::new(), |k| ctx.coordinated(k, true));
     let after = ctx.skip_adjuncts(found.end);
+    // A verb whose every row takes its target through a preposition ("complain about X")
+    // takes no direct object; a phrase may end in a verb that does ("refused to meet X").
+    let prepositional_only = found.end - found.start == 1
+        && found
+            .rows
+            .iter()
+            .all(|(r, _)| r.pos != TriggerPos::Verb || r.preposition.is_some());
     let target = match object_from {
         Some(at) => ctx.object_at(at),
         // A direct object follows no preposition but the trigger's own ("called on X"):
@@ -635,6 +655,7 @@ fn verb_arguments(
         // missed "over".
         None => ctx
             .object_at(after)
+            .filter(|_| !prepositional_only)
             .filter(|&k| !ctx.after_preposition(k) || ctx.mentions[k].tokens.start <= found.end + 1)
             .or_else(|| ctx.message_source(after))
             .or_else(|| ctx.complement_target(after)),

@@ -130,6 +130,16 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
                     // The parse found that nothing is stated (a hedge, a demanded act, a thing
                     // for an object): the word-order rules must not find an act here.
                     Some(s) if s.closed => None,
+                    // The parse read the truth of the clause ("would not meet their demands")
+                    // better than a word window does: the rules' arguments keep it.
+                    Some(s) if parse.as_ref().is_some_and(|p| p.fits(f)) => {
+                        arguments::statement(doc, layout, sentence, &mentions, f).map(|mut r| {
+                            if s.modality != Modality::Asserted {
+                                r.modality = s.modality;
+                            }
+                            r
+                        })
+                    }
                     _ if parse.as_ref().is_some_and(|p| p.fits(f)) => {
                         arguments::statement(doc, layout, sentence, &mentions, f)
                     }
@@ -227,6 +237,8 @@ pub(crate) struct Statement {
     pub modality: Modality,
     /// The target came through the trigger's preposition ("handed over … to Y").
     pub prepositional: bool,
+    /// The act states a relation only as an intention ("will release X").
+    pub intended_only: bool,
     /// The parse settled that the trigger has no actor to act on ("held a press
     /// conference", "received the party's nomination"): the word-order rules must not look
     /// for one among the neighbours.
@@ -274,6 +286,12 @@ fn emit(
     trigger: Range<usize>,
     out: &mut Vec<Relation>,
 ) {
+    // "will release X" intends to cooperate; "released X" is outside the vocabulary.
+    if statement.intended_only
+        && !matches!(statement.modality, Modality::Intended | Modality::Attempted)
+    {
+        return;
+    }
     let (kind, negated) = match statement.modality {
         Modality::Hedged | Modality::Demanded => return,
         Modality::Attempted if statement.relation == RelationType::Attacks => {

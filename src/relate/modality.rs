@@ -31,7 +31,26 @@ const HEDGES: &[&str] = &[
     "possibly",
     "perhaps",
     "would",
+    "probably",
+    "likely",
+    "unlikely",
 ];
+
+/// Adjectives whose infinitive complement is what their subject intends, as "plans to" is:
+/// "is willing to withdraw", "ready to contribute troops", "prepared to lift the ban".
+pub(super) const INTENT_ADJECTIVES: &[&str] = &[
+    "willing",
+    "ready",
+    "prepared",
+    "determined",
+    "eager",
+    "keen",
+    "poised",
+    "resolved",
+];
+
+/// Adjectives whose complement is an act not intended ("unwilling to meet X").
+pub(super) const UNWILLING: &[&str] = &["unwilling", "reluctant"];
 
 /// Whether the sentence is a question (it ends with "?").
 pub(super) fn is_question(doc: &str, layout: &Layout, sentence: &Sentence) -> bool {
@@ -90,7 +109,9 @@ pub(super) fn adjectival(doc: &str, layout: &Layout, sentence: &Sentence, at: us
             .chars()
             .next()
             .is_some_and(char::is_alphabetic);
-    ADJECTIVE_CONTEXT.contains(&before.as_str()) && next_is_word
+    // "extradited suspected militant X": a participle right after a verb in the past.
+    let after_past_verb = before.len() > 4 && before.ends_with("ed") && at >= 2;
+    (ADJECTIVE_CONTEXT.contains(&before.as_str()) || after_past_verb) && next_is_word
 }
 
 /// Whether a mention is cited as a source ("according to La Politica Online"): it backs the
@@ -153,8 +174,13 @@ pub(super) fn intent(doc: &str, layout: &Layout, sentence: &Sentence, at: usize)
     // The governing verb, possibly after a time word: "threatened on Monday to".
     let floor = to.saturating_sub(4).max(sentence.tokens.start);
     for i in (floor..to).rev() {
-        if let Some(lemma) = intent_forms().get(&word(i)) {
+        let w = word(i);
+        if let Some(lemma) = intent_forms().get(&w) {
             return Some(matches!(*lemma, "refuse" | "decline" | "fail"));
+        }
+        // "is willing to", "is unwilling to".
+        if INTENT_ADJECTIVES.contains(&w.as_str()) || UNWILLING.contains(&w.as_str()) {
+            return Some(UNWILLING.contains(&w.as_str()));
         }
     }
     None

@@ -17,7 +17,7 @@ use std::borrow::Cow;
 use super::triggers::Found;
 use super::{Modality, Statement};
 use crate::entity::{EntityType, Mention};
-use crate::lexicon::{Form, Lexicon, RoleCategory, Trigger, TriggerPos};
+use crate::lexicon::{verb_forms, Form, Lexicon, RoleCategory, Trigger, TriggerPos};
 use crate::nlp::{lemma, Models, TagOut, Upos};
 use crate::relation::RelationType;
 use crate::text::{Layout, Sentence};
@@ -35,6 +35,23 @@ const STATE_HEADS: &[&str] = &[
     "authorities",
     "police",
     "cabinet",
+];
+
+/// Nouns of saying: a "that"-clause of theirs is said by whoever issues them.
+const SPEECH_NOUNS: &[&str] = &[
+    "reminder",
+    "warning",
+    "statement",
+    "message",
+    "declaration",
+    "notice",
+    "ultimatum",
+    "letter",
+];
+
+/// Prepositions that lead from an act to whom it is done.
+const TARGET_CASES: &[&str] = &[
+    "to", "against", "on", "at", "with", "into", "from", "toward", "towards", "upon", "over",
 ];
 
 /// Prepositions of place: the phrases they head say where, not who.
@@ -236,9 +253,13 @@ impl<'a> Parse<'a> {
         // parser joined it to ("abused Bolivian migrants, Peruvian officials alleged").
         let speaker = self.reporting_tail().map(|(comma, verb)| comma + 1..verb);
         for c in self.children_with(w, &["conj"]) {
-            if speaker.as_ref().is_some_and(|s| s.contains(&c))
-                && self.children_with(c, &["cc"]).next().is_none()
-            {
+            // "Pakistan, a key U.S. ally, …": an indefinite phrase after a comma, with no
+            // "and", describes the name before it; the parser may take it for a conjunct.
+            let indefinite = self
+                .children_with(c, &["det"])
+                .any(|d| matches!(self.lower(d).as_str(), "a" | "an"));
+            let speaks = speaker.as_ref().is_some_and(|s| s.contains(&c));
+            if (indefinite || speaks) && self.children_with(c, &["cc"]).next().is_none() {
                 continue;
             }
             if let Some(k) = self.mention_within(c, agent) {
@@ -393,9 +414,19 @@ impl<'a> Parse<'a> {
         self.quantifier_up(c) || c > 0 && self.quantifier_up(c - 1)
     }
 
-    /// Whether a word is a form of one of `lemmas`.
+    /// Whether a word is a form of one of `lemmas`. A verb is also matched by its inflected
+    /// forms, which the lemmatizer may miss ("boycotted"), British ones included
+    /// ("cancelled").
     fn is_lemma(&self, w: usize, lemmas: &[&str]) -> bool {
         lemmas.contains(&self.lemma(w).as_ref())
+            || matches!(self.upos(w), Upos::VERB | Upos::AUX) && {
+                let word = self.lower(w);
+                lemmas.iter().any(|l| {
+                    verb_forms(l).iter().any(|(f, _)| *f == word)
+                        || l.ends_with('l')
+                            && (word == format!("{l}led") || word == format!("{l}ling"))
+                })
+            }
     }
 }
 
@@ -417,7 +448,42 @@ fn base(rel: &str) -> &str {
 
 /// Words of obligation and possibility ("could attack", "must hand over").
 const HEDGE_AUX: &[&str] = &["could", "might", "may", "would", "must", "should", "ought"];
-const HEDGE_ADV: &[&str] = &["potentially", "possibly", "perhaps"];
+const HEDGE_ADV: &[&str] = &["potentially", "possibly", "perhaps", "probably", "likely"];
+/// Adjectives whose complement is a prediction ("is likely to attack X"): it states nothing.
+const LIKELY: &[&str] = &["likely", "unlikely"];
+/// Verbs that announce what their subject is to do: "would" in the clause they report is the
+/// future seen from the past ("said it would boycott the talks", "confirmed it would tighten
+/// the blockade"), not a condition.
+const ANNOUNCING_VERBS: &[&str] = &[
+    "say",
+    "tell",
+    "announce",
+    "confirm",
+    "declare",
+    "state",
+    "add",
+    "insist",
+    "reiterate",
+    "repeat",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "warn",
+    "indicate",
+    "affirm",
+    "assert",
+    "promise",
+    "pledge",
+    "vow",
+    "threaten",
+    "decide",
+    "agree",
+    "inform",
+    "notify",
+    "signal",
+];
+/// Verbs whose object is an act promised, not done ("pledged aid to X", "vowed support").
+const PLEDGES: &[&str] = &["promise", "pledge", "vow", "offer", "threaten"];
 /// Verbs that deny the act they govern ("refuted the existence of any such agreement").
 const DENIALS: &[&str] = &["deny", "refute"];
 /// Verbs of refusal: their complement is an act not done.
@@ -492,8 +558,23 @@ pub(super) fn obligations(parse: &Parse) -> Vec<(usize, Statement)> {
                 None => continue,
             };
         }
+        let that = parse
+            .children_with(clause, &["mark"])
+            .any(|m| parse.lower(m) == "that");
         let speaker = match (parse.heads[clause], base(parse.rels[clause])) {
+            // "issued a stern reminder to Y that it must": the clause of a noun of saying,
+            // said by whoever issues it.
+            (Some(n), "acl" | "ccomp")
+                if parse.upos(n) == Upos::NOUN && parse.is_lemma(n, SPEECH_NOUNS) =>
+            {
+                match (parse.heads[n], base(parse.rels[n])) {
+                    (Some(v), "obj") if parse.upos(v) == Upos::VERB => Some(v),
+                    _ => None,
+                }
+            }
             (Some(h), "ccomp" | "parataxis") => Some(h),
+            // "declared Tuesday that Y must": a that-clause the parser took for an adverbial.
+            (Some(h), "advcl") if that => Some(h),
             // "Y must go, X said", parsed as a coordination or a parataxis of the clause.
             (None, _) => parse
                 .children_with(clause, &["conj", "parataxis"])
@@ -505,7 +586,8 @@ pub(super) fn obligations(parse: &Parse) -> Vec<(usize, Statement)> {
         let Some(h) = speaker else {
             continue;
         };
-        if !parse.is_lemma(h, SPEECH_VERBS) || parse.upos(h) != Upos::VERB {
+        let by_noun = parse.heads[clause].is_some_and(|n| parse.upos(n) == Upos::NOUN);
+        if !by_noun && !parse.is_lemma(h, SPEECH_VERBS) || parse.upos(h) != Upos::VERB {
             continue;
         }
         let negated = parse.children[h].iter().any(|&c| {
@@ -529,6 +611,7 @@ pub(super) fn obligations(parse: &Parse) -> Vec<(usize, Statement)> {
             targets,
             modality: Modality::Asserted,
             prepositional: false,
+            intended_only: false,
             closed: false,
         };
         out.push((parse.start + a, statement));
@@ -570,7 +653,7 @@ pub(super) fn statement(
         return None;
     }
     let t = anchor(parse, found, rows[0].0.pos).unwrap_or(first);
-    let modality = modality(parse, t);
+    let modality = modality(parse, t, mentions);
     match modality {
         Modality::Hedged | Modality::Demanded
             if rows
@@ -584,6 +667,7 @@ pub(super) fn statement(
                 targets: Vec::new(),
                 modality,
                 prepositional: false,
+                intended_only: false,
                 closed: true,
             });
         }
@@ -602,6 +686,7 @@ pub(super) fn statement(
                     targets: Vec::new(),
                     modality,
                     prepositional: false,
+                    intended_only: false,
                     closed: true,
                 });
             }
@@ -612,6 +697,32 @@ pub(super) fn statement(
             .or_else(|| verb_arguments(parse, t, found, &rows, lexicon))?,
         TriggerPos::Noun | TriggerPos::Adj => noun_arguments(parse, t, &rows)?,
     };
+    // "urged its citizens to leave", "withdrew their own troops": what the subject owns is
+    // no other party.
+    if row.pos == TriggerPos::Verb {
+        let own = |k: usize| {
+            (0..parse.words.len()).any(|w| {
+                parse.mention_at[w] == Some(k)
+                    && parse.children_with(w, &["nmod"]).any(|c| {
+                        // The possessive names the subject, or can: a possessive in the
+                        // object binds to the subject before any other antecedent.
+                        parse.rels[c] == "nmod:poss"
+                            && parse.possessive_at[c].is_some_and(|p| {
+                                sources.iter().any(|&s| {
+                                    mentions[s].entity == mentions[p].entity
+                                        || super::pronouns::compatible(
+                                            &parse.lower(c),
+                                            mentions[s].kind,
+                                        ) == Some(true)
+                                })
+                            })
+                    })
+            })
+        };
+        let before = targets.len();
+        targets.retain(|&k| !own(k));
+        closed |= before > 0 && targets.is_empty();
+    }
     // One hands over people: "expelled two diplomats of X" names a state, and the verb's
     // other sense applies (expelling diplomats sanctions their state).
     let mut row = match rows.iter().find(|(r, _)| {
@@ -651,10 +762,9 @@ pub(super) fn statement(
         RelationType::Prosecutes | RelationType::Extradites
     ) && verb
         && parse.children_with(t, &["xcomp", "advcl"]).any(|c| {
-            parse.rels[c] == "xcomp"
-                || parse
-                    .children_with(c, &["mark"])
-                    .any(|m| parse.lower(m) == "to")
+            parse
+                .children_with(c, &["mark"])
+                .any(|m| parse.lower(m) == "to")
         })
     {
         sources.clear();
@@ -686,12 +796,201 @@ pub(super) fn statement(
             row = other;
         }
     }
+    let mut relation = row.relation;
+    let intended = matches!(modality, Modality::Intended | Modality::Attempted);
+    // "X and Y will release …" releases someone, not each other.
+    if row.intended_only && targets.is_empty() {
+        sources.clear();
+    }
+    // "said it would boycott X": announcing a boycott threatens one (CAMEO 1312), whatever is
+    // boycotted; the act is read as the sanction it is.
+    if intended
+        && relation == RelationType::Rejects
+        && rows
+            .iter()
+            .any(|(r, _)| r.relation == RelationType::Sanctions && r.pos == row.pos)
+    {
+        relation = RelationType::Sanctions;
+    }
+    // "offered to hand over X to Y": an intention to cooperate with the one who receives
+    // (CAMEO 031); an announced expulsion is none.
+    if intended && verb && relation == RelationType::Extradites {
+        let receivers: Vec<usize> = std::iter::once(t)
+            .chain(parse.children_with(t, &["obj", "obl"]))
+            .flat_map(|h| parse.children_with(h, &["obl", "nmod"]).collect::<Vec<_>>())
+            .filter(|&o| parse.case_of(o).as_deref() == Some("to"))
+            .collect();
+        targets = collect(parse, &receivers);
+        targets.retain(|k| !sources.contains(k));
+        // One hands over people ("return this flag to Earth" hands over no one).
+        let things = parse.children_with(t, &["obj"]).all(|o| {
+            parse.upos(o) == Upos::NOUN
+                && parse.mention_at[o].is_none()
+                && !parse.names_directly(o)
+                && !names_actors(lexicon, &parse.lemma(o).to_lowercase())
+        });
+        let objects = parse.children_with(t, &["obj"]).next().is_some();
+        if parse.is_lemma(t, &["expel", "banish", "deport", "exile"]) || objects && things {
+            targets.clear();
+        }
+        if targets.is_empty() {
+            sources.clear();
+            closed = true;
+        }
+        relation = RelationType::CooperatesWith;
+    }
+    // "withdrew its inspectors from X" ends an involvement (CAMEO 166); "withdrew its troops
+    // from X" rejects no one, and announced on a condition ("will withdraw its force from X
+    // unless …") it is a threat.
+    if verb && relation == RelationType::Rejects && parse.is_lemma(t, &["withdraw"]) {
+        // "withdrew the country from the treaty" takes the actor itself out: a rejection.
+        let objects: Vec<usize> = parse
+            .children_with(t, &["obj"])
+            .filter(|&o| {
+                !parse.mention_at[o].is_some_and(|k| {
+                    matches!(
+                        mentions[k].kind,
+                        EntityType::Country | EntityType::Organization
+                    )
+                })
+            })
+            .collect();
+        if objects.iter().any(|&o| involvement(parse, o)) {
+            relation = RelationType::Sanctions;
+        } else if !objects.is_empty() {
+            if intended && conditional(parse, t) {
+                relation = RelationType::Threatens;
+            } else {
+                sources.clear();
+                targets.clear();
+                closed = true;
+            }
+        }
+    }
+    // A verb that ends an act reverses it: halting aid, talks or cooperation reduces relations
+    // (CAMEO 16: "suspended talks with X", "cut military aid to X"); lifting a sanction or
+    // ending an attack eases it (CAMEO 08), which is no hostile act, and announced it is an
+    // intention to cooperate (CAMEO 035: "is prepared to lift the ban on X").
+    // A verb trigger as the object of a verb is a noun misread ("suspended talks with X").
+    if !row.reverse {
+        if let Some(h) = governing_verb(parse, t) {
+            // "ended its cooperation with X", the partner read as the verb's.
+            if targets.is_empty() {
+                let words: Vec<usize> = parse
+                    .children_with(h, &["obl"])
+                    .filter(|&o| {
+                        let case = parse.case_of(o);
+                        rows.iter()
+                            .any(|(r, _)| r.preposition.is_some() && r.preposition == case)
+                    })
+                    .collect();
+                targets = collect(parse, &words);
+                targets.retain(|k| !sources.contains(k));
+            }
+            let cooperative = matches!(
+                relation,
+                RelationType::Aids
+                    | RelationType::CooperatesWith
+                    | RelationType::MeetsWith
+                    | RelationType::NegotiatesWith
+            );
+            if cooperative && halts(parse, h, t, relation) {
+                // "ended mediation between X and Y": the one who ends it, against both.
+                if between_of(parse, t).is_some() {
+                    let halter: Vec<usize> = parse
+                        .subject(h)
+                        .map(|s| parse.mentions_of(s))
+                        .unwrap_or_default();
+                    if !halter.is_empty() {
+                        targets.extend(sources.iter().copied());
+                        targets.retain(|k| !halter.contains(k));
+                        sources = halter;
+                    }
+                }
+                relation = RelationType::Sanctions;
+                closed = true;
+            } else if rejects(lexicon, parse, h) {
+                // "rejected the deal with X", "boycotted the talks with X", "defied the
+                // curfew in X": the one who rejects an act does not do it; the verb states
+                // the rejection. An owner named does ("rejected Y's accusations against X").
+                let rejecter: Vec<usize> = parse
+                    .subject(h)
+                    .map(|s| parse.mentions_of(s))
+                    .unwrap_or_default();
+                sources.retain(|k| !rejecter.contains(k));
+                if sources.is_empty() {
+                    targets.clear();
+                    closed = true;
+                }
+            } else if !cooperative && relation != RelationType::Extradites && eases(parse, h) {
+                if intended && matches!(relation, RelationType::Sanctions | RelationType::Attacks) {
+                    relation = RelationType::CooperatesWith;
+                } else {
+                    sources.clear();
+                    targets.clear();
+                    closed = true;
+                }
+            }
+        }
+    }
+    // "will host talks between X and Y": the host's intention, towards both (CAMEO 039).
+    if intended && relation.is_symmetric() {
+        let clause = if verb {
+            Some(t)
+        } else {
+            governing_verb(parse, t)
+        };
+        let between = if verb {
+            std::iter::once(t)
+                .chain(parse.children_with(t, &["obj"]))
+                .find_map(|w| between_of(parse, w))
+        } else {
+            between_of(parse, t)
+        };
+        if let (Some(v), Some(_)) = (clause, between) {
+            let host: Vec<usize> = parse
+                .subject(v)
+                .map(|s| parse.mentions_of(s))
+                .unwrap_or_default();
+            if !host.is_empty()
+                && host
+                    .iter()
+                    .all(|k| !sources.contains(k) && !targets.contains(k))
+            {
+                targets.extend(sources.iter().copied());
+                sources = host;
+            }
+        }
+    }
+    // A threat names who is threatened in its condition: "threatened to strike unless X
+    // withdraws", "will withdraw its force unless X holds elections".
+    let threat = relation == RelationType::Threatens
+        || intended && super::intended(relation) == Some(RelationType::Threatens);
+    if threat && targets.is_empty() && !sources.is_empty() {
+        let subjects = condition_subjects(parse, t);
+        targets = collect(parse, &subjects);
+        targets.retain(|k| !sources.contains(k));
+        if !targets.is_empty() {
+            closed = false;
+        }
+    }
     let (mut sources, mut targets) = if row.reverse {
         (targets, sources)
     } else {
         (sources, targets)
     };
-    let mut relation = row.relation;
+    // "X undertook a mediation mission between Y and Z", "X mediated between Y and Z": the
+    // mediator consults each side (CAMEO 043); the sides need not talk to each other.
+    if relation == RelationType::NegotiatesWith && parse.is_lemma(t, MEDIATION) {
+        let mediators = mediator(parse, t);
+        if !mediators.is_empty() && mediators.iter().all(|m| !sources.contains(m)) {
+            for k in std::mem::replace(&mut sources, mediators) {
+                if !targets.contains(&k) {
+                    targets.push(k);
+                }
+            }
+        }
+    }
     // "a request to question X", "its demand that Y ease restrictions": the one asked is the
     // subject of the demanded clause; an infinitive names only the act, not who is asked.
     if row.pos == TriggerPos::Noun && relation == RelationType::Demands {
@@ -709,89 +1008,245 @@ pub(super) fn statement(
             closed |= targets.is_empty();
         }
     }
-    // "suspended aid to X", "ended mediation between X and Y", "cancelled a visit to X":
-    // cutting a tie reduces relations (CAMEO 16), which we code as sanctions, by the one
-    // who cuts it.
-    if row.pos == TriggerPos::Noun
-        && matches!(
-            relation,
-            RelationType::Aids
-                | RelationType::CooperatesWith
-                | RelationType::MeetsWith
-                | RelationType::NegotiatesWith
-        )
-    {
-        if let Some(h) = reducer(parse, t) {
-            relation = RelationType::Sanctions;
-            let agents = parse
-                .subject(h)
-                .map(|s| parse.agents_of(s))
-                .unwrap_or_default();
-            if !agents.is_empty() && agents.iter().all(|a| !sources.contains(a)) {
-                for k in std::mem::replace(&mut sources, agents) {
-                    if !targets.contains(&k) {
-                        targets.push(k);
-                    }
-                }
-            }
-        }
-    }
     Some(Statement {
         relation,
         sources,
         targets,
         modality,
         prepositional: row.preposition.is_some(),
+        intended_only: row.intended_only,
         closed,
     })
 }
 
-/// Verbs and nouns that cut a tie: their object is a tie no longer kept.
-const REDUCTIONS: &[&str] = &[
-    "suspend",
-    "suspension",
-    "cut",
-    "cutoff",
-    "reduce",
-    "reduction",
-    "halt",
-    "end",
+/// Words of mediation: who mediates consults each side.
+const MEDIATION: &[&str] = &["mediate", "mediation", "mediator"];
+
+/// Who mediates, for a mediation word at `t`: the subject of the verb, or the possessor of
+/// the noun's phrase, or the subject of the verb whose object that phrase is ("launched a
+/// mediation effort").
+fn mediator(parse: &Parse, t: usize) -> Vec<usize> {
+    if parse.upos(t) == Upos::VERB {
+        return parse
+            .subject(t)
+            .map(|s| parse.agents_of(s))
+            .unwrap_or_default();
+    }
+    let mut n = t;
+    while base(parse.rels[n]) == "compound" {
+        match parse.heads[n] {
+            Some(h) => n = h,
+            None => break,
+        }
+    }
+    if let Some(k) = parse
+        .children_with(n, &["nmod"])
+        .filter(|&c| parse.rels[c] == "nmod:poss")
+        .find_map(|c| parse.mention_at[c].or(parse.possessive_at[c]))
+    {
+        return vec![k];
+    }
+    match (parse.heads[n], base(parse.rels[n])) {
+        (Some(h), "obj") if parse.upos(h) == Upos::VERB => parse
+            .subject(h)
+            .map(|s| parse.agents_of(s))
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// Nouns of a presence that keeps a state involved somewhere: withdrawing them ends the
+/// involvement (CAMEO 166), as withdrawing troops does not.
+const INVOLVEMENT: &[&str] = &[
+    "peacekeeper",
+    "peacekeepers",
+    "peacekeeping",
+    "inspector",
+    "inspectors",
+    "monitor",
+    "monitors",
+    "observer",
+    "observers",
+    "mission",
+    "ambassador",
+    "envoy",
+    "diplomat",
+    "diplomats",
+    "embassy",
+    "aid",
+    "worker",
+    "workers",
+    "volunteers",
+];
+
+/// Whether the phrase headed by `o` names an involvement ("weapons inspectors and aid
+/// workers", "its peacekeeping force").
+fn involvement(parse: &Parse, o: usize) -> bool {
+    std::iter::once(o)
+        .chain(parse.children_with(o, &["conj"]))
+        .any(|w| {
+            std::iter::once(w)
+                .chain(parse.children_with(w, &["compound", "amod"]))
+                .any(|x| INVOLVEMENT.contains(&parse.lower(x).as_str()))
+        })
+}
+
+/// Verbs that halt a cooperative act ("suspended talks", "cut aid").
+const HALTING: &[&str] = &[
     "stop",
+    "halt",
+    "suspend",
     "freeze",
-    "sever",
     "cancel",
-    "cancellation",
-    "postpone",
-    "withdraw",
-    "withdrawal",
+    "abandon",
     "terminate",
-    "termination",
-    // Refusing a tie ("prohibited all aid to X", "denied aid to X", "blocked talks with X").
     "prohibit",
+    "withhold",
+    "reduce",
+    "curtail",
+    "cut",
+    "end",
+    "withdraw",
+    // Refusing a tie: "prohibited all aid to X", "denied aid to X", "blocked talks with X".
     "ban",
     "forbid",
     "deny",
-    "withhold",
     "block",
 ];
 
-/// The word that cuts the tie a noun trigger at `t` names ("suspended aid", "the end of
-/// talks"), if any: the verb whose object it is, or the noun whose "of"-phrase it heads.
-fn reducer(parse: &Parse, t: usize) -> Option<usize> {
+/// Verbs that ease a hostile act ("lifted the ban", "ended the blockade", "cut tariffs").
+const EASING: &[&str] = &[
+    "lift", "ease", "end", "remove", "relax", "scrap", "loosen", "waive", "rescind", "revoke",
+    "repeal", "stop", "halt", "suspend", "cancel", "drop", "withdraw", "unfreeze", "reduce", "cut",
+    "lower", "slash",
+];
+
+/// Whether verb `h` halts the act of noun `t`, of kind `relation`: a visit ended has taken
+/// place, and one who cuts a deal makes it.
+fn halts(parse: &Parse, h: usize, t: usize, relation: RelationType) -> bool {
+    let particle = |p: &str| {
+        parse
+            .children_with(h, &["compound:prt"])
+            .any(|c| parse.lower(c) == p)
+    };
+    if parse.is_lemma(h, &["break", "call"]) {
+        return particle("off");
+    }
+    parse.is_lemma(h, HALTING)
+        && !(relation == RelationType::MeetsWith && parse.is_lemma(h, &["end"]))
+        && !(parse.lower(t).starts_with("deal") && parse.is_lemma(h, &["cut"]))
+}
+
+/// Whether verb `h` eases an act ("lifted", "called off", "rolled back").
+fn eases(parse: &Parse, h: usize) -> bool {
+    let particle = |p: &str| {
+        parse
+            .children_with(h, &["compound:prt"])
+            .any(|c| parse.lower(c) == p)
+    };
+    parse.is_lemma(h, EASING)
+        || parse.is_lemma(h, &["call"]) && particle("off")
+        || parse.is_lemma(h, &["roll"]) && particle("back")
+}
+
+/// The verb whose object a noun trigger's phrase is ("lifted the arms embargo on X",
+/// "suspended the talks and the aid"), or a participle misread as its modifier ("X lifted
+/// sanctions on Y" parsed as "lifted sanctions").
+fn governing_verb(parse: &Parse, t: usize) -> Option<usize> {
     let mut n = t;
     while base(parse.rels[n]) == "compound" {
         n = parse.heads[n]?;
     }
+    if let Some(a) = parse
+        .children_with(n, &["amod"])
+        .find(|&a| a < n && parse.upos(a) == Upos::VERB && parse.is_lemma(a, EASING))
+    {
+        return Some(a);
+    }
+    if base(parse.rels[n]) == "conj" {
+        n = parse.heads[n]?;
+    }
     let h = parse.heads[n]?;
-    let by_verb = base(parse.rels[n]) == "obj" && parse.upos(h) == Upos::VERB;
-    let by_noun = base(parse.rels[n]) == "nmod"
-        && parse.upos(h) == Upos::NOUN
-        && parse.case_of(n).as_deref() == Some("of");
-    ((by_verb || by_noun) && parse.is_lemma(h, REDUCTIONS)).then_some(h)
+    (base(parse.rels[n]) == "obj" && matches!(parse.upos(h), Upos::VERB)).then_some(h)
+}
+
+/// Whether verb `h` is a trigger of rejection ("rejected", "boycotted", "vetoed").
+fn rejects(lexicon: &Lexicon, parse: &Parse, h: usize) -> bool {
+    lexicon
+        .triggers
+        .candidates(parse.words[h])
+        .iter()
+        .any(|&(i, _)| {
+            let r = &lexicon.triggers.list[i];
+            r.pos == TriggerPos::Verb && r.words.len() == 1 && r.relation == RelationType::Rejects
+        })
+}
+
+/// The "between" phrase hanging from the phrase of word `w` ("talks between X and Y").
+fn between_of(parse: &Parse, w: usize) -> Option<usize> {
+    let mut n = w;
+    while base(parse.rels[n]) == "compound" {
+        n = parse.heads[n]?;
+    }
+    parse
+        .children_with(n, &["nmod", "obl"])
+        .find(|&c| parse.case_of(c).as_deref() == Some("between"))
+}
+
+/// The clauses of condition ("if", "unless") of the clause around `t`: on its verb, on the
+/// verbs it completes ("announced that it will withdraw … unless"), or on the infinitives and
+/// adverbial clauses below them ("threatened to stop talks to reduce arms if X goes ahead").
+fn conditions(parse: &Parse, t: usize) -> Vec<usize> {
+    let mut clauses = vec![t];
+    let mut w = t;
+    for _ in 0..4 {
+        match (parse.heads[w], base(parse.rels[w])) {
+            (Some(h), "obj" | "xcomp" | "ccomp" | "conj") => {
+                clauses.push(h);
+                w = h;
+            }
+            _ => break,
+        }
+    }
+    let is_condition = |a: usize| {
+        parse
+            .children_with(a, &["mark"])
+            .any(|m| matches!(parse.lower(m).as_str(), "unless" | "if"))
+    };
+    let mut out = Vec::new();
+    for _ in 0..3 {
+        let mut next = Vec::new();
+        for &v in &clauses {
+            for c in parse.children_with(v, &["advcl", "xcomp"]) {
+                if base(parse.rels[c]) == "advcl" && is_condition(c) {
+                    if !out.contains(&c) {
+                        out.push(c);
+                    }
+                } else {
+                    next.push(c);
+                }
+            }
+        }
+        clauses = next;
+    }
+    out
+}
+
+/// Whether an act is announced on a condition ("will withdraw … unless X").
+fn conditional(parse: &Parse, t: usize) -> bool {
+    !conditions(parse, t).is_empty()
+}
+
+/// The subjects of the conditions of the clause around `t`.
+fn condition_subjects(parse: &Parse, t: usize) -> Vec<usize> {
+    conditions(parse, t)
+        .into_iter()
+        .filter_map(|a| parse.children_with(a, &["nsubj", "nsubj:pass"]).next())
+        .collect()
 }
 
 /// Negation, hedges, intentions and demands, read off the tree around word `t`.
-fn modality(parse: &Parse, t: usize) -> Modality {
+fn modality(parse: &Parse, t: usize, mentions: &[Mention]) -> Modality {
     // The clause the trigger belongs to: a noun trigger takes its verb's auxiliaries.
     let mut clause = t;
     if matches!(parse.upos(t), Upos::NOUN | Upos::PROPN) {
@@ -807,10 +1262,14 @@ fn modality(parse: &Parse, t: usize) -> Modality {
             ) && matches!(base(parse.rels[c]), "advmod" | "det" | "neg" | "cc")
         })
     };
+    // "would" in a reported clause is the future of the report, not a hedge.
     let hedged_here = |w: usize| {
         parse.children[w].iter().any(|&c| {
-            base(parse.rels[c]) == "aux" && HEDGE_AUX.contains(&parse.lower(c).as_str())
-                || base(parse.rels[c]) == "advmod" && HEDGE_ADV.contains(&parse.lower(c).as_str())
+            let word = parse.lower(c);
+            base(parse.rels[c]) == "aux"
+                && HEDGE_AUX.contains(&word.as_str())
+                && !(word == "would" && reported_future(parse, w, mentions))
+                || base(parse.rels[c]) == "advmod" && HEDGE_ADV.contains(&word.as_str())
         })
     };
     if hedged_here(t) || hedged_here(clause) {
@@ -825,10 +1284,24 @@ fn modality(parse: &Parse, t: usize) -> Modality {
     }
     let mut negated = negated_here(t) || negated_here(clause);
     let future = [t, clause].iter().any(|&w| {
-        parse
-            .children_with(w, &["aux"])
-            .any(|c| matches!(parse.lower(c).as_str(), "will" | "'ll" | "shall"))
+        parse.children_with(w, &["aux"]).any(|c| {
+            let word = parse.lower(c);
+            matches!(word.as_str(), "will" | "'ll" | "shall")
+                || word == "would" && reported_future(parse, w, mentions)
+        })
     });
+    // "pledged aid to X", "vowed support for X": the act promised is an intention.
+    if clause != t
+        && base(parse.rels[t]) == "obj"
+        && parse.upos(clause) == Upos::VERB
+        && parse.is_lemma(clause, PLEDGES)
+    {
+        return if negated {
+            Modality::Negated
+        } else {
+            Modality::Intended
+        };
+    }
     // Walk up through complements: an intention, a refusal, a demand or a denial governs.
     let mut w = clause;
     for _ in 0..4 {
@@ -839,12 +1312,31 @@ fn modality(parse: &Parse, t: usize) -> Modality {
             break;
         }
         let lemma = parse.lemma(h);
-        // "should stop arming X": the verb it completes is hedged.
-        if rel == "xcomp" && hedged_here(h) {
+        // "should stop arming X", "would be a mistake to attack X": the word it completes
+        // is hedged.
+        if matches!(rel, "xcomp" | "acl") && hedged_here(h) {
             return Modality::Hedged;
         }
+        // "is willing to withdraw", "is unwilling to meet", "is likely to attack".
+        if rel == "xcomp" && parse.upos(h) == Upos::ADJ {
+            if LIKELY.contains(&lemma.as_ref()) {
+                return Modality::Hedged;
+            }
+            if super::modality::UNWILLING.contains(&lemma.as_ref()) {
+                negated = true;
+                break;
+            }
+            if super::modality::INTENT_ADJECTIVES.contains(&lemma.as_ref()) {
+                if negated_here(h) {
+                    negated = true;
+                    break;
+                }
+                return Modality::Intended;
+            }
+        }
         if rel == "xcomp" && super::arguments::INTENT_VERBS.contains(&lemma.as_ref()) {
-            if matches!(lemma.as_ref(), "refuse" | "decline" | "fail") {
+            // "did not agree to meet X", "is not prepared to lift the ban": no intention.
+            if matches!(lemma.as_ref(), "refuse" | "decline" | "fail") || negated_here(h) {
                 negated = true;
                 break;
             }
@@ -877,6 +1369,72 @@ fn modality(parse: &Parse, t: usize) -> Modality {
     } else {
         Modality::Asserted
     }
+}
+
+/// Whether "would" on the verb or adjective `w` is the future of a reported intention: its
+/// clause is reported by a verb of announcement ("said it would boycott", "confirmed on
+/// Wednesday it would tighten", "would meet X, the minister said") and speaks of the speaker
+/// (a pronoun, or the speaker's own name): "analysts said X would invade Y" predicts. "Would
+/// have" is a past condition, and an announcement itself hedged or denied reports nothing.
+fn reported_future(parse: &Parse, w: usize, mentions: &[Mention]) -> bool {
+    if parse
+        .children_with(w, &["aux"])
+        .any(|c| matches!(parse.lower(c).as_str(), "have" | "'ve"))
+    {
+        return false;
+    }
+    // "said it would be a mistake to attack X" judges an act; "would be ready to" intends it.
+    if parse.children_with(w, &["cop"]).next().is_some()
+        && !parse.is_lemma(w, super::modality::INTENT_ADJECTIVES)
+    {
+        return false;
+    }
+    // "said it would X and would Y": the second verb is reported with the first.
+    let mut clause = w;
+    if base(parse.rels[clause]) == "conj" {
+        match parse.heads[clause] {
+            Some(h) => clause = h,
+            None => return false,
+        }
+    }
+    let speaker = match (parse.heads[clause], base(parse.rels[clause])) {
+        (Some(h), "ccomp") => Some(h),
+        // "they would meet X, the minister said": the report follows the clause.
+        (None, _) => parse
+            .children_with(clause, &["parataxis", "conj", "advcl"])
+            .find(|&c| c > clause && parse.is_lemma(c, &["say"])),
+        _ => None,
+    };
+    let Some(h) = speaker else {
+        return false;
+    };
+    let Some(subject) = parse.subject(w) else {
+        return false;
+    };
+    let pronoun = parse.upos(subject) == Upos::PRON
+        && matches!(
+            parse.lower(subject).as_str(),
+            "he" | "she" | "it" | "they" | "we" | "i"
+        );
+    let entities = |v: usize| -> Vec<usize> {
+        parse
+            .subject(v)
+            .map(|s| parse.mentions_of(s))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|k| mentions[k].entity)
+            .collect()
+    };
+    let own = pronoun || {
+        let speakers = entities(h);
+        entities(w).iter().any(|e| speakers.contains(e))
+    };
+    own && parse.upos(h) == Upos::VERB
+        && parse.is_lemma(h, ANNOUNCING_VERBS)
+        && !parse.children[h].iter().any(|&c| {
+            matches!(parse.lower(c).as_str(), "not" | "n't" | "never")
+                || base(parse.rels[c]) == "aux" && HEDGE_AUX.contains(&parse.lower(c).as_str())
+        })
 }
 
 /// The row that applies, the sources, the targets, and whether the parse settled that there
@@ -1037,7 +1595,12 @@ fn verb_arguments<'l>(
                 .all(|(r, _)| r.relation == RelationType::MeetsWith);
         return Some((rows[0].0, sources, targets, closed));
     };
-    let mut objects: Vec<usize> = parse.children_with(t, &["obj", "iobj"]).collect();
+    // An object before an active verb is the parser's misreading of a title before a name
+    // ("Palestinian leader | Yasser Arafat defended Iraq").
+    let mut objects: Vec<usize> = parse
+        .children_with(t, &["obj", "iobj"])
+        .filter(|&o| o > t)
+        .collect();
     if let (true, Some(p)) = (objects.is_empty(), partner) {
         objects.extend(parse.children_with(p, &["obj", "iobj"]).filter(|&o| o > t));
     }
@@ -1077,10 +1640,11 @@ fn verb_arguments<'l>(
                 && !names_actors(lexicon, &parse.lower(o))
         })
         .collect();
+    // One releases or lets in people, not a report or a video of them.
     let takes_actor = matches!(
         row.relation,
         RelationType::MeetsWith | RelationType::Arrests
-    );
+    ) || row.intended_only;
     if takes_actor {
         objects.retain(|o| !things.contains(o));
     }
@@ -1104,11 +1668,16 @@ fn verb_arguments<'l>(
                 objects.push(s);
             } else {
                 objects.extend(parse.children_with(c, &["obj"]));
-                objects.extend(
-                    parse
-                        .children_with(c, &["obl"])
-                        .filter(|&o| parse.case_of(o).as_deref() != Some("by")),
-                );
+                // "threatened to cut off electricity to X", "refused to deploy troops in X",
+                // not "… in its war", "in retaliation for a raid on Y" or "on the eve of a
+                // visit by Z": the prepositions that lead to a target, before a name itself.
+                objects.extend(parse.children_with(c, &["obl"]).filter(|&o| {
+                    let name = parse.mention_at[o].is_some();
+                    let named = name || parse.names_directly(o);
+                    parse.case_of(o).is_some_and(|p| {
+                        TARGET_CASES.contains(&p.as_str()) && named || p == "in" && name
+                    })
+                }));
             }
         }
     }
@@ -1121,20 +1690,6 @@ fn verb_arguments<'l>(
                 break;
             }
         }
-    }
-    if targets.is_empty() && row.relation == RelationType::Threatens {
-        // The condition names who is threatened: "threatened to strike unless X withdraws".
-        let clauses = std::iter::once(t).chain(parse.children_with(t, &["xcomp"]));
-        let subjects: Vec<usize> = clauses
-            .flat_map(|v| parse.children_with(v, &["advcl"]).collect::<Vec<_>>())
-            .filter(|&a| {
-                parse
-                    .children_with(a, &["mark"])
-                    .any(|m| matches!(parse.lower(m).as_str(), "unless" | "if"))
-            })
-            .filter_map(|a| parse.children_with(a, &["nsubj"]).next())
-            .collect();
-        targets = collect(parse, &subjects);
     }
     Some((row, sources, targets, closed))
 }
@@ -1399,9 +1954,10 @@ fn noun_arguments<'l>(
     }
     if sources.is_empty() {
         // The subject of a light verb: "X signed an agreement", "X and Y are establishing an
-        // alliance".
+        // alliance". A participle modifying a noun has none ("the administrators … following
+        // the killing of X").
         if let (Some(h), "obj") = (parse.heads[n], base(parse.rels[n])) {
-            if let Some(s) = parse.subject(h) {
+            if let Some(s) = parse.subject(h).filter(|_| base(parse.rels[h]) != "acl") {
                 sources = parse.mentions_of(s);
             }
         }
@@ -1418,18 +1974,16 @@ fn noun_arguments<'l>(
             return Some((row, sources, targets, false));
         }
     }
-    // "gave X a grant", "offered X assistance": the indirect object of the verb whose object
-    // the noun is receives it, as after "to" or "for".
+    // "gave Tanzania a grant", "offered Chile assistance": the recipient is the indirect
+    // object of the verb that gives it.
     if let (Some(h), "obj") = (parse.heads[n], base(parse.rels[n])) {
-        let receivers: Vec<usize> = parse.children_with(h, &["iobj"]).collect();
-        if let Some(&(row, _)) = rows
+        let recipients: Vec<usize> = parse.children_with(h, &["iobj"]).collect();
+        let targets = collect(parse, &recipients);
+        let row = rows
             .iter()
-            .find(|(r, _)| matches!(r.preposition.as_deref(), Some("to" | "for")))
-        {
-            let targets = collect(parse, &receivers);
-            if !targets.is_empty() {
-                return Some((row, sources, targets, false));
-            }
+            .find(|(r, _)| matches!(r.preposition.as_deref(), Some("to" | "for")) && !r.reverse);
+        if let (Some(&(row, _)), false) = (row, targets.is_empty()) {
+            return Some((row, sources, targets, false));
         }
     }
     Some((rows[0].0, sources, Vec::new(), false))

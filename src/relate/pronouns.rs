@@ -7,27 +7,11 @@ use crate::text::Layout;
 /// Subject pronouns.
 const SUBJECTS: &[&str] = &["he", "she", "they", "it"];
 
-/// Verbs of saying and "that": an "it" right after them is the subject of what is reported
-/// ("Freedonia said today it had expelled …").
-const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "announced",
-    "announces",
-    "stated",
-    "declared",
-    "confirmed",
-    "added",
-    "insisted",
-    "warned",
-    "that",
-];
-
 /// Possessive determiners.
 pub(super) const POSSESSIVES: &[&str] = &["his", "her", "their", "its"];
 
 /// What a pronoun may refer to.
-fn compatible(pronoun: &str, kind: EntityType) -> Option<bool> {
+pub(super) fn compatible(pronoun: &str, kind: EntityType) -> Option<bool> {
     Some(match pronoun {
         "he" | "him" | "his" | "she" | "her" | "himself" | "herself" => kind == EntityType::Person,
         "they" | "them" | "their" | "themselves" => {
@@ -88,11 +72,44 @@ pub(super) fn resolve(
                     | "."
                     | ","
             );
-            // "said it had expelled", "announced on Monday that it would allow": right after
-            // a verb of saying, "it" continues the speaker's subject.
-            let reported = (i.saturating_sub(4).max(sentence.tokens.start)..i)
-                .any(|k| REPORTING.contains(&layout.tokens[k].text(doc).to_lowercase().as_str()))
-                && !matches!(next.as_str(), "." | ",");
+            // "said it had expelled", "said it would boycott", "says it is willing to": a
+            // perfect, a future or an intention after a verb of saying continues its subject
+            // ("said it would be a mistake" does not).
+            let after = |k: usize| {
+                layout
+                    .tokens
+                    .get(i + k)
+                    .filter(|_| i + k < sentence.tokens.end)
+                    .map_or(String::new(), |t| t.text(doc).to_lowercase())
+            };
+            // The word before, past a time phrase ("confirmed on Wednesday it would").
+            let mut b = i;
+            while b > sentence.tokens.start
+                && i - b < 3
+                && is_time_word(&layout.tokens[b - 1].text(doc).to_lowercase())
+            {
+                b -= 1;
+            }
+            let before = if b > sentence.tokens.start {
+                layout.tokens[b - 1].text(doc).to_lowercase()
+            } else {
+                String::new()
+            };
+            let intent = |w: &str| {
+                super::modality::INTENT_ADJECTIVES.contains(&w)
+                    || super::modality::UNWILLING.contains(&w)
+            };
+            let continued = match next.as_str() {
+                "has" | "had" => after(2).ends_with("ed") && after(2) != "been",
+                "will" | "would" => after(2) != "be" || intent(&after(3)),
+                "is" | "was" => intent(&after(2)),
+                _ => false,
+            };
+            let reported = continued
+                && matches!(
+                    before.as_str(),
+                    "said" | "says" | "that" | "announced" | "confirmed" | "declared"
+                );
             if expletive && !reported || i + 1 >= sentence.tokens.end {
                 continue;
             }
@@ -150,4 +167,21 @@ pub(super) fn resolve(
         }
     }
     out
+}
+
+/// Words of a short time phrase: "on Wednesday", "today".
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+    )
 }
