@@ -1578,7 +1578,7 @@ fn verb_arguments<'l>(
         return Some((rows[0].0, Vec::new(), Vec::new(), true));
     }
     // Without its preposition a row takes no object ("talk of X" is no meeting with X).
-    let Some(&(row, _)) = rows.iter().find(|(r, _)| r.preposition.is_none()) else {
+    let Some(&(mut row, _)) = rows.iter().find(|(r, _)| r.preposition.is_none()) else {
         // A phrase whose noun names the target by a modifier instead: "expelled two Chilean
         // diplomats" for "expel diplomats of Chile".
         let mut targets = Vec::new();
@@ -1647,6 +1647,16 @@ fn verb_arguments<'l>(
     ) || row.intended_only;
     if takes_actor {
         objects.retain(|o| !things.contains(o));
+    }
+    // "welcomed X's statement": one meets people, but praises what they say or do; the
+    // verb's other sense takes the thing, and its owner is the target.
+    if takes_actor && objects.is_empty() && !things.is_empty() {
+        if let Some(&(other, _)) = rows.iter().find(|(r, _)| {
+            r.preposition.is_none() && !r.intended_only && r.relation == RelationType::Praises
+        }) {
+            row = other;
+            objects = things.clone();
+        }
     }
     let closed = takes_actor && !things.is_empty() && objects.is_empty();
     // Refusing to act on X rejects X ("refused to lift the curfew on X"), but refusing to

@@ -1551,3 +1551,18 @@ fn protesting_over_an_act_criticizes_its_actor_not_the_one_addressed() {
         relations(text)
     );
 }
+
+#[test]
+fn welcoming_what_someone_said_praises_them() {
+    let text = "The Peruvian government today welcomed President Ana Kovic's latest policy statement as proof of Chile's earnest wish for a settlement.";
+    assert!(
+        states(text, "Peru", "praises", "Ana Kovic"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(
+        !relations(text).iter().any(|(_, r, _, _)| r == "meets-with"),
+        "{:?}",
+        relations(text)
+    );
+}
