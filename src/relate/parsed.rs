@@ -1492,7 +1492,7 @@ fn verb_arguments<'l>(
             if c < t && Some(h) == partner || quantity {
                 continue;
             }
-            if let Some(case) = parse.case_of(c) {
+            if let Some(case) = parse.case_of(c).or_else(|| counted_case(parse, c)) {
                 obliques.push((case, c));
             }
         }
@@ -1703,6 +1703,23 @@ fn verb_arguments<'l>(
     }
     Some((row, sources, targets, closed))
 }
+
+/// The preposition of a counted phrase that the parser read as an adverb of the number
+/// ("complained over two air raids", *over* as in "over two hundred"): the phrase's first
+/// word, when it is a preposition.
+fn counted_case(parse: &Parse, c: usize) -> Option<String> {
+    let n = parse.children_with(c, &["nummod"]).next()?;
+    let a = parse.children_with(n, &["advmod"]).find(|&a| a < n)?;
+    let first = (0..c)
+        .rev()
+        .take_while(|&w| parse.heads[w].is_some_and(|h| h == c || h == n));
+    (first.last() == Some(a) && parse.upos(a) == Upos::ADV)
+        .then(|| parse.lower(a))
+        .filter(|p| PREPOSITIONS.contains(&p.as_str()))
+}
+
+/// Prepositions that introduce a trigger's target.
+const PREPOSITIONS: &[&str] = &["over", "about", "against", "with", "on", "for", "to"];
 
 /// An object moved after the verb's "as"-phrase, which the parser hangs on that phrase: as
 /// a modifier without a preposition or an apposition ("denounced as an ugly crime X's

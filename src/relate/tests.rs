@@ -1531,6 +1531,28 @@ fn a_possessor_comes_before_a_prepositional_modifier() {
 }
 
 #[test]
+fn a_preposition_read_as_the_adverb_of_a_number_is_the_preposition() {
+    // "over two air strikes", parsed as "over two" = "more than two".
+    let text = "Peru complained to the Organization of American States over two Chilean air raids.";
+    assert!(
+        states(text, "Peru", "criticizes", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn protesting_over_an_act_criticizes_its_actor_not_the_one_addressed() {
+    let text =
+        "Peru protested to the United Nations on Monday over three Chilean border incidents.";
+    assert!(
+        states(text, "Peru", "criticizes", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
 fn welcoming_what_someone_said_praises_them() {
     let text = "The Peruvian government today welcomed President Ana Kovic's latest policy statement as proof of Chile's earnest wish for a settlement.";
     assert!(
