@@ -136,6 +136,18 @@ impl<'a> Parse<'a> {
         self.tags[w].upos
     }
 
+    /// The head of the compound noun that word `w` is part of ("mediation" in "a mediation
+    /// effort" → "effort"): the word that carries the phrase's dependents.
+    fn phrase_head(&self, mut w: usize) -> usize {
+        while base(self.rels[w]) == "compound" {
+            match self.heads[w] {
+                Some(h) => w = h,
+                None => break,
+            }
+        }
+        w
+    }
+
     /// The parse as CoNLL-like lines, for `NEWSGRAPH_TRACE`.
     pub(super) fn dump(&self) -> String {
         let mut out = String::new();
@@ -421,10 +433,13 @@ impl<'a> Parse<'a> {
         lemmas.contains(&self.lemma(w).as_ref())
             || matches!(self.upos(w), Upos::VERB | Upos::AUX) && {
                 let word = self.lower(w);
+                // Every form of a verb but "went" and "was" starts as its lemma does: the
+                // forms are built only for lemmas that can match.
                 lemmas.iter().any(|l| {
-                    verb_forms(l).iter().any(|(f, _)| *f == word)
-                        || l.ends_with('l')
-                            && (word == format!("{l}led") || word == format!("{l}ling"))
+                    l.as_bytes().first() == word.as_bytes().first()
+                        && (verb_forms(l).iter().any(|(f, _)| *f == word)
+                            || l.ends_with('l')
+                                && (word == format!("{l}led") || word == format!("{l}ling")))
                 })
             }
     }
@@ -1032,13 +1047,7 @@ fn mediator(parse: &Parse, t: usize) -> Vec<usize> {
             .map(|s| parse.agents_of(s))
             .unwrap_or_default();
     }
-    let mut n = t;
-    while base(parse.rels[n]) == "compound" {
-        match parse.heads[n] {
-            Some(h) => n = h,
-            None => break,
-        }
-    }
+    let n = parse.phrase_head(t);
     if let Some(k) = parse
         .children_with(n, &["nmod"])
         .filter(|&c| parse.rels[c] == "nmod:poss")
@@ -1153,10 +1162,7 @@ fn eases(parse: &Parse, h: usize) -> bool {
 /// "suspended the talks and the aid"), or a participle misread as its modifier ("X lifted
 /// sanctions on Y" parsed as "lifted sanctions").
 fn governing_verb(parse: &Parse, t: usize) -> Option<usize> {
-    let mut n = t;
-    while base(parse.rels[n]) == "compound" {
-        n = parse.heads[n]?;
-    }
+    let mut n = parse.phrase_head(t);
     if let Some(a) = parse
         .children_with(n, &["amod"])
         .find(|&a| a < n && parse.upos(a) == Upos::VERB && parse.is_lemma(a, EASING))
@@ -1184,10 +1190,7 @@ fn rejects(lexicon: &Lexicon, parse: &Parse, h: usize) -> bool {
 
 /// The "between" phrase hanging from the phrase of word `w` ("talks between X and Y").
 fn between_of(parse: &Parse, w: usize) -> Option<usize> {
-    let mut n = w;
-    while base(parse.rels[n]) == "compound" {
-        n = parse.heads[n]?;
-    }
+    let n = parse.phrase_head(w);
     parse
         .children_with(n, &["nmod", "obl"])
         .find(|&c| parse.case_of(c).as_deref() == Some("between"))
@@ -1925,13 +1928,7 @@ fn noun_arguments<'l>(
     rows: &[(&'l Trigger, Form)],
 ) -> Option<Arguments<'l>> {
     // "security cooperation agreement": the phrase's head carries the dependents.
-    let mut n = t;
-    while base(parse.rels[n]) == "compound" {
-        match parse.heads[n] {
-            Some(h) => n = h,
-            None => break,
-        }
-    }
+    let n = parse.phrase_head(t);
     // Modifiers with their prepositions, one "of"-phrase deep ("threats of military action
     // against X").
     let mut modifiers: Vec<(String, usize)> = Vec::new();
