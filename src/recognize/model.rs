@@ -237,6 +237,7 @@ pub(super) fn refine(
                 if !(sure || misc) {
                     out.push(c);
                 } else {
+                    unnest_prefix(&mut out, &c);
                     dropped.push(c);
                 }
             }
@@ -306,4 +307,15 @@ pub(super) fn refine(
         }
     }
     kept
+}
+
+/// A country prefix stands alone once the phrase it prefixed is gone: "US" of "US Predator
+/// attacks" when "Predator" is no name is the country acting, as any demonym before a noun.
+fn unnest_prefix(out: &mut [Candidate], phrase: &Candidate) {
+    if let Some(p) = out.last_mut() {
+        if p.nested && p.tokens.start < phrase.tokens.end && phrase.tokens.start <= p.tokens.end + 1
+        {
+            p.nested = false;
+        }
+    }
 }

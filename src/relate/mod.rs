@@ -79,6 +79,12 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
             }
         }
         if mentions.len() < 2 {
+            if trace() {
+                eprintln!(
+                    "sentence (fewer than two actors): {}",
+                    &doc[sentence.span.clone()]
+                );
+            }
             continue;
         }
         let found = triggers::find(doc, layout, sentence, &mentions, lexicon);

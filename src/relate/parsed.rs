@@ -232,11 +232,14 @@ impl<'a> Parse<'a> {
             }
             // The phrase's own words first, then its possessor, then modifiers with a
             // preposition: "X's treatment of Y" and "X's embassy in Y" are X's.
+            // A name in apposition to a title comes before the title's modifiers: "South
+            // African leader X" is X.
             let rank = |c: usize| match self.rels[c] {
-                "nmod:poss" if state_head => 0,
-                "nmod:poss" => 1,
-                _ if matches!(base(self.rels[c]), "nmod" | "obl") && self.case_of(c).is_some() => 2,
-                _ => 0,
+                "appos" => 0,
+                "nmod:poss" if state_head => 1,
+                "nmod:poss" => 2,
+                _ if matches!(base(self.rels[c]), "nmod" | "obl") && self.case_of(c).is_some() => 3,
+                _ => 1,
             };
             let mut ranked = next.clone();
             ranked.sort_by_key(|&c| rank(c));
@@ -339,7 +342,19 @@ impl<'a> Parse<'a> {
                 let named = std::iter::once(first)
                     .chain(subjects)
                     .find(|&s| self.mention_at[s].is_some());
-                return Some(named.unwrap_or(first));
+                let s = named.unwrap_or(first);
+                // A "subject" with a preposition is a fronted adverbial the parser misread
+                // ("in a Swiss tournament, Grandmaster X refused"): the name set beside it
+                // is the subject, else there is none.
+                let preposition = self
+                    .children_with(s, &["case"])
+                    .any(|c| self.upos(c) == Upos::ADP && !matches!(self.words[c], "'s" | "’s"));
+                if preposition && self.mention_at[s].is_none() && self.upos(s) != Upos::PRON {
+                    return self
+                        .children_with(s, &["appos"])
+                        .find(|&a| self.mention_at[a].is_some());
+                }
+                return Some(s);
             }
             match (self.rels[v], self.heads[v]) {
                 ("xcomp" | "conj", Some(h)) => v = h,
@@ -1444,6 +1459,31 @@ fn reported_future(parse: &Parse, w: usize, mentions: &[Mention]) -> bool {
 /// is no target to look for elsewhere.
 type Arguments<'l> = (&'l Trigger, Vec<usize>, Vec<usize>, bool);
 
+/// Day and month names (not "may" or "march") and relative days: time phrases that take no
+/// prepositional phrase of their own.
+const DATES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "january",
+    "february",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 fn verb_arguments<'l>(
     parse: &Parse,
     t: usize,
@@ -1468,7 +1508,25 @@ fn verb_arguments<'l>(
     // Objects of prepositions of the verb (and of its direct object: "imposed tariffs on X").
     let mut obliques: Vec<(String, usize)> = Vec::new();
     let mut heads = vec![t];
-    heads.extend(parse.children_with(t, &["obj"]));
+    for o in parse.children_with(t, &["obj"]) {
+        heads.push(o);
+        // "provided photographs and intelligence to X": the preposition may hang on the
+        // last of coordinated objects.
+        heads.extend(parse.children_with(o, &["conj"]));
+    }
+    // … or on a noun the parser coordinated with the verb itself.
+    heads.extend(
+        parse
+            .children_with(t, &["conj"])
+            .filter(|&c| c > t && parse.upos(c) == Upos::NOUN),
+    );
+    // "gave a warm welcome on Thursday to X": a phrase hung on a day or month name belongs
+    // to the verb; no date takes a "to"-phrase of its own.
+    heads.extend(
+        parse
+            .children_with(t, &["obl", "obl:tmod", "obl:unmarked", "obl:npmod"])
+            .filter(|&o| DATES.contains(&parse.lower(o).as_str())),
+    );
     // "donated and delivered goods to X": a bare verb shares the arguments of the verb
     // coordinated with it, those after it.
     let partner = shared_arguments(parse, t);
@@ -1626,7 +1684,7 @@ fn verb_arguments<'l>(
                 }
                 _ => false,
             };
-            o > t && bare && parse.mention_at[o].is_some()
+            o > t && bare && (parse.mention_at[o].is_some() || parse.names_directly(o))
         }));
     }
     // A thing received, held or hosted ("received the party's nomination", "held a press

@@ -1582,3 +1582,44 @@ fn a_visit_to_a_place_meets_no_one() {
         relations(text)
     );
 }
+
+#[test]
+fn a_country_prefix_acts_when_the_phrase_it_opened_is_no_name() {
+    let text = "Recent US Predator attacks have killed eight Peruvian soldiers, officials said.";
+    assert!(
+        states(text, "United States", "attacks", "Peru"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_fronted_prepositional_phrase_is_no_subject() {
+    // The parser takes "in a Swiss chess tournament" for the subject of "refused".
+    let text = "In 2016, in a Swiss chess tournament at Cusco, Iranian Grand Master Ana Kovic \
+                refused to play against an Israeli player.";
+    let found = relations(text);
+    assert!(states(text, "Ana Kovic", "rejects", "Israel"), "{found:?}");
+    assert!(
+        !found.iter().any(|(s, _, _, _)| s == "Switzerland"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_preposition_hung_on_a_coordinated_object_or_a_date_is_the_verbs() {
+    let text = "Peru is providing aerial photographs and other military intelligence to Bolivia \
+                which is preparing a major offensive against rebels, the newspaper said.";
+    assert!(
+        states(text, "Peru", "aids", "Bolivia"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "President Ana Kovic gave a warm welcome on Thursday to Bolivian leader Marco \
+                Tello who is trying to end his country's isolation.";
+    assert!(
+        states(text, "Ana Kovic", "meets-with", "Marco Tello"),
+        "{:?}",
+        relations(text)
+    );
+}
