@@ -222,6 +222,7 @@ impl Models {
     pub fn analyze_news(&self, words: &[&str]) -> (Vec<TagOut>, Vec<Arc>) {
         let mut tags = self.tagger.tag(words);
         repair::repair_news_verbs(words, &mut tags);
+        repair::repair_ly_nouns(words, &mut tags);
         let arcs = self.parser.parse(words, &tags);
         (tags, arcs)
     }

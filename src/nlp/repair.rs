@@ -65,6 +65,37 @@ pub fn repair_news_verbs(words: &[&str], tags: &mut [TagOut]) {
     }
 }
 
+/// Nouns ending in "-ly" that the tagger, led by the suffix, reads as adverbs or adjectives
+/// ("Chile's closest ally"). None of them is an adverb; their verb uses ("to ally with",
+/// "to rally") are tagged as verbs and stay.
+const LY_NOUNS: &[&str] = &[
+    "ally",
+    "allies",
+    "rally",
+    "rallies",
+    "assembly",
+    "assemblies",
+    "family",
+    "families",
+    "monopoly",
+    "anomaly",
+    "homily",
+];
+
+/// Retags, in place, "-ly" nouns read as adverbs or adjectives.
+pub fn repair_ly_nouns(words: &[&str], tags: &mut [TagOut]) {
+    for (w, t) in words.iter().zip(tags.iter_mut()) {
+        if matches!(t.upos, Upos::ADV | Upos::ADJ) && LY_NOUNS.contains(&w.to_lowercase().as_str())
+        {
+            let plural = w.ends_with('s') || w.ends_with('S');
+            *t = TagOut {
+                upos: Upos::NOUN,
+                xpos: if plural { "NNS" } else { "NN" },
+            };
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,5 +167,11 @@ mod tests {
         let mut tags = before[2..].to_vec();
         repair_news_verbs(&words[2..], &mut tags);
         assert_eq!(tags[1].xpos, "VBD");
+    }
+
+    #[test]
+    fn ly_nouns_are_nouns() {
+        let tags = tags_of("Rebels killed the commander of Chile 's closest ally on Sunday .");
+        assert_eq!(tags[8], ("ally".to_string(), "NN"));
     }
 }

@@ -222,12 +222,16 @@ impl<'a> Parse<'a> {
         for _ in 0..3 {
             let mut next = Vec::new();
             for &x in &frontier {
+                // "Israel's ally", "its neighbor": a noun of relation names another actor
+                // than its possessor.
+                let relational = RELATIONAL.contains(&self.lemma(x).to_lowercase().as_str());
                 next.extend(
                     self.children_with(
                         x,
                         &["compound", "flat", "nmod", "appos", "amod", "obl", "det"],
                     )
-                    .filter(|&c| !place_of(c)),
+                    .filter(|&c| !place_of(c))
+                    .filter(|&c| !(relational && self.rels[c] == "nmod:poss")),
                 );
             }
             // The phrase's own words first, then its possessor, then modifiers with a
@@ -264,6 +268,16 @@ impl<'a> Parse<'a> {
 
     fn mentions_within(&self, w: usize, agent: bool) -> Vec<usize> {
         let mut out: Vec<usize> = self.mention_within(w, agent).into_iter().collect();
+        // "the Turkish and Greek sides": modifiers coordinated under one noun.
+        for c in self.children_with(w, &["amod", "compound"]) {
+            if self.mention_at[c].is_some() {
+                for d in self.children_with(c, &["conj"]) {
+                    if let Some(k) = self.mention_at[d].filter(|k| !out.contains(k)) {
+                        out.push(k);
+                    }
+                }
+            }
+        }
         // The speaker of a reporting clause at the end is no coordinated name, whatever the
         // parser joined it to ("abused Bolivian migrants, Peruvian officials alleged").
         let speaker = self.reporting_tail().map(|(comma, verb)| comma + 1..verb);
@@ -356,8 +370,14 @@ impl<'a> Parse<'a> {
                 }
                 return Some(s);
             }
+            // "X opened its borders, but was refusing …": a clause joined by a conjunction
+            // that the parser took for an adverbial shares the subject as a conjunct does.
+            let joined = self.rels[v] == "advcl"
+                && self.children_with(v, &["cc"]).next().is_some()
+                && self.children_with(v, &["mark"]).next().is_none();
             match (self.rels[v], self.heads[v]) {
                 ("xcomp" | "conj", Some(h)) => v = h,
+                ("advcl", Some(h)) if joined => v = h,
                 ("acl:relcl" | "acl", Some(h)) => return Some(h),
                 _ => return None,
             }
@@ -963,6 +983,34 @@ pub(super) fn statement(
             }
         }
     }
+    // "announced a suspension of air links with X", "the severing of ties with X": a noun
+    // that ends a tie reverses it as the verb does ("suspended air links with X").
+    if !row.reverse && !verb && !closed {
+        let cooperative = matches!(
+            relation,
+            RelationType::Aids | RelationType::CooperatesWith | RelationType::NegotiatesWith
+        );
+        if let Some(m) = halting_noun(parse, t).filter(|_| cooperative) {
+            let halter: Vec<usize> = parse
+                .children_with(m, &["nmod:poss"])
+                .next()
+                .or_else(|| {
+                    (base(parse.rels[m]) == "obj")
+                        .then(|| parse.heads[m])
+                        .flatten()
+                        .and_then(|v| parse.subject(v))
+                })
+                .map(|s| parse.agents_of(s))
+                .unwrap_or_default();
+            if !halter.is_empty() {
+                targets.extend(sources.iter().copied());
+                targets.retain(|k| !halter.contains(k));
+                sources = halter;
+            }
+            relation = RelationType::Sanctions;
+            closed = targets.is_empty() || sources.is_empty();
+        }
+    }
     // "will host talks between X and Y": the host's intention, towards both (CAMEO 039).
     if intended && relation.is_symmetric() {
         let clause = if verb {
@@ -1137,6 +1185,84 @@ const HALTING: &[&str] = &[
     "deny",
     "block",
 ];
+
+/// Nouns of a relation to another actor, whose possessor is not who they name ("X's
+/// ally", "its neighbour").
+const RELATIONAL: &[&str] = &[
+    "ally",
+    "neighbor",
+    "neighbour",
+    "rival",
+    "enemy",
+    "foe",
+    "opponent",
+    "adversary",
+    "critic",
+    "partner",
+    "proxy",
+    "client",
+    "patron",
+    "successor",
+    "predecessor",
+];
+
+/// Verbs that do what their object names ("launched an offensive", "gave aid").
+const LIGHT_VERBS: &[&str] = &[
+    "launch",
+    "carry",
+    "conduct",
+    "mount",
+    "stage",
+    "give",
+    "provide",
+    "offer",
+    "extend",
+    "deliver",
+    "send",
+    "sign",
+    "conclude",
+    "reach",
+    "make",
+    "impose",
+    "issue",
+    "lodge",
+    "file",
+    "intensify",
+    "resume",
+    "begin",
+    "start",
+    "step",
+    "unleash",
+    "open",
+];
+
+/// Nouns of halting, whose "of"-phrase is the act halted ("a suspension of aid to X").
+const HALTING_NOUNS: &[&str] = &[
+    "suspension",
+    "severance",
+    "severing",
+    "halt",
+    "freeze",
+    "freezing",
+    "cutoff",
+    "cut-off",
+    "termination",
+    "cancellation",
+    "downgrading",
+    "downgrade",
+    "rupture",
+];
+
+/// The noun of halting whose "of"-phrase headed by the trigger `t` is: "suspension" of "a
+/// suspension of air links with X".
+fn halting_noun(parse: &Parse, t: usize) -> Option<usize> {
+    let n = parse.phrase_head(t);
+    let m = parse.heads[n]?;
+    (base(parse.rels[n]) == "nmod"
+        && parse.case_of(n).as_deref() == Some("of")
+        && HALTING_NOUNS.contains(&parse.lemma(m).to_lowercase().as_str()))
+    .then_some(m)
+}
 
 /// Verbs that ease a hostile act ("lifted the ban", "ended the blockade", "cut tariffs").
 const EASING: &[&str] = &[
@@ -1326,6 +1452,20 @@ fn modality(parse: &Parse, t: usize, mentions: &[Mention]) -> Modality {
         let (Some(h), rel) = (parse.heads[w], base(parse.rels[w])) else {
             break;
         };
+        // A purpose is not an act: "hosted a summit to hammer out an agreement between X
+        // and Y", "sent troops to fight X" state the hosting and the sending only. The
+        // purpose of an intended act is intended too ("is willing to send arms to help
+        // defend X").
+        if rel == "advcl"
+            && parse
+                .children_with(w, &["mark"])
+                .any(|m| parse.lower(m) == "to")
+        {
+            return match modality(parse, h, mentions) {
+                Modality::Intended => Modality::Intended,
+                _ => Modality::Hedged,
+            };
+        }
         if !matches!(rel, "xcomp" | "ccomp" | "obj" | "nmod" | "acl") {
             break;
         }
@@ -1601,6 +1741,14 @@ fn verb_arguments<'l>(
         .filter(|(c, _)| c == "between")
         .map(|&(_, w)| w)
         .collect();
+    // "mediate in a dispute between X and Y".
+    for o in parse.children_with(t, &["obl"]) {
+        between.extend(
+            parse
+                .children_with(o, &["nmod"])
+                .filter(|&w| parse.case_of(w).as_deref() == Some("between")),
+        );
+    }
     for c in parse.children_with(t, &["xcomp"]) {
         for h in std::iter::once(c).chain(parse.children_with(c, &["obj"])) {
             between.extend(
@@ -1616,6 +1764,15 @@ fn verb_arguments<'l>(
     {
         return Some(parties);
     }
+    // "to mediate in a dispute between the two neighbours": the parties are those the
+    // between-phrase names, here none; the names nearby are not they.
+    if let Some(&(row, _)) = rows
+        .iter()
+        .find(|(r, _)| r.preposition.as_deref() == Some("between"))
+        .filter(|_| !between.is_empty() && rows.len() == 1)
+    {
+        return Some((row, sources, Vec::new(), true));
+    }
     // A row whose preposition the verb governs wins; then a row taking a direct object.
     for &(row, _) in rows {
         if let Some(p) = &row.preposition {
@@ -1624,7 +1781,18 @@ fn verb_arguments<'l>(
                 .filter(|(c, _)| c == p)
                 .map(|&(_, w)| w)
                 .collect();
-            let targets = collect(parse, &words);
+            let mut targets = collect(parse, &words);
+            // "reneged on its commitment to X": going back on one's own word rejects the
+            // one it was given to.
+            if targets.is_empty() && row.relation == RelationType::Rejects && !words.is_empty() {
+                let to: Vec<usize> = words
+                    .iter()
+                    .flat_map(|&w| parse.children_with(w, &["nmod"]))
+                    .chain(obliques.iter().map(|&(_, w)| w))
+                    .filter(|&w| parse.case_of(w).as_deref() == Some("to"))
+                    .collect();
+                targets = collect(parse, &to);
+            }
             if !targets.is_empty() {
                 return Some(
                     between_parties(parse, row, &words).unwrap_or((row, sources, targets, false)),
@@ -1750,6 +1918,21 @@ fn verb_arguments<'l>(
                     })
                 }));
             }
+        }
+    }
+    // "refused admittance to X", "denied visas to X": a thing refused to someone rejects
+    // them.
+    if row.relation == RelationType::Rejects
+        && !objects.is_empty()
+        && objects.iter().all(|o| things.contains(o))
+    {
+        let to: Vec<usize> = obliques
+            .iter()
+            .filter(|(c, _)| c == "to")
+            .map(|&(_, w)| w)
+            .collect();
+        if !collect(parse, &to).is_empty() {
+            objects = to;
         }
     }
     let mut targets = collect(parse, &objects);
@@ -2002,6 +2185,20 @@ fn noun_arguments<'l>(
             modifiers.push((case, c));
         }
     }
+    // The object of a light verb ("launched rocket fire against X", "gave aid to X"): a
+    // phrase after it that the parser hung on the verb is the noun's.
+    let light = parse.heads[n].filter(|&h| {
+        let object = base(parse.rels[n]) == "obj"
+            || base(parse.rels[n]) == "obl" && parse.case_of(n).is_none();
+        object && parse.upos(h) == Upos::VERB && parse.is_lemma(h, LIGHT_VERBS)
+    });
+    if let Some(h) = light {
+        for c in parse.children_with(h, &["obl"]).filter(|&c| c > n) {
+            if let Some(case) = parse.case_of(c) {
+                modifiers.push((case, c));
+            }
+        }
+    }
     // "cooperation between X and Y": both sides, no subject needed.
     if let Some(&(_, w)) = modifiers.iter().find(|(c, _)| c == "between") {
         if let Some((sources, targets)) = parse.parties(w) {
@@ -2021,7 +2218,8 @@ fn noun_arguments<'l>(
         // The subject of a light verb: "X signed an agreement", "X and Y are establishing an
         // alliance". A participle modifying a noun has none ("the administrators … following
         // the killing of X").
-        if let (Some(h), "obj") = (parse.heads[n], base(parse.rels[n])) {
+        let object = base(parse.rels[n]) == "obj" || light.is_some();
+        if let (Some(h), true) = (parse.heads[n], object) {
             if let Some(s) = parse.subject(h).filter(|_| base(parse.rels[h]) != "acl") {
                 sources = parse.mentions_of(s);
             }

@@ -1623,3 +1623,97 @@ fn a_preposition_hung_on_a_coordinated_object_or_a_date_is_the_verbs() {
         relations(text)
     );
 }
+
+#[test]
+fn reaching_a_consensus_is_cooperation() {
+    let text = "Peru and Chile reached a consensus to exchange information on fisheries at a \
+                regional conference on Thursday.";
+    assert!(
+        states(text, "Peru", "cooperates-with", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_suspension_of_ties_sanctions_the_partner() {
+    let text = "Bolivia announced a suspension of air links with Chile on Wednesday.";
+    assert!(
+        states(text, "Bolivia", "sanctions", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(
+        !states(text, "Bolivia", "cooperates-with", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_light_verbs_preposition_belongs_to_its_object() {
+    let text = "Chilean forces launched artillery and rocket fire against Bolivian rebel camps \
+                near the border.";
+    assert!(
+        states(text, "Chile", "attacks", "Bolivia"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn going_back_on_ones_word_rejects_whom_it_was_given_to() {
+    let text = "President Ana Kovic has reneged on her commitment to the Bolivian people for \
+                holding elections.";
+    assert!(
+        states(text, "Ana Kovic", "rejects", "Bolivia"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Peru opened its borders to most migrants, but was still refusing admittance to \
+                Bolivians, Peruvian police said.";
+    assert!(
+        states(text, "Peru", "rejects", "Bolivia"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_purpose_is_not_an_act() {
+    let text = "Chile rejected a Peruvian offer to host a summit to hammer out an agreement \
+                between the Bolivians and the Ecuadorians.";
+    let found = relations(text);
+    assert!(states(text, "Chile", "rejects", "Peru"), "{found:?}");
+    assert!(nothing_between(text, "Bolivia", "Ecuador"), "{found:?}");
+    // The purpose of an intended act is intended.
+    let text = "Peru is willing to send equipment to help defend Bolivia, the foreign minister \
+                said.";
+    assert!(
+        states(text, "Peru", "cooperates-with", "Bolivia"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_mediator_between_unnamed_sides_pairs_no_neighbours() {
+    let text = "President Ana Kovic will visit Peru and Chile to mediate in a border dispute \
+                between the two neighbors, sources said.";
+    let found = relations(text);
+    assert!(nothing_between(text, "Peru", "Chile"), "{found:?}");
+    assert!(
+        states(text, "Ana Kovic", "cooperates-with", "Peru"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_ally_is_not_its_possessor() {
+    let text = "Bolivian rebels killed the commander of Chile's closest ally on Sunday.";
+    assert!(
+        nothing_between(text, "Bolivian rebels", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
