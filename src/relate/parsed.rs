@@ -37,6 +37,26 @@ const STATE_HEADS: &[&str] = &[
     "cabinet",
 ];
 
+/// Nouns for the fighters or the people of a place ("Artsakh soldiers", "Gaza residents").
+const PEOPLE_OF_A_PLACE: &[&str] = &[
+    "soldiers",
+    "fighters",
+    "militants",
+    "rebels",
+    "militia",
+    "militias",
+    "guerrillas",
+    "separatists",
+    "insurgents",
+    "protesters",
+    "demonstrators",
+    "residents",
+    "people",
+    "civilians",
+    "citizens",
+    "villagers",
+];
+
 /// Nouns of saying: a "that"-clause of theirs is said by whoever issues them.
 const SPEECH_NOUNS: &[&str] = &[
     "reminder",
@@ -130,6 +150,29 @@ impl<'a> Parse<'a> {
             mention_at,
             possessive_at,
         }
+    }
+
+    /// Whether a mention modifies a common noun after it ("an Ohio man", "the Manhattan
+    /// district attorney's office"): its last word is a compound or adjective of that noun.
+    pub(super) fn modifies_noun(&self, m: &Mention) -> bool {
+        let Some(last) = m
+            .tokens
+            .end
+            .checked_sub(self.start + 1)
+            .filter(|&w| w < self.words.len())
+        else {
+            return false;
+        };
+        // "Artsakh soldiers", "Gaza residents", "Kenosha police": the people or forces of a
+        // place act and are acted on as its people.
+        matches!(base(self.rels[last]), "compound" | "amod")
+            && self.heads[last].is_some_and(|h| {
+                h > last
+                    && self.upos(h) == Upos::NOUN
+                    && self.mention_at[h].is_none()
+                    && !STATE_HEADS.contains(&self.lower(h).as_str())
+                    && !PEOPLE_OF_A_PLACE.contains(&self.lower(h).as_str())
+            })
     }
 
     fn upos(&self, w: usize) -> Upos {

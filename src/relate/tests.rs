@@ -1698,3 +1698,29 @@ fn sending_a_thing_hands_over_no_one() {
         relations(text)
     );
 }
+
+#[test]
+fn a_place_where_someone_is_or_comes_from_is_no_party() {
+    for (text, place) in [
+        (
+            "Judge Ana Kovic sentenced Ohio man Marco Ruiz to life in prison.",
+            "Ohio",
+        ),
+        (
+            "Ana Kovic is joined in the lawsuit by officials from Maine.",
+            "Maine",
+        ),
+        (
+            "The Cusco district attorney's office is investigating Marco Ruiz.",
+            "Cusco",
+        ),
+    ] {
+        let rels = relations(text);
+        assert!(
+            rels.iter().all(|(s, r, t, _)| r == "located-in"
+                || r == "part-of"
+                || s != place && t != place),
+            "{text}: {rels:?}"
+        );
+    }
+}
