@@ -118,6 +118,43 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
                 eprint!("{}", p.dump());
             }
         }
+        // "attorneys general from Maine", "the energy isolation of Crete", "an Ohio man": a
+        // city or region named as where someone is or comes from, or modifying a noun, is the
+        // setting of the act, not a party to it (a country there stands for its state and
+        // people, and a capital for its government: both stay).
+        let settings: Vec<Setting> = mentions
+            .iter()
+            .map(|m| {
+                if m.kind != EntityType::Location
+                    || lexicon
+                        .capitals
+                        .contains_key(&crate::text::key(&doc[m.span.clone()]))
+                {
+                    return Setting::Party;
+                }
+                if parse.as_ref().is_some_and(|p| p.modifies_noun(m)) {
+                    return Setting::Elsewhere;
+                }
+                setting(doc, layout, sentence.tokens.start, m.tokens.start)
+            })
+            .collect();
+        // "the invasion of X", "the bombing of X": the "of" of a noun trigger names whom the
+        // act is done to, as its object would.
+        let settings_for = |f: &triggers::Found| -> Vec<Setting> {
+            settings
+                .iter()
+                .zip(&mentions)
+                .map(|(&x, m)| {
+                    let of_trigger = m.tokens.start == f.end + 1
+                        && layout.tokens[f.end].text(doc).eq_ignore_ascii_case("of");
+                    if x == Setting::Elsewhere && of_trigger {
+                        Setting::Party
+                    } else {
+                        x
+                    }
+                })
+                .collect()
+        };
         for f in &found {
             let by_parse = parse
                 .as_ref()
@@ -161,6 +198,7 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
                 emit(
                     &statement,
                     &mentions,
+                    &settings_for(f),
                     sentence.span.clone(),
                     f.span(layout),
                     &mut out,
@@ -174,6 +212,7 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
                     emit(
                         &statement,
                         &mentions,
+                        &settings,
                         sentence.span.clone(),
                         trigger,
                         &mut out,
@@ -279,6 +318,73 @@ fn plural_demonym(text: &str, lexicon: &Lexicon) -> bool {
             .is_some_and(|c| crate::text::key(&lexicon.countries[c].name) != crate::text::key(text))
 }
 
+/// How a place mention stands in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Setting {
+    /// Named as itself: it may act or be acted on.
+    Party,
+    /// Where the act happens ("in X", "throughout X").
+    Within,
+    /// Where someone comes from or is near ("from X", "of X", "an X man").
+    Elsewhere,
+}
+
+/// Prepositions before a place that say where an act happens.
+const WITHIN: &[&str] = &["in", "at", "throughout", "inside", "within"];
+/// Prepositions before a place that say where someone comes from or is near.
+const ELSEWHERE: &[&str] = &["from", "of", "across", "near", "around", "outside"];
+/// Nouns of which a place is the name ("the province of Cusco" is Cusco).
+const PLACE_NOUNS: &[&str] = &[
+    "province",
+    "city",
+    "state",
+    "region",
+    "town",
+    "village",
+    "island",
+    "district",
+    "county",
+    "department",
+    "territory",
+    "provinces",
+    "cities",
+    "states",
+    "regions",
+    "towns",
+    "villages",
+    "islands",
+    "districts",
+    "counties",
+];
+
+/// The setting of a place mention starting at token `at`, from the preposition before it.
+/// "the province of X" is X itself: the preposition before the phrase counts.
+fn setting(doc: &str, layout: &Layout, first: usize, at: usize) -> Setting {
+    let word = |i: usize| layout.tokens[i].text(doc).to_lowercase();
+    let preposition = |w: &str| WITHIN.contains(&w) || ELSEWHERE.contains(&w);
+    let mut i = at;
+    if i >= first + 2 && word(i - 1) == "of" && PLACE_NOUNS.contains(&word(i - 2).as_str()) {
+        // Back over "the (US) state of" to what precedes the phrase.
+        i -= 2;
+        for _ in 0..3 {
+            if i > first && !preposition(&word(i - 1)) {
+                i -= 1;
+            }
+        }
+    }
+    if i <= first {
+        return Setting::Party;
+    }
+    let before = word(i - 1);
+    if WITHIN.contains(&before.as_str()) {
+        Setting::Within
+    } else if ELSEWHERE.contains(&before.as_str()) {
+        Setting::Elsewhere
+    } else {
+        Setting::Party
+    }
+}
+
 /// Whether entities of this type can act or be acted on in an event.
 fn is_actor(kind: EntityType) -> bool {
     kind != EntityType::Other
@@ -288,6 +394,7 @@ fn is_actor(kind: EntityType) -> bool {
 fn emit(
     statement: &Statement,
     mentions: &[Mention],
+    settings: &[Setting],
     sentence: Range<usize>,
     trigger: Range<usize>,
     out: &mut Vec<Relation>,
@@ -341,6 +448,18 @@ fn emit(
         // "Hurricane Lorenzo hit") is not one; a place is, as CAMEO codes it ("shelled Juba":
         // the place and its people), except as a party to a meeting (below).
         if !is_actor(mentions[s].kind) || !is_actor(mentions[g].kind) {
+            continue;
+        }
+        // A place where an act happens is where it is done to people: shelled or put under
+        // curfew there, the place is its target (CAMEO codes it so); it is no party to any
+        // other act, and a place someone comes from is none to any.
+        let place_target = matches!(kind, RelationType::Attacks | RelationType::Sanctions);
+        let elsewhere = |k: usize| match settings[k] {
+            Setting::Party => false,
+            Setting::Within => !place_target || k == s,
+            Setting::Elsewhere => true,
+        };
+        if elsewhere(s) || elsewhere(g) {
             continue;
         }
         // One meets people, not a city or a region ("Biden visited Kenosha"): a visit to a

@@ -37,6 +37,26 @@ const STATE_HEADS: &[&str] = &[
     "cabinet",
 ];
 
+/// Nouns for the fighters or the people of a place ("Artsakh soldiers", "Gaza residents").
+const PEOPLE_OF_A_PLACE: &[&str] = &[
+    "soldiers",
+    "fighters",
+    "militants",
+    "rebels",
+    "militia",
+    "militias",
+    "guerrillas",
+    "separatists",
+    "insurgents",
+    "protesters",
+    "demonstrators",
+    "residents",
+    "people",
+    "civilians",
+    "citizens",
+    "villagers",
+];
+
 /// Nouns of saying: a "that"-clause of theirs is said by whoever issues them.
 const SPEECH_NOUNS: &[&str] = &[
     "reminder",
@@ -130,6 +150,29 @@ impl<'a> Parse<'a> {
             mention_at,
             possessive_at,
         }
+    }
+
+    /// Whether a mention modifies a common noun after it ("an Ohio man", "the Manhattan
+    /// district attorney's office"): its last word is a compound or adjective of that noun.
+    pub(super) fn modifies_noun(&self, m: &Mention) -> bool {
+        let Some(last) = m
+            .tokens
+            .end
+            .checked_sub(self.start + 1)
+            .filter(|&w| w < self.words.len())
+        else {
+            return false;
+        };
+        // "Artsakh soldiers", "Gaza residents", "Kenosha police": the people or forces of a
+        // place act and are acted on as its people.
+        matches!(base(self.rels[last]), "compound" | "amod")
+            && self.heads[last].is_some_and(|h| {
+                h > last
+                    && self.upos(h) == Upos::NOUN
+                    && self.mention_at[h].is_none()
+                    && !STATE_HEADS.contains(&self.lower(h).as_str())
+                    && !PEOPLE_OF_A_PLACE.contains(&self.lower(h).as_str())
+            })
     }
 
     fn upos(&self, w: usize) -> Upos {
@@ -399,6 +442,21 @@ impl<'a> Parse<'a> {
             return false;
         }
         let upos = self.upos(t);
+        // "in order to", "as well as": a word of a fixed expression means nothing alone.
+        if self.rels[t] == "fixed" {
+            return false;
+        }
+        // "more welcoming than X", "very supportive": a graded adjective describes; it is no act.
+        let graded = upos == Upos::ADJ
+            && self.children_with(t, &["advmod"]).any(|c| {
+                matches!(
+                    self.lower(c).as_str(),
+                    "more" | "most" | "less" | "least" | "very" | "so" | "too" | "quite"
+                )
+            });
+        if graded {
+            return false;
+        }
         // A compound noun is a noun by its last word ("military aid", "peace talks").
         let head_upos = self.upos(anchor(self, found, TriggerPos::Noun).unwrap_or(t));
         let nominal_context = t > 0
@@ -498,7 +556,29 @@ fn base(rel: &str) -> &str {
 
 /// Words of obligation and possibility ("could attack", "must hand over").
 const HEDGE_AUX: &[&str] = &["could", "might", "may", "would", "must", "should", "ought"];
-const HEDGE_ADV: &[&str] = &["potentially", "possibly", "perhaps", "probably", "likely"];
+const HEDGE_ADV: &[&str] = &[
+    "potentially",
+    "possibly",
+    "perhaps",
+    "probably",
+    "likely",
+    // "allegedly threatened X": the reporter passes on a claim and does not state the act.
+    "allegedly",
+    "supposedly",
+    "purportedly",
+];
+/// Adjectives that make an act a claim ("the alleged attack on X", "a suspected strike").
+const ALLEGED_ADJ: &[&str] = &["alleged", "suspected", "purported", "supposed"];
+/// Words of accusing: the act they name ("accused X of siding with Y", "allegations that X
+/// is meant to assist Y") is what someone claims, not what the reporter states.
+const ALLEGING: &[&str] = &[
+    "accuse",
+    "allege",
+    "allegation",
+    "accusation",
+    "accused",
+    "alleged",
+];
 /// Adjectives whose complement is a prediction ("is likely to attack X"): it states nothing.
 const LIKELY: &[&str] = &["likely", "unlikely"];
 /// Verbs that announce what their subject is to do: "would" in the clause they report is the
@@ -747,6 +827,50 @@ pub(super) fn statement(
             .or_else(|| verb_arguments(parse, t, found, &rows, lexicon))?,
         TriggerPos::Noun | TriggerPos::Adj => noun_arguments(parse, t, &rows)?,
     };
+    // "believes the prince ordered X's killing", "claimed Democrats pushed X", "the police
+    // shooting of X": a verb whose own subject is a phrase naming no actor was done by that
+    // unnamed one. Nobody named did it, and the word-order rules must not hand the act to
+    // another name of the sentence (the believer, the claimant, the place).
+    if row.pos == TriggerPos::Verb && sources.is_empty() && unnamed_subject(parse, t) {
+        closed = true;
+    }
+    // "issued a flood warning for X", "hurricane warnings": a warning of weather or of a
+    // disaster threatens no one with an act (CAMEO 13 is a threat by an actor).
+    if row.relation == RelationType::Threatens && natural_hazard(parse, found) {
+        sources.clear();
+        targets.clear();
+        closed = true;
+    }
+    // "asked whether X was part of Y", "asked why X did not act": a question asks for an
+    // answer, and demands no act of anyone.
+    if row.relation == RelationType::Demands
+        && row.pos == TriggerPos::Verb
+        && parse.is_lemma(t, &["ask", "inquire", "enquire", "wonder"])
+        && parse
+            .children_with(t, &["ccomp", "advcl"])
+            .any(|c| interrogative(parse, t, c))
+    {
+        sources.clear();
+        targets.clear();
+        closed = true;
+    }
+    // "sent an email to X", "returned the documents to X": one hands over people; sending or
+    // returning a thing hands over no one.
+    if row.relation == RelationType::Extradites
+        && row.pos == TriggerPos::Verb
+        && parse.is_lemma(t, &["send", "return"])
+        && parse.children_with(t, &["obj"]).next().is_some()
+        && parse.children_with(t, &["obj"]).all(|o| {
+            parse.upos(o) == Upos::NOUN
+                && parse.mention_at[o].is_none()
+                && !parse.names_directly(o)
+                && !names_actors(lexicon, &parse.lemma(o).to_lowercase())
+        })
+    {
+        sources.clear();
+        targets.clear();
+        closed = true;
+    }
     // "urged its citizens to leave", "withdrew their own troops": what the subject owns is
     // no other party.
     if row.pos == TriggerPos::Verb {
@@ -1097,6 +1221,108 @@ pub(super) fn statement(
     })
 }
 
+/// Hazards of nature that are warned of ("a hurricane warning", "flood alerts").
+const HAZARDS: &[&str] = &[
+    "hurricane",
+    "storm",
+    "tropical",
+    "flood",
+    "flash",
+    "tornado",
+    "tsunami",
+    "weather",
+    "heat",
+    "frost",
+    "gale",
+    "wind",
+    "snow",
+    "blizzard",
+    "cyclone",
+    "typhoon",
+    "surge",
+    "rain",
+    "thunderstorm",
+    "fog",
+    "ice",
+    "avalanche",
+    "wildfire",
+    "fire",
+    "drought",
+    "earthquake",
+    "landslide",
+    "volcano",
+    "volcanic",
+    "ash",
+];
+
+/// Whether a warning trigger ("issued a flash flood warning", "hurricane warnings") warns of
+/// a hazard of nature: a hazard word inside the trigger, or modifying its warning noun.
+fn natural_hazard(parse: &Parse, found: &Found) -> bool {
+    let (Some(first), Some(last)) = (
+        found.start.checked_sub(parse.start),
+        found.end.checked_sub(parse.start + 1),
+    ) else {
+        return false;
+    };
+    let last = last.min(parse.words.len().saturating_sub(1));
+    let hazard = |w: usize| {
+        let word = parse.lower(w);
+        HAZARDS.contains(&word.strip_suffix('s').unwrap_or(&word))
+            || HAZARDS.contains(&word.as_str())
+    };
+    (first..=last).any(|w| {
+        hazard(w)
+            || parse.upos(w) == Upos::NOUN
+                && parse
+                    .children_with(w, &["compound", "amod", "nmod"])
+                    .any(|c| hazard(c) || parse.children_with(c, &["compound"]).any(hazard))
+    })
+}
+
+/// Whether clause `c`, a complement of the verb `t`, is a question put by it ("asked
+/// whether X was …", "asked X why Y did not …"): it opens with a question word, with no
+/// other verb between the two ("asked voters to vote for what they believe" asks an act).
+fn interrogative(parse: &Parse, t: usize, c: usize) -> bool {
+    std::iter::once(c)
+        .chain(parse.children[c].iter().copied())
+        .filter(|&w| w > t && w <= c)
+        .any(|w| {
+            matches!(
+                parse.lower(w).as_str(),
+                "whether" | "if" | "why" | "how" | "what" | "when" | "where" | "who" | "which"
+            ) && (t + 1..w).all(|x| {
+                !matches!(
+                    parse.upos(x),
+                    Upos::VERB | Upos::AUX | Upos::PART | Upos::SCONJ
+                )
+            })
+        })
+}
+
+/// Whether verb `t` has a subject of its own (or, through control, of the verb it completes:
+/// "the prince wanted to kill X") that is a common noun phrase naming no actor ("the prince",
+/// "his campaign"). Not a pronoun, which may stand for a name; not a capitalized word, which
+/// may be a title or a name the recognizer missed; not a subject reached through a
+/// coordinated or relative clause, where parses of long sentences go wrong.
+fn unnamed_subject(parse: &Parse, t: usize) -> bool {
+    let mut v = t;
+    for _ in 0..3 {
+        if let Some(s) = parse.children_with(v, &["nsubj"]).next() {
+            return parse.rels[s] == "nsubj"
+                && parse.upos(s) == Upos::NOUN
+                && parse.possessive_at[s].is_none()
+                && parse.agents_of(s).is_empty()
+                && parse.mentions_of(s).is_empty()
+                && parse.children_with(s, &["appos"]).next().is_none();
+        }
+        match (parse.rels[v], parse.heads[v]) {
+            ("xcomp", Some(h)) => v = h,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Words of mediation: who mediates consults each side.
 const MEDIATION: &[&str] = &["mediate", "mediation", "mediator"];
 
@@ -1419,6 +1645,13 @@ fn modality(parse: &Parse, t: usize, mentions: &[Mention]) -> Modality {
     if hedged_here(t) || hedged_here(clause) {
         return Modality::Hedged;
     }
+    if matches!(parse.upos(t), Upos::NOUN | Upos::PROPN)
+        && parse
+            .children_with(t, &["amod"])
+            .any(|c| ALLEGED_ADJ.contains(&parse.lower(c).as_str()))
+    {
+        return Modality::Hedged;
+    }
     // "demanded the removal of X": the act is what is demanded.
     if clause != t
         && parse.upos(clause) == Upos::VERB
@@ -1465,6 +1698,19 @@ fn modality(parse: &Parse, t: usize, mentions: &[Mention]) -> Modality {
                 Modality::Intended => Modality::Intended,
                 _ => Modality::Hedged,
             };
+        }
+        // "accused X of siding with Y", "alleged that X attacked Y", "denied allegations
+        // that X assisted Y": the content of an accusation is claimed, not stated. (The
+        // accusation itself is the accuser's act, read at its own word.)
+        if matches!(rel, "xcomp" | "ccomp" | "acl" | "advcl")
+            && (parse.is_lemma(h, ALLEGING)
+                || rel == "acl"
+                    && base(parse.rels[h]) == "obj"
+                    && parse.heads[h].is_some_and(|g| {
+                        parse.upos(g) == Upos::VERB && parse.is_lemma(g, ALLEGING)
+                    }))
+        {
+            return Modality::Hedged;
         }
         if !matches!(rel, "xcomp" | "ccomp" | "obj" | "nmod" | "acl") {
             break;

@@ -1717,3 +1717,145 @@ fn an_ally_is_not_its_possessor() {
         relations(text)
     );
 }
+
+#[test]
+fn an_act_whose_subject_names_no_one_is_not_given_to_another_name() {
+    // The prince ordered it, not the one who believes it.
+    let text = "The Peruvian Senate believes the prince ordered Ana Kovic's arrest.";
+    assert!(
+        relations(text).iter().all(|(_, r, _, _)| r != "demands"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Bolivia claims the general wanted to attack Chile.";
+    assert!(
+        nothing_between(text, "Bolivia", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    // A named subject still acts.
+    assert!(
+        states(
+            "Bolivia believes Peru ordered the arrest of Ana Kovic.",
+            "Peru",
+            "demands",
+            "Ana Kovic"
+        ) || states(
+            "Bolivia believes Peru attacked Chile.",
+            "Peru",
+            "attacks",
+            "Chile"
+        )
+    );
+}
+
+#[test]
+fn what_an_accusation_claims_is_not_stated() {
+    for text in [
+        "Peru accused Ana Kovic of siding with Chile.",
+        "The arrest came after an allegation that Ana Kovic assaulted Marco Ruiz.",
+        "Protesters allegedly threatened Marco Ruiz in Lima.",
+    ] {
+        let rels = relations(text);
+        assert!(
+            rels.iter().all(|(s, r, _, _)| r == "accuses"
+                || r == "rejects"
+                || !["Ana Kovic", "protesters", "Protesters"].contains(&s.as_str())),
+            "{text}: {rels:?}"
+        );
+    }
+    // The accusation itself stands.
+    assert!(states(
+        "Peru accused Ana Kovic of siding with Chile.",
+        "Peru",
+        "accuses",
+        "Ana Kovic"
+    ));
+}
+
+#[test]
+fn a_warning_of_weather_threatens_no_one() {
+    let text = "The Peruvian weather service issued a hurricane warning for Chile.";
+    assert!(
+        relations(text).iter().all(|(_, r, _, _)| r != "threatens"),
+        "{:?}",
+        relations(text)
+    );
+    // A warning by a state to a state is one.
+    assert!(states(
+        "Peru issued a warning to Chile.",
+        "Peru",
+        "threatens",
+        "Chile"
+    ));
+}
+
+#[test]
+fn a_word_of_a_fixed_expression_or_a_graded_adjective_is_no_trigger() {
+    for text in [
+        "Bolivia requires Peru to pay in order to reopen the border with Chile.",
+        "Ana Kovic said Peru is more welcoming than Chile would ever be.",
+    ] {
+        let rels = relations(text);
+        assert!(
+            rels.iter().all(|(_, _, t, _)| t != "Chile"),
+            "{text}: {rels:?}"
+        );
+    }
+}
+
+#[test]
+fn asking_a_question_demands_nothing() {
+    for text in [
+        "Ana Kovic asked whether Chile was part of Peru.",
+        "Ana Kovic repeatedly asked why Marco Ruiz did not act.",
+    ] {
+        let rels = relations(text);
+        assert!(
+            rels.iter().all(|(_, r, _, _)| r != "demands"),
+            "{text}: {rels:?}"
+        );
+    }
+    assert!(states(
+        "Ana Kovic asked Marco Ruiz to resign.",
+        "Ana Kovic",
+        "demands",
+        "Marco Ruiz"
+    ));
+}
+
+#[test]
+fn sending_a_thing_hands_over_no_one() {
+    let text = "Ana Kovic sent an email to Marco Ruiz on Monday.";
+    assert!(
+        relations(text).iter().all(|(_, r, _, _)| r != "extradites"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_place_where_someone_is_or_comes_from_is_no_party() {
+    for (text, place) in [
+        (
+            "Judge Ana Kovic sentenced Ohio man Marco Ruiz to life in prison.",
+            "Ohio",
+        ),
+        (
+            "Ana Kovic is joined in the lawsuit by officials from Maine.",
+            "Maine",
+        ),
+        (
+            "The Cusco district attorney's office is investigating Marco Ruiz.",
+            "Cusco",
+        ),
+    ] {
+        let rels = relations(text);
+        assert!(
+            rels.iter().all(|(s, r, t, _)| r == "located-in"
+                || r == "part-of"
+                || s != place && t != place),
+            "{text}: {rels:?}"
+        );
+    }
+}
