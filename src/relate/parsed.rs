@@ -637,6 +637,26 @@ const PROPOSALS: &[&str] = &[
     "suggestion",
     "idea",
 ];
+/// Nouns of a means, a chance or a right, whose infinitive is an act made possible, not done.
+const MEANS: &[&str] = &[
+    "tool",
+    "way",
+    "means",
+    "chance",
+    "opportunity",
+    "right",
+    "power",
+    "ability",
+    "capacity",
+    "authority",
+    "mechanism",
+    "instrument",
+    "leverage",
+    "option",
+    "reason",
+    "need",
+    "incentive",
+];
 /// Verbs that report what their subject says ("X said that Y must leave").
 const SPEECH_VERBS: &[&str] = &[
     "say",
@@ -1757,6 +1777,17 @@ fn modality(parse: &Parse, t: usize, mentions: &[Mention]) -> Modality {
         if matches!(rel, "acl" | "nmod")
             && matches!(parse.upos(h), Upos::NOUN)
             && PROPOSALS.contains(&lemma.as_ref())
+        {
+            return Modality::Hedged;
+        }
+        // … and so has one that a means or a chance allows: "a key tool for X to prosecute
+        // Y", "the right of X to fire on Y", "an opportunity to meet X".
+        if rel == "acl"
+            && matches!(parse.upos(h), Upos::NOUN)
+            && MEANS.contains(&lemma.as_ref())
+            && parse
+                .children_with(w, &["mark"])
+                .any(|m| parse.lower(m) == "to")
         {
             return Modality::Hedged;
         }

@@ -1859,3 +1859,13 @@ fn a_place_where_someone_is_or_comes_from_is_no_party() {
         );
     }
 }
+
+#[test]
+fn an_act_a_means_allows_is_not_done() {
+    let text = "Extradition is a key tool for Peru to prosecute Chilean smugglers.";
+    assert!(
+        relations(text).iter().all(|(_, r, _, _)| r != "prosecutes"),
+        "{:?}",
+        relations(text)
+    );
+}
