@@ -891,7 +891,16 @@ fn country_candidate(
 fn group_label(s: &Sent, demonym: Option<Range<usize>>, group: Range<usize>) -> String {
     let words: Vec<String> = group.clone().map(|i| s.lower(i)).collect();
     let last = &words[words.len() - 1];
-    let head = if words.len() >= 2 && GROUP_PEOPLE.contains(&last.as_str()) {
+    // "cartel members" are the cartels, but "world leaders" are no worlds: only a group noun
+    // before the people stands for them.
+    let before = words.len() >= 2 && {
+        let w = &words[words.len() - 2];
+        s.lexicon.role(w, RoleCategory::Group).is_some()
+            || s.lexicon
+                .role(&crate::lexicon::plural(w), RoleCategory::Group)
+                .is_some()
+    };
+    let head = if before && GROUP_PEOPLE.contains(&last.as_str()) {
         crate::lexicon::plural(&words[words.len() - 2])
     } else if words.len() >= 2 && s.lexicon.role(last, RoleCategory::Group).is_some() {
         // "drug cartels" and "powerful cartels" are the cartels.

@@ -114,8 +114,8 @@ pub(super) fn adjectival(doc: &str, layout: &Layout, sentence: &Sentence, at: us
     (ADJECTIVE_CONTEXT.contains(&before.as_str()) || after_past_verb) && next_is_word
 }
 
-/// Whether a mention is cited as a source ("according to La Politica Online"): it backs the
-/// evidence but takes no part in the events.
+/// Whether a mention is cited as a source ("according to La Politica Online") or a medium
+/// ("via Twitter"): it backs the evidence but takes no part in the events.
 pub(super) fn information_source(
     doc: &str,
     layout: &Layout,
@@ -127,7 +127,11 @@ pub(super) fn information_source(
     if start > sentence.tokens.start && word(start - 1) == "the" {
         start -= 1;
     }
-    start >= sentence.tokens.start + 2 && word(start - 2) == "according" && word(start - 1) == "to"
+    // "criticized the decision via Twitter": the medium a message went through.
+    start >= sentence.tokens.start + 1 && word(start - 1) == "via"
+        || start >= sentence.tokens.start + 2
+            && word(start - 2) == "according"
+            && word(start - 1) == "to"
 }
 
 /// Whether a verb trigger's word is used as a noun: right after an article or possessive

@@ -1869,3 +1869,32 @@ fn an_act_a_means_allows_is_not_done() {
         relations(text)
     );
 }
+
+#[test]
+fn people_of_a_non_group_noun_keep_their_label() {
+    // "cartel members" are the cartels; "world leaders" are no "worlds".
+    let text = "Ana Kovic met with multiple world leaders on Monday.";
+    assert!(
+        states(text, "Ana Kovic", "meets-with", "world leaders"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Peruvian police arrested three cartel members on Monday.";
+    assert!(
+        states(text, "Peru", "arrests", "cartels"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_medium_is_no_party() {
+    let text = "Ana Kovic also criticized the decision via Twitter.";
+    let found = relations(text);
+    assert!(
+        found
+            .iter()
+            .all(|(_, _, t, _)| t != "Twitter" && t != "X Corp"),
+        "{found:?}"
+    );
+}
