@@ -128,7 +128,7 @@ pub(super) fn information_source(
         start -= 1;
     }
     // "criticized the decision via Twitter": the medium a message went through.
-    start >= sentence.tokens.start + 1 && word(start - 1) == "via"
+    start > sentence.tokens.start && word(start - 1) == "via"
         || start >= sentence.tokens.start + 2
             && word(start - 2) == "according"
             && word(start - 1) == "to"
