@@ -467,7 +467,10 @@ impl<'a> Parse<'a> {
             || t > 0 && self.rels[t - 1] == "case" && matches!(self.words[t - 1], "'s" | "’s")
             // "shell manufacturer", "insult comedian": a noun modifying a noun.
             || base(self.rels[t]) == "compound"
-                && self.heads[t].is_some_and(|h| h > t && self.upos(h) == Upos::NOUN);
+                && self.heads[t].is_some_and(|h| h > t && self.upos(h) == Upos::NOUN)
+            // "raised questions about X", "faces charges": the object of another verb.
+            || base(self.rels[t]) == "obj"
+                && self.heads[t].is_some_and(|h| h < t && self.upos(h) == Upos::VERB);
         found.rows.iter().any(|(r, _)| match r.pos {
             TriggerPos::Verb => match upos {
                 Upos::NOUN | Upos::PROPN => !nominal_context,

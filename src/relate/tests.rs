@@ -1898,3 +1898,13 @@ fn a_medium_is_no_party() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_verb_trigger_read_as_the_object_of_another_verb_is_a_noun() {
+    let text = "Critics in the Peruvian Congress raised questions about Ana Kovic's eligibility.";
+    assert!(
+        relations(text).iter().all(|(_, r, _, _)| r != "arrests"),
+        "{:?}",
+        relations(text)
+    );
+}
