@@ -276,6 +276,12 @@ impl<'a> Parse<'a> {
                     .filter(|&c| !place_of(c))
                     .filter(|&c| !(relational && self.rels[c] == "nmod:poss")),
                 );
+                // "a woman named X": the name a participle gives.
+                for a in self.children_with(x, &["acl"]) {
+                    if matches!(self.lower(a).as_str(), "named" | "called" | "dubbed") {
+                        next.extend(self.children_with(a, &["xcomp", "obj"]));
+                    }
+                }
             }
             // The phrase's own words first, then its possessor, then modifiers with a
             // preposition: "X's treatment of Y" and "X's embassy in Y" are X's.

@@ -1908,3 +1908,14 @@ fn a_verb_trigger_read_as_the_object_of_another_verb_is_a_noun() {
         relations(text)
     );
 }
+
+#[test]
+fn a_person_named_by_a_participle_is_the_target() {
+    let text = "Ruiz, a self-described Neo-Nazi, killed a woman named Ana Kovic.";
+    let found = relations(text);
+    assert!(states(text, "Ruiz", "attacks", "Ana Kovic"), "{found:?}");
+    assert!(
+        found.iter().all(|(s, _, _, _)| s != "Neo-Nazi"),
+        "{found:?}"
+    );
+}
