@@ -180,6 +180,14 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
                             if s.modality != Modality::Asserted {
                                 r.modality = s.modality;
                             }
+                            // The parse read the sense from the whole clause ("attacked X
+                            // during the debate and blasted Y": words, not force), where the
+                            // rules see only the trigger's row: the parse's sense is kept.
+                            if s.relation == RelationType::Criticizes
+                                && r.relation == RelationType::Attacks
+                            {
+                                r.relation = s.relation;
+                            }
                             r
                         })
                     }

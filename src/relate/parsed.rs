@@ -962,12 +962,24 @@ pub(super) fn statement(
     }
     closed |= before > 0 && targets.is_empty();
     // "attacked X over his record": a verbal attack.
-    if row.relation == RelationType::Attacks && verb && verbal_attack(parse, t) {
+    if row.relation == RelationType::Attacks && verb && verbal_attack(parse, lexicon, t) {
         if let Some(&(other, _)) = rows
             .iter()
             .find(|(r, _)| r.relation == RelationType::Criticizes && r.pos == TriggerPos::Verb)
         {
             row = other;
+        }
+        // "attacked the probe as 'Witch Hunt garbage'": the label is what the attacked is
+        // called, not a party to the attack.
+        let mut heads = vec![t];
+        heads.extend(parse.children_with(t, &["obj"]));
+        for &h in &heads {
+            for o in parse.children_with(h, &["obl", "nmod"]) {
+                if parse.case_of(o).as_deref() == Some("as") {
+                    let label = parse.mentions_of(o);
+                    targets.retain(|k| !label.contains(k));
+                }
+            }
         }
     }
     let mut relation = row.relation;
@@ -2346,11 +2358,90 @@ fn shared_arguments(parse: &Parse, t: usize) -> Option<usize> {
 
 /// Whether an attack verb states its grounds ("attacked X for his record", "over the
 /// decision", "on his taxes"): a verbal attack. Time phrases ("over the weekend", "on
-/// Monday") are no grounds.
-fn verbal_attack(parse: &Parse, t: usize) -> bool {
+/// Monday") are no grounds. News uses "attack" for words as often as for force, and these
+/// mark the words:
+/// - an "as"-phrase characterizes the one attacked ("attacked X as a liar", "attacked the
+///   probe as a witch hunt"): one calls names, one does not strike with a label;
+/// - the thing attacked is a stance, plan or statement ("attacked the plan", "attacked his
+///   record"): only words can reach it;
+/// - the setting is speech ("during the debate", "in an interview", "on Twitter");
+/// - the verb is coordinated with one of disapproval ("attacked X and blasted Y").
+fn verbal_attack(parse: &Parse, lexicon: &Lexicon, t: usize) -> bool {
     const TIME: &[&str] = &[
         "weekend", "week", "night", "day", "days", "month", "months", "year", "years", "period",
         "course", "hours", "morning", "evening", "time",
+    ];
+    // Things only words can attack.
+    const STANCES: &[&str] = &[
+        "plan",
+        "policy",
+        "decision",
+        "proposal",
+        "investigation",
+        "inquiry",
+        "probe",
+        "record",
+        "remark",
+        "comment",
+        "statement",
+        "bill",
+        "law",
+        "idea",
+        "report",
+        "claim",
+        "ruling",
+        "stance",
+        "position",
+        "response",
+        "handling",
+        "approach",
+        "agenda",
+        "rhetoric",
+        "legislation",
+        "measure",
+        "budget",
+        "program",
+        "programme",
+        "move",
+        "speech",
+        "views",
+        "view",
+        "candidacy",
+        "campaign",
+        "leadership",
+        "performance",
+        "announcement",
+        "media",
+        "press",
+        "impeachment",
+        "reform",
+        "tweet",
+    ];
+    // Settings of speech.
+    const SPEECH: &[&str] = &[
+        "debate",
+        "interview",
+        "speech",
+        "tweet",
+        "statement",
+        "rally",
+        "post",
+        "hearing",
+        "address",
+        "op-ed",
+        "column",
+        "conference",
+        "remarks",
+        "broadcast",
+        "podcast",
+        "show",
+        "twitter",
+        "letter",
+        "video",
+        "editorial",
+        "message",
+        "briefing",
+        "campaign",
     ];
     // "attacked X on paying fewer taxes", "for backing Y".
     let reason_clause = parse.children_with(t, &["advcl"]).any(|c| {
@@ -2358,14 +2449,32 @@ fn verbal_attack(parse: &Parse, t: usize) -> bool {
             .children_with(c, &["mark"])
             .any(|m| matches!(parse.lower(m).as_str(), "for" | "over" | "on"))
     });
+    let stance = parse
+        .children_with(t, &["obj"])
+        .any(|o| parse.mention_at[o].is_none() && parse.is_lemma(o, STANCES));
+    let speech = parse.children_with(t, &["obl"]).any(|o| {
+        matches!(
+            parse.case_of(o).as_deref(),
+            Some("during" | "in" | "on" | "at" | "via" | "through")
+        ) && parse.is_lemma(o, SPEECH)
+    });
+    let coordinated = parse
+        .children_with(t, &["conj"])
+        .chain(parse.heads[t].filter(|_| parse.rels[t] == "conj"))
+        .any(|c| parse.upos(c) == Upos::VERB && disapproves(lexicon, &parse.lemma(c)));
     let mut heads = vec![t];
     heads.extend(parse.children_with(t, &["obj"]));
     reason_clause
+        || stance
+        || speech
+        || coordinated
         || heads.iter().any(|&h| {
             parse.children_with(h, &["obl", "nmod"]).any(|o| {
                 let grounds = match parse.case_of(o).as_deref() {
                     Some("for" | "over") => !TIME.contains(&parse.lower(o).as_str()),
                     Some("on") => parse.children_with(o, &["nmod:poss"]).next().is_some(),
+                    // "as a liar", "as 'garbage'"; "as part of" names no label.
+                    Some("as") => parse.lower(o) != "part",
                     _ => false,
                 };
                 grounds && parse.upos(o) == Upos::NOUN

@@ -939,6 +939,39 @@ fn an_attack_with_grounds_is_verbal() {
 }
 
 #[test]
+fn an_attack_by_label_setting_or_company_is_verbal() {
+    for text in [
+        "Ana Kovic attacked Marco Ruiz as a career politician.",
+        "Ana Kovic attacked Marco Ruiz during the televised debate.",
+        "Ana Kovic attacked Marco Ruiz and blasted his record.",
+        "Ana Kovic attacked Marco Ruiz's plan as \"Free Money nonsense.\"",
+    ] {
+        assert!(
+            states(text, "Ana Kovic", "criticizes", "Marco Ruiz"),
+            "{text}: {:?}",
+            relations(text)
+        );
+        assert!(
+            !states(text, "Ana Kovic", "attacks", "Marco Ruiz"),
+            "{text}"
+        );
+    }
+    // The label is no party.
+    let text = "Ana Kovic attacked the plan as \"Free Money nonsense.\"";
+    assert!(relations(text).is_empty(), "{:?}", relations(text));
+    for text in [
+        "Gunmen attacked Marco Ruiz during the night.",
+        "Gunmen attacked Marco Ruiz as he left his home.",
+    ] {
+        assert!(
+            states(text, "gunmen", "attacks", "Marco Ruiz"),
+            "{text}: {:?}",
+            relations(text)
+        );
+    }
+}
+
+#[test]
 fn an_attempted_assassination_is_an_attack() {
     let text = "Rebels loyal to Peru's Shining Dawn leader Juan Ruiz said they attempted to \
                 assassinate Prime Minister Carlos Mendez, in a statement.";
