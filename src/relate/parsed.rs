@@ -988,6 +988,23 @@ pub(super) fn statement(
     if row.intended_only && targets.is_empty() {
         sources.clear();
     }
+    // "supported the campaign of X", "announced their support for X", "was aided by the
+    // support of voters": backing that gives nothing is an endorsement (CAMEO 051), not aid
+    // (CAMEO 07), which gives money, arms or troops, or takes a side in a fight.
+    if relation == RelationType::Aids {
+        let backing = if parse.is_lemma(t, &["support", "backing"]) {
+            Some(t)
+        } else {
+            parse
+                .children_with(t, &["obl:agent", "obl", "nsubj"])
+                .find(|&a| parse.is_lemma(a, &["support", "backing", "endorsement", "vote"]))
+        };
+        // Withdrawn support is a reduction of relations, read below as the aid it ends.
+        let ended = governing_verb(parse, t).is_some_and(|h| halts(parse, h, t, relation));
+        if !ended && backing.is_some_and(|b| !material_support(parse, b)) {
+            relation = RelationType::Praises;
+        }
+    }
     // "said it would boycott X": announcing a boycott threatens one (CAMEO 1312), whatever is
     // boycotted; the act is read as the sanction it is.
     if intended
@@ -2480,6 +2497,65 @@ fn verbal_attack(parse: &Parse, lexicon: &Lexicon, t: usize) -> bool {
                 grounds && parse.upos(o) == Upos::NOUN
             })
         })
+}
+
+/// Whether support names what it gives or a fight it joins: "military support",
+/// "supported X with troops", "supporting X against the rebels, providing airstrikes",
+/// "provided support to X", "in support of X" (said of an act done for X). Backing without
+/// means is an endorsement.
+fn material_support(parse: &Parse, b: usize) -> bool {
+    const MEANS: &[&str] = &[
+        "military",
+        "financial",
+        "logistical",
+        "material",
+        "economic",
+        "humanitarian",
+        "air",
+        "naval",
+        "troop",
+        "troops",
+        "weapon",
+        "arms",
+        "fund",
+        "money",
+        "funding",
+        "aid",
+        "equipment",
+        "intelligence",
+        "training",
+        "ammunition",
+        "airstrike",
+        "loan",
+        "cash",
+        "budget",
+        "food",
+        "supply",
+        "fighter",
+        "soldier",
+        "technical",
+        "medical",
+    ];
+    const GIVING: &[&str] = &[
+        "provide", "give", "send", "offer", "supply", "extend", "deliver",
+    ];
+    let near = parse
+        .children_with(
+            b,
+            &[
+                "amod", "compound", "obl", "nmod", "obj", "advcl", "conj", "xcomp",
+            ],
+        )
+        .any(|c| {
+            parse.is_lemma(c, MEANS)
+                || matches!(parse.case_of(c).as_deref(), Some("against" | "with"))
+                || parse
+                    .children_with(c, &["obj"])
+                    .any(|o| parse.is_lemma(o, MEANS))
+        });
+    let given = parse.heads[b]
+        .is_some_and(|h| parse.is_lemma(h, GIVING) || parse.case_of(b).as_deref() == Some("in"));
+    near || given
 }
 
 /// Whether a verb is a trigger of disapproval: rejecting, criticizing or accusing.

@@ -1892,3 +1892,38 @@ fn a_place_where_someone_is_or_comes_from_is_no_party() {
         );
     }
 }
+
+#[test]
+fn support_without_means_is_an_endorsement() {
+    for (text, source, target) in [
+        (
+            "Ana Kovic supported the presidential campaign of Marco Ruiz.",
+            "Ana Kovic",
+            "Marco Ruiz",
+        ),
+        (
+            "Marco Ruiz was aided by the support of Ana Kovic.",
+            "Ana Kovic",
+            "Marco Ruiz",
+        ),
+        ("Peru announced its support for Chile.", "Peru", "Chile"),
+    ] {
+        assert!(
+            states(text, source, "praises", target),
+            "{text}: {:?}",
+            relations(text)
+        );
+        assert!(!states(text, source, "aids", target), "{text}");
+    }
+    for text in [
+        "Peru supported Chile with troops and weapons.",
+        "Peru provided support to Chile.",
+        "Peru supported Chile against the rebels.",
+    ] {
+        assert!(
+            states(text, "Peru", "aids", "Chile"),
+            "{text}: {:?}",
+            relations(text)
+        );
+    }
+}
