@@ -467,7 +467,15 @@ impl<'a> Parse<'a> {
             || t > 0 && self.rels[t - 1] == "case" && matches!(self.words[t - 1], "'s" | "’s")
             // "shell manufacturer", "insult comedian": a noun modifying a noun.
             || base(self.rels[t]) == "compound"
-                && self.heads[t].is_some_and(|h| h > t && self.upos(h) == Upos::NOUN);
+                && self.heads[t].is_some_and(|h| h > t && self.upos(h) == Upos::NOUN)
+            // "told host X", "played host to the fair": tagger and parser agree on a noun
+            // that is an argument of another word; a verb's form used as a title or an object
+            // is no act.
+            || upos == Upos::NOUN
+                && matches!(
+                    base(self.rels[t]),
+                    "iobj" | "obj" | "appos"
+                );
         found.rows.iter().any(|(r, _)| match r.pos {
             TriggerPos::Verb => match upos {
                 Upos::NOUN | Upos::PROPN => !nominal_context,

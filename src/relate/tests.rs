@@ -1927,3 +1927,20 @@ fn support_without_means_is_an_endorsement() {
         );
     }
 }
+
+#[test]
+fn a_verb_form_used_as_a_noun_object_is_no_act() {
+    for text in [
+        "Asked about the claim, Ana Kovic told host Marco Ruiz \"No, it is not true.\"",
+        "Lima played host to Ana Kovic.",
+    ] {
+        assert!(
+            nothing_between(text, "Ana Kovic", "Marco Ruiz")
+                && !relations(text).iter().any(|(_, r, _, _)| r == "meets-with"),
+            "{text}: {:?}",
+            relations(text)
+        );
+    }
+    let text = "Peru hosted Chile for talks.";
+    assert!(states(text, "Peru", "meets-with", "Chile"), "{:?}", relations(text));
+}
