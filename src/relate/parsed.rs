@@ -996,6 +996,18 @@ pub(super) fn statement(
     if row.intended_only && targets.is_empty() {
         sources.clear();
     }
+    // "the deal X brokered between Y and Z": a broker brings the parties to an agreement;
+    // what the parties do is agree with each other (CAMEO 057), not bargain (the broker
+    // mediates, CAMEO 045, and is no party).
+    if relation == RelationType::NegotiatesWith && verb && parse.is_lemma(t, &["broker"]) {
+        let broker = parse
+            .subject(t)
+            .map(|s| parse.agents_of(s))
+            .unwrap_or_default();
+        if !sources.is_empty() && sources.iter().all(|k| !broker.contains(k)) {
+            relation = RelationType::CooperatesWith;
+        }
+    }
     // "supported the campaign of X", "announced their support for X", "was aided by the
     // support of voters": backing that gives nothing is an endorsement (CAMEO 051), not aid
     // (CAMEO 07), which gives money, arms or troops, or takes a side in a fight.

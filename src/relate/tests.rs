@@ -1942,5 +1942,25 @@ fn a_verb_form_used_as_a_noun_object_is_no_act() {
         );
     }
     let text = "Peru hosted Chile for talks.";
-    assert!(states(text, "Peru", "meets-with", "Chile"), "{:?}", relations(text));
+    assert!(
+        states(text, "Peru", "meets-with", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn the_parties_of_a_brokered_arrangement_cooperate() {
+    for text in [
+        "Norway brokered an arrangement between Peru and Chile.",
+        "The arrangements Norway brokered between Peru and Chile, Bolivia, and Ecuador held.",
+    ] {
+        assert!(
+            states(text, "Peru", "cooperates-with", "Chile"),
+            "{text}: {:?}",
+            relations(text)
+        );
+        assert!(!states(text, "Peru", "negotiates-with", "Chile"), "{text}");
+        assert!(nothing_between(text, "Norway", "Peru"), "{text}");
+    }
 }
