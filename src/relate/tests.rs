@@ -1964,3 +1964,15 @@ fn the_parties_of_a_brokered_arrangement_cooperate() {
         assert!(nothing_between(text, "Norway", "Peru"), "{text}");
     }
 }
+
+#[test]
+fn contacting_someone_is_no_meeting() {
+    let text = "The Lima Herald contacted Ana Kovic about the incident.";
+    assert!(
+        !relations(text).iter().any(|(_, r, _, _)| r == "meets-with"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Ana Kovic met Marco Ruiz about the incident.";
+    assert!(states(text, "Ana Kovic", "meets-with", "Marco Ruiz"));
+}
