@@ -180,6 +180,17 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
                             if s.modality != Modality::Asserted {
                                 r.modality = s.modality;
                             }
+                            // The parse read the sense from the whole clause ("attacked X
+                            // during the debate and blasted Y": words, not force; "supported
+                            // X" with no means given: an endorsement, not aid), where the
+                            // rules see only the trigger's row: the parse's sense is kept.
+                            if matches!(
+                                (r.relation, s.relation),
+                                (RelationType::Attacks, RelationType::Criticizes)
+                                    | (RelationType::Aids, RelationType::Praises)
+                            ) {
+                                r.relation = s.relation;
+                            }
                             r
                         })
                     }

@@ -476,7 +476,15 @@ impl<'a> Parse<'a> {
                 && self.heads[t].is_some_and(|h| h > t && self.upos(h) == Upos::NOUN)
             // "raised questions about X", "faces charges": the object of another verb.
             || base(self.rels[t]) == "obj"
-                && self.heads[t].is_some_and(|h| h < t && self.upos(h) == Upos::VERB);
+                && self.heads[t].is_some_and(|h| h < t && self.upos(h) == Upos::VERB)
+            // "told host X", "played host to the fair": tagger and parser agree on a noun
+            // that is an argument of another word; a verb's form used as a title or an object
+            // is no act.
+            || upos == Upos::NOUN
+                && matches!(
+                    base(self.rels[t]),
+                    "iobj" | "obj" | "appos"
+                );
         found.rows.iter().any(|(r, _)| match r.pos {
             TriggerPos::Verb => match upos {
                 Upos::NOUN | Upos::PROPN => !nominal_context,
@@ -991,12 +999,24 @@ pub(super) fn statement(
     }
     closed |= before > 0 && targets.is_empty();
     // "attacked X over his record": a verbal attack.
-    if row.relation == RelationType::Attacks && verb && verbal_attack(parse, t) {
+    if row.relation == RelationType::Attacks && verb && verbal_attack(parse, lexicon, t) {
         if let Some(&(other, _)) = rows
             .iter()
             .find(|(r, _)| r.relation == RelationType::Criticizes && r.pos == TriggerPos::Verb)
         {
             row = other;
+        }
+        // "attacked the probe as 'Witch Hunt garbage'": the label is what the attacked is
+        // called, not a party to the attack.
+        let mut heads = vec![t];
+        heads.extend(parse.children_with(t, &["obj"]));
+        for &h in &heads {
+            for o in parse.children_with(h, &["obl", "nmod"]) {
+                if parse.case_of(o).as_deref() == Some("as") {
+                    let label = parse.mentions_of(o);
+                    targets.retain(|k| !label.contains(k));
+                }
+            }
         }
     }
     let mut relation = row.relation;
@@ -1004,6 +1024,35 @@ pub(super) fn statement(
     // "X and Y will release …" releases someone, not each other.
     if row.intended_only && targets.is_empty() {
         sources.clear();
+    }
+    // "the deal X brokered between Y and Z": a broker brings the parties to an agreement;
+    // what the parties do is agree with each other (CAMEO 057), not bargain (the broker
+    // mediates, CAMEO 045, and is no party).
+    if relation == RelationType::NegotiatesWith && verb && parse.is_lemma(t, &["broker"]) {
+        let broker = parse
+            .subject(t)
+            .map(|s| parse.agents_of(s))
+            .unwrap_or_default();
+        if !sources.is_empty() && sources.iter().all(|k| !broker.contains(k)) {
+            relation = RelationType::CooperatesWith;
+        }
+    }
+    // "supported the campaign of X", "announced their support for X", "was aided by the
+    // support of voters": backing that gives nothing is an endorsement (CAMEO 051), not aid
+    // (CAMEO 07), which gives money, arms or troops, or takes a side in a fight.
+    if relation == RelationType::Aids {
+        let backing = if parse.is_lemma(t, &["support", "backing"]) {
+            Some(t)
+        } else {
+            parse
+                .children_with(t, &["obl:agent", "obl", "nsubj"])
+                .find(|&a| parse.is_lemma(a, &["support", "backing", "endorsement", "vote"]))
+        };
+        // Withdrawn support is a reduction of relations, read below as the aid it ends.
+        let ended = governing_verb(parse, t).is_some_and(|h| halts(parse, h, t, relation));
+        if !ended && backing.is_some_and(|b| !material_support(parse, b)) {
+            relation = RelationType::Praises;
+        }
     }
     // "said it would boycott X": announcing a boycott threatens one (CAMEO 1312), whatever is
     // boycotted; the act is read as the sanction it is.
@@ -2386,11 +2435,90 @@ fn shared_arguments(parse: &Parse, t: usize) -> Option<usize> {
 
 /// Whether an attack verb states its grounds ("attacked X for his record", "over the
 /// decision", "on his taxes"): a verbal attack. Time phrases ("over the weekend", "on
-/// Monday") are no grounds.
-fn verbal_attack(parse: &Parse, t: usize) -> bool {
+/// Monday") are no grounds. News uses "attack" for words as often as for force, and these
+/// mark the words:
+/// - an "as"-phrase characterizes the one attacked ("attacked X as a liar", "attacked the
+///   probe as a witch hunt"): one calls names, one does not strike with a label;
+/// - the thing attacked is a stance, plan or statement ("attacked the plan", "attacked his
+///   record"): only words can reach it;
+/// - the setting is speech ("during the debate", "in an interview", "on Twitter");
+/// - the verb is coordinated with one of disapproval ("attacked X and blasted Y").
+fn verbal_attack(parse: &Parse, lexicon: &Lexicon, t: usize) -> bool {
     const TIME: &[&str] = &[
         "weekend", "week", "night", "day", "days", "month", "months", "year", "years", "period",
         "course", "hours", "morning", "evening", "time",
+    ];
+    // Things only words can attack.
+    const STANCES: &[&str] = &[
+        "plan",
+        "policy",
+        "decision",
+        "proposal",
+        "investigation",
+        "inquiry",
+        "probe",
+        "record",
+        "remark",
+        "comment",
+        "statement",
+        "bill",
+        "law",
+        "idea",
+        "report",
+        "claim",
+        "ruling",
+        "stance",
+        "position",
+        "response",
+        "handling",
+        "approach",
+        "agenda",
+        "rhetoric",
+        "legislation",
+        "measure",
+        "budget",
+        "program",
+        "programme",
+        "move",
+        "speech",
+        "views",
+        "view",
+        "candidacy",
+        "campaign",
+        "leadership",
+        "performance",
+        "announcement",
+        "media",
+        "press",
+        "impeachment",
+        "reform",
+        "tweet",
+    ];
+    // Settings of speech.
+    const SPEECH: &[&str] = &[
+        "debate",
+        "interview",
+        "speech",
+        "tweet",
+        "statement",
+        "rally",
+        "post",
+        "hearing",
+        "address",
+        "op-ed",
+        "column",
+        "conference",
+        "remarks",
+        "broadcast",
+        "podcast",
+        "show",
+        "twitter",
+        "letter",
+        "video",
+        "editorial",
+        "message",
+        "briefing",
+        "campaign",
     ];
     // "attacked X on paying fewer taxes", "for backing Y".
     let reason_clause = parse.children_with(t, &["advcl"]).any(|c| {
@@ -2398,19 +2526,96 @@ fn verbal_attack(parse: &Parse, t: usize) -> bool {
             .children_with(c, &["mark"])
             .any(|m| matches!(parse.lower(m).as_str(), "for" | "over" | "on"))
     });
+    let stance = parse
+        .children_with(t, &["obj"])
+        .any(|o| parse.mention_at[o].is_none() && parse.is_lemma(o, STANCES));
+    let speech = parse.children_with(t, &["obl"]).any(|o| {
+        matches!(
+            parse.case_of(o).as_deref(),
+            Some("during" | "in" | "on" | "at" | "via" | "through")
+        ) && parse.is_lemma(o, SPEECH)
+    });
+    let coordinated = parse
+        .children_with(t, &["conj"])
+        .chain(parse.heads[t].filter(|_| parse.rels[t] == "conj"))
+        .any(|c| parse.upos(c) == Upos::VERB && disapproves(lexicon, &parse.lemma(c)));
     let mut heads = vec![t];
     heads.extend(parse.children_with(t, &["obj"]));
     reason_clause
+        || stance
+        || speech
+        || coordinated
         || heads.iter().any(|&h| {
             parse.children_with(h, &["obl", "nmod"]).any(|o| {
                 let grounds = match parse.case_of(o).as_deref() {
                     Some("for" | "over") => !TIME.contains(&parse.lower(o).as_str()),
                     Some("on") => parse.children_with(o, &["nmod:poss"]).next().is_some(),
+                    // "as a liar", "as 'garbage'"; "as part of" names no label.
+                    Some("as") => parse.lower(o) != "part",
                     _ => false,
                 };
                 grounds && parse.upos(o) == Upos::NOUN
             })
         })
+}
+
+/// Whether support names what it gives or a fight it joins: "military support",
+/// "supported X with troops", "supporting X against the rebels, providing airstrikes",
+/// "provided support to X", "in support of X" (said of an act done for X). Backing without
+/// means is an endorsement.
+fn material_support(parse: &Parse, b: usize) -> bool {
+    const MEANS: &[&str] = &[
+        "military",
+        "financial",
+        "logistical",
+        "material",
+        "economic",
+        "humanitarian",
+        "air",
+        "naval",
+        "troop",
+        "troops",
+        "weapon",
+        "arms",
+        "fund",
+        "money",
+        "funding",
+        "aid",
+        "equipment",
+        "intelligence",
+        "training",
+        "ammunition",
+        "airstrike",
+        "loan",
+        "cash",
+        "budget",
+        "food",
+        "supply",
+        "fighter",
+        "soldier",
+        "technical",
+        "medical",
+    ];
+    const GIVING: &[&str] = &[
+        "provide", "give", "send", "offer", "supply", "extend", "deliver",
+    ];
+    let near = parse
+        .children_with(
+            b,
+            &[
+                "amod", "compound", "obl", "nmod", "obj", "advcl", "conj", "xcomp",
+            ],
+        )
+        .any(|c| {
+            parse.is_lemma(c, MEANS)
+                || matches!(parse.case_of(c).as_deref(), Some("against" | "with"))
+                || parse
+                    .children_with(c, &["obj"])
+                    .any(|o| parse.is_lemma(o, MEANS))
+        });
+    let given = parse.heads[b]
+        .is_some_and(|h| parse.is_lemma(h, GIVING) || parse.case_of(b).as_deref() == Some("in"));
+    near || given
 }
 
 /// Whether a verb is a trigger of disapproval: rejecting, criticizing or accusing.

@@ -520,6 +520,39 @@ fn hedges_and_questions_state_nothing() {
 }
 
 #[test]
+fn an_attack_by_label_setting_or_company_is_verbal() {
+    for text in [
+        "Ana Kovic attacked Marco Ruiz as a career politician.",
+        "Ana Kovic attacked Marco Ruiz during the televised debate.",
+        "Ana Kovic attacked Marco Ruiz and blasted his record.",
+        "Ana Kovic attacked Marco Ruiz's plan as \"Free Money nonsense.\"",
+    ] {
+        assert!(
+            states(text, "Ana Kovic", "criticizes", "Marco Ruiz"),
+            "{text}: {:?}",
+            relations(text)
+        );
+        assert!(
+            !states(text, "Ana Kovic", "attacks", "Marco Ruiz"),
+            "{text}"
+        );
+    }
+    // The label is no party.
+    let text = "Ana Kovic attacked the plan as \"Free Money nonsense.\"";
+    assert!(relations(text).is_empty(), "{:?}", relations(text));
+    for text in [
+        "Gunmen attacked Marco Ruiz during the night.",
+        "Gunmen attacked Marco Ruiz as he left his home.",
+    ] {
+        assert!(
+            states(text, "gunmen", "attacks", "Marco Ruiz"),
+            "{text}: {:?}",
+            relations(text)
+        );
+    }
+}
+
+#[test]
 fn participles_used_as_adjectives_are_not_triggers() {
     let text = "Peru extradited the accused cartel members to Chile.";
     assert!(
@@ -1918,4 +1951,88 @@ fn a_person_named_by_a_participle_is_the_target() {
         found.iter().all(|(s, _, _, _)| s != "Neo-Nazi"),
         "{found:?}"
     );
+}
+
+#[test]
+fn support_without_means_is_an_endorsement() {
+    for (text, source, target) in [
+        (
+            "Ana Kovic supported the presidential campaign of Marco Ruiz.",
+            "Ana Kovic",
+            "Marco Ruiz",
+        ),
+        (
+            "Marco Ruiz was aided by the support of Ana Kovic.",
+            "Ana Kovic",
+            "Marco Ruiz",
+        ),
+        ("Peru announced its support for Chile.", "Peru", "Chile"),
+    ] {
+        assert!(
+            states(text, source, "praises", target),
+            "{text}: {:?}",
+            relations(text)
+        );
+        assert!(!states(text, source, "aids", target), "{text}");
+    }
+    for text in [
+        "Peru supported Chile with troops and weapons.",
+        "Peru provided support to Chile.",
+        "Peru supported Chile against the rebels.",
+    ] {
+        assert!(
+            states(text, "Peru", "aids", "Chile"),
+            "{text}: {:?}",
+            relations(text)
+        );
+    }
+}
+
+#[test]
+fn a_verb_form_used_as_a_noun_object_is_no_act() {
+    for text in [
+        "Asked about the claim, Ana Kovic told host Marco Ruiz \"No, it is not true.\"",
+        "Lima played host to Ana Kovic.",
+    ] {
+        assert!(
+            nothing_between(text, "Ana Kovic", "Marco Ruiz")
+                && !relations(text).iter().any(|(_, r, _, _)| r == "meets-with"),
+            "{text}: {:?}",
+            relations(text)
+        );
+    }
+    let text = "Peru hosted Chile for talks.";
+    assert!(
+        states(text, "Peru", "meets-with", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn the_parties_of_a_brokered_arrangement_cooperate() {
+    for text in [
+        "Norway brokered an arrangement between Peru and Chile.",
+        "The arrangements Norway brokered between Peru and Chile, Bolivia, and Ecuador held.",
+    ] {
+        assert!(
+            states(text, "Peru", "cooperates-with", "Chile"),
+            "{text}: {:?}",
+            relations(text)
+        );
+        assert!(!states(text, "Peru", "negotiates-with", "Chile"), "{text}");
+        assert!(nothing_between(text, "Norway", "Peru"), "{text}");
+    }
+}
+
+#[test]
+fn contacting_someone_is_no_meeting() {
+    let text = "The Lima Herald contacted Ana Kovic about the incident.";
+    assert!(
+        !relations(text).iter().any(|(_, r, _, _)| r == "meets-with"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Ana Kovic met Marco Ruiz about the incident.";
+    assert!(states(text, "Ana Kovic", "meets-with", "Marco Ruiz"));
 }
