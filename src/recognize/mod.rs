@@ -47,7 +47,8 @@ pub fn recognize(text: &str, layout: &Layout, lexicon: &Lexicon) -> Vec<Candidat
     for (index, sentence) in layout.sentences.iter().enumerate() {
         names::sentence_candidates(&ctx, index, sentence, &mut out);
     }
-    let refined = model::refine(text, layout, out, lexicon);
+    let mut refined = model::refine(text, layout, out, lexicon);
+    refined.retain(|c| c.entry.is_some() || !designation(text, layout, c.tokens.end));
     let first_words: Vec<Option<usize>> = layout
         .sentences
         .iter()
@@ -127,4 +128,18 @@ fn join_bare_state_nouns(
         out.push(c);
     }
     out
+}
+
+/// Whether a name ending before token `end` is the letters of a designation: a hyphen and a
+/// number joined to it without spaces ("Mi-26", "F-16", "Su-35") make the code of an aircraft,
+/// a missile or a model, which is no actor.
+fn designation(text: &str, layout: &Layout, end: usize) -> bool {
+    use crate::text::TokenKind;
+    let (Some(hyphen), Some(number)) = (layout.tokens.get(end), layout.tokens.get(end + 1)) else {
+        return false;
+    };
+    hyphen.text(text) == "-"
+        && number.kind == TokenKind::Number
+        && layout.tokens[end - 1].span.end == hyphen.span.start
+        && hyphen.span.end == number.span.start
 }

@@ -2034,7 +2034,24 @@ fn verb_arguments<'l>(
         }
     }
     if passive {
-        let target_words: Vec<usize> = parse.children_with(t, &["nsubj:pass", "nsubj"]).collect();
+        let mut target_words: Vec<usize> =
+            parse.children_with(t, &["nsubj:pass", "nsubj"]).collect();
+        // "a helicopter that was captured by X": the relative pronoun stands for the noun
+        // the clause describes; a thing captured or held is no one arrested.
+        if parse.rels[t] == "acl:relcl" {
+            if let Some(h) = parse.heads[t] {
+                let relative = |w: &usize| {
+                    matches!(parse.lower(*w).as_str(), "that" | "which" | "who" | "whom")
+                };
+                if target_words.iter().any(relative) {
+                    target_words.retain(|w| !relative(w));
+                    target_words.push(h);
+                    if collect(parse, &target_words).is_empty() {
+                        return Some((rows[0].0, Vec::new(), Vec::new(), true));
+                    }
+                }
+            }
+        }
         let agents: Vec<usize> = parse
             .children_with(t, &["obl:agent"])
             .chain(obliques.iter().filter(|(c, _)| c == "by").map(|&(_, w)| w))

@@ -2036,3 +2036,12 @@ fn contacting_someone_is_no_meeting() {
     let text = "Ana Kovic met Marco Ruiz about the incident.";
     assert!(states(text, "Ana Kovic", "meets-with", "Marco Ruiz"));
 }
+
+#[test]
+fn the_code_of_an_aircraft_is_no_actor() {
+    let text = "Peru said Chile must return a Su-35 jet that was captured by Chilean authorities \
+                last week.";
+    let found = relations(text);
+    assert!(states(text, "Peru", "demands", "Chile"), "{found:?}");
+    assert!(found.iter().all(|(_, r, _, _)| r != "arrests"), "{found:?}");
+}
