@@ -589,6 +589,7 @@ const ALLEGED_ADJ: &[&str] = &["alleged", "suspected", "purported", "supposed"];
 /// Words of accusing: the act they name ("accused X of siding with Y", "allegations that X
 /// is meant to assist Y") is what someone claims, not what the reporter states.
 const ALLEGING: &[&str] = &[
+    "charge",
     "accuse",
     "allege",
     "allegation",

@@ -2045,3 +2045,11 @@ fn the_code_of_an_aircraft_is_no_actor() {
     assert!(states(text, "Peru", "demands", "Chile"), "{found:?}");
     assert!(found.iter().all(|(_, r, _, _)| r != "arrests"), "{found:?}");
 }
+
+#[test]
+fn what_a_charge_claims_is_not_stated() {
+    let text = "Peru charged Ana Kovic with attacking Chilean diplomats.";
+    let found = relations(text);
+    assert!(states(text, "Peru", "accuses", "Ana Kovic"), "{found:?}");
+    assert!(nothing_between(text, "Ana Kovic", "Chile"), "{found:?}");
+}
