@@ -2053,3 +2053,20 @@ fn what_a_charge_claims_is_not_stated() {
     assert!(states(text, "Peru", "accuses", "Ana Kovic"), "{found:?}");
     assert!(nothing_between(text, "Ana Kovic", "Chile"), "{found:?}");
 }
+
+#[test]
+fn designating_someone_to_an_office_sanctions_no_one() {
+    let text = "President Marco Ruiz designated Ana Kovic, a former general, as the nation's \
+                security minister.";
+    assert!(
+        relations(text).iter().all(|(_, r, _, _)| r != "sanctions"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Chile designated Hezbollah a terrorist organization on Monday.";
+    assert!(
+        states(text, "Chile", "sanctions", "Hezbollah"),
+        "{:?}",
+        relations(text)
+    );
+}
