@@ -391,7 +391,16 @@ impl<'a> Parse<'a> {
     /// Israeli delegation"), not through a modifier ("the party's nomination").
     fn names_directly(&self, w: usize) -> bool {
         self.children_with(w, &["compound", "flat", "appos", "amod"])
-            .any(|c| self.mention_at[c].is_some())
+            .any(|c| {
+                // An apposition names the noun only right after it ("the group, Hamas"); one
+                // after a prepositional phrase is the parser's misreading of that phrase's
+                // name ("a letter to President-elect | X").
+                let next_to = self.rels[c] != "appos"
+                    || !self.children[w]
+                        .iter()
+                        .any(|&d| d > w && d < c && base(self.rels[d]) == "nmod");
+                next_to && self.mention_at[c].is_some()
+            })
     }
 
     /// The subject of verb `v`, through control ("threatened to cut": the subject of
@@ -2222,10 +2231,11 @@ fn verb_arguments<'l>(
                 && !names_actors(lexicon, &parse.lower(o))
         })
         .collect();
-    // One releases or lets in people, not a report or a video of them.
+    // One releases or lets in people, not a report or a video of them; one hands over or
+    // sends people, not a letter to them.
     let takes_actor = matches!(
         row.relation,
-        RelationType::MeetsWith | RelationType::Arrests
+        RelationType::MeetsWith | RelationType::Arrests | RelationType::Extradites
     ) || row.intended_only;
     if takes_actor {
         objects.retain(|o| !things.contains(o));

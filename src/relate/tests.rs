@@ -2070,3 +2070,15 @@ fn designating_someone_to_an_office_sanctions_no_one() {
         relations(text)
     );
 }
+
+#[test]
+fn a_name_after_a_prepositional_phrase_is_not_the_objects_apposition() {
+    // The parser hangs "Marco Ruiz" on "letter" as an apposition: a letter is still a thing.
+    let text = "On Monday, agency administrator Ana Kovic sent a letter to President-elect \
+                Marco Ruiz.";
+    assert!(
+        relations(text).iter().all(|(_, r, _, _)| r != "extradites"),
+        "{:?}",
+        relations(text)
+    );
+}
