@@ -87,7 +87,24 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
             }
             continue;
         }
-        let found = triggers::find(doc, layout, sentence, &mentions, lexicon);
+        let mut found = triggers::find(doc, layout, sentence, &mentions, lexicon);
+        // "sanctioned X over alleged plots", "amid alleged fraud": a past participle between a
+        // preposition and its noun describes the noun; it is no act, whatever the parse.
+        found.retain(|f| {
+            !(f.end - f.start == 1
+                && f.start > sentence.tokens.start
+                && f.start + 1 < sentence.tokens.end
+                && f.rows
+                    .iter()
+                    .all(|(_, form)| *form == crate::lexicon::Form::Past)
+                && PARTICIPLE_PREPOSITIONS
+                    .contains(&layout.tokens[f.start - 1].text(doc).to_lowercase().as_str())
+                && layout.tokens[f.start + 1]
+                    .text(doc)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic))
+        });
         // "X said Y must …": an obligation stated on someone is a demand without a trigger.
         let obliges = sentence.tokens.clone().any(|i| {
             matches!(
@@ -234,6 +251,26 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
     }
     out
 }
+
+/// Prepositions after which a past participle opens a noun phrase ("over alleged plots").
+const PARTICIPLE_PREPOSITIONS: &[&str] = &[
+    "over",
+    "about",
+    "amid",
+    "despite",
+    "against",
+    "following",
+    "after",
+    "in",
+    "on",
+    "by",
+    "from",
+    "into",
+    "of",
+    "for",
+    "with",
+    "without",
+];
 
 /// Whether to print each sentence's triggers, parse and statements on stderr
 /// (`NEWSGRAPH_TRACE=1`, for developing rules).

@@ -499,6 +499,7 @@ impl<'a> Parse<'a> {
                 Upos::NOUN | Upos::PROPN => !nominal_context,
                 // "accused cartel members": a participle modifying a noun.
                 Upos::ADJ => base(self.rels[t]) != "amod",
+                Upos::VERB => base(self.rels[t]) != "amod" || self.heads[t].is_none_or(|h| h < t),
                 _ => true,
             },
             TriggerPos::Noun => matches!(head_upos, Upos::NOUN | Upos::PROPN),
@@ -814,8 +815,11 @@ pub(super) fn statement(
             return false;
         };
         let upos = parse.upos(w);
+        // "over alleged plots", "accused cartel members": a participle modifying the noun
+        // after it describes; it is no act.
+        let modifier = base(parse.rels[w]) == "amod" && parse.heads[w].is_some_and(|h| h > w);
         match r.pos {
-            TriggerPos::Verb => matches!(upos, Upos::VERB | Upos::AUX),
+            TriggerPos::Verb => matches!(upos, Upos::VERB | Upos::AUX) && !modifier,
             TriggerPos::Noun => matches!(upos, Upos::NOUN | Upos::PROPN),
             TriggerPos::Adj => upos == Upos::ADJ,
         }

@@ -2082,3 +2082,15 @@ fn a_name_after_a_prepositional_phrase_is_not_the_objects_apposition() {
         relations(text)
     );
 }
+
+#[test]
+fn a_participle_before_a_noun_after_a_preposition_is_no_act() {
+    let text = "The European Union sanctioned Peru last month over alleged Shining Path \
+                assassination plots against dissidents.";
+    let found = relations(text);
+    assert!(
+        states(text, "European Union", "sanctions", "Peru"),
+        "{found:?}"
+    );
+    assert!(found.iter().all(|(_, r, _, _)| r != "accuses"), "{found:?}");
+}
