@@ -138,6 +138,10 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
                 setting(doc, layout, sentence.tokens.start, m.tokens.start)
             })
             .collect();
+        let press: Vec<bool> = mentions
+            .iter()
+            .map(|m| news_organization(m, &resolved.entities[m.entity].label, lexicon))
+            .collect();
         // "the invasion of X", "the bombing of X": the "of" of a noun trigger names whom the
         // act is done to, as its object would.
         let settings_for = |f: &triggers::Found| -> Vec<Setting> {
@@ -210,6 +214,7 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
                     &statement,
                     &mentions,
                     &settings_for(f),
+                    &press,
                     sentence.span.clone(),
                     f.span(layout),
                     &mut out,
@@ -224,6 +229,7 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
                         &statement,
                         &mentions,
                         &settings,
+                        &press,
                         sentence.span.clone(),
                         trigger,
                         &mut out,
@@ -320,6 +326,31 @@ fn intended(act: RelationType) -> Option<RelationType> {
     }
 }
 
+/// Whether an organization's mention names a news organization: one the lexicon lists as
+/// media, or one named the way English names news outlets ("Fox News", "NBC News", "The
+/// Washington Post", "The Daily Telegraph": a last word "news", "times", "post", …).
+fn news_organization(m: &Mention, label: &str, lexicon: &Lexicon) -> bool {
+    if lexicon.media.contains(&crate::text::key(label)) {
+        return true;
+    }
+    let last = label.split_whitespace().last().unwrap_or("").to_lowercase();
+    // A name ending in "news" is no person's or place's, whatever the recognizer guessed
+    // ("Wikinews", "Sky News"); "Times" or "Post" ends a surname too ("Emily Post").
+    last.ends_with("news")
+        || m.kind == EntityType::Organization
+            && matches!(
+                last.as_str(),
+                "times"
+                    | "post"
+                    | "journal"
+                    | "herald"
+                    | "tribune"
+                    | "gazette"
+                    | "telegraph"
+                    | "press"
+            )
+}
+
 /// Whether a country's mention is a plural demonym ("Palestinians", "Liberians"), not its
 /// name ("the Philippines").
 fn plural_demonym(text: &str, lexicon: &Lexicon) -> bool {
@@ -406,6 +437,7 @@ fn emit(
     statement: &Statement,
     mentions: &[Mention],
     settings: &[Setting],
+    press: &[bool],
     sentence: Range<usize>,
     trigger: Range<usize>,
     out: &mut Vec<Relation>,
@@ -478,6 +510,23 @@ fn emit(
         if kind == RelationType::MeetsWith
             && (mentions[s].kind == EntityType::Location
                 || mentions[g].kind == EntityType::Location)
+        {
+            continue;
+        }
+        // A news organization reports and interviews: "spoke with CNN", "told the BBC",
+        // "answered questions for the Times", "CNN called the election for X", "a Times
+        // story alleging X" are the work of the press, no act between parties. It is a party
+        // only to what is done to it (attacked, banned, criticized, sued, called on) and to
+        // what it files itself (a lawsuit); never a partner in meeting or cooperation.
+        if press[s] && kind != RelationType::Prosecutes
+            || press[g]
+                && matches!(
+                    kind,
+                    RelationType::MeetsWith
+                        | RelationType::CooperatesWith
+                        | RelationType::NegotiatesWith
+                        | RelationType::Aids
+                )
         {
             continue;
         }

@@ -2036,3 +2036,81 @@ fn contacting_someone_is_no_meeting() {
     let text = "Ana Kovic met Marco Ruiz about the incident.";
     assert!(states(text, "Ana Kovic", "meets-with", "Marco Ruiz"));
 }
+
+#[test]
+fn a_news_organization_is_no_partner_of_speaking_or_meeting() {
+    for (text, person, outlet) in [
+        (
+            "Ana Kovic spoke with Andes News about her campaign.",
+            "Ana Kovic",
+            "Andes News",
+        ),
+        (
+            "Marco Ruiz spoke with Andesnews about the election in Peru.",
+            "Marco Ruiz",
+            "Andesnews",
+        ),
+        (
+            "Marco Ruiz spoke with the BBC about the election in Peru.",
+            "Marco Ruiz",
+            "British Broadcasting Corporation",
+        ),
+        (
+            "Ana Kovic agreed to answer questions for The Lima Times.",
+            "Ana Kovic",
+            "The Lima Times",
+        ),
+        ("Reuters met Marco Ruiz in Lima.", "Marco Ruiz", "Reuters"),
+        (
+            "The Lima Herald accused Marco Ruiz of fraud.",
+            "Marco Ruiz",
+            "Lima Herald",
+        ),
+    ] {
+        assert!(
+            nothing_between(text, person, outlet),
+            "{text}: {:?}",
+            relations(text)
+        );
+    }
+    // What is done to it still is an act.
+    let text = "Chile banned the BBC last year.";
+    assert!(states(
+        text,
+        "Chile",
+        "sanctions",
+        "British Broadcasting Corporation"
+    ));
+    let text = "Marco Ruiz criticized CNN on Monday.";
+    assert!(states(text, "Marco Ruiz", "criticizes", "CNN"));
+}
+
+#[test]
+fn holding_is_an_arrest_only_in_custody() {
+    for (text, a, b) in [
+        (
+            "The Peruvian Congress voted to hold Marco Ruiz in contempt.",
+            "Peru",
+            "Marco Ruiz",
+        ),
+        (
+            "Ana Kovic holds the Grand Master title, as does Marco Ruiz.",
+            "Ana Kovic",
+            "Marco Ruiz",
+        ),
+    ] {
+        assert!(nothing_between(text, a, b), "{text}: {:?}", relations(text));
+    }
+    let text = "Bolivian police held Marco Ruiz in custody for three days.";
+    assert!(
+        states(text, "Bolivia", "arrests", "Marco Ruiz"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Rebels in Peru held Ana Kovic hostage for a month.";
+    assert!(
+        states(text, "rebels", "arrests", "Ana Kovic"),
+        "{:?}",
+        relations(text)
+    );
+}
