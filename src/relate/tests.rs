@@ -2114,3 +2114,51 @@ fn holding_is_an_arrest_only_in_custody() {
         relations(text)
     );
 }
+
+#[test]
+fn a_thing_for_an_object_leaves_no_target_to_the_neighbours() {
+    for (text, a, b) in [
+        (
+            "Ana Kovic said she did not support the policies Marco Ruiz mentioned.",
+            "Ana Kovic",
+            "Marco Ruiz",
+        ),
+        (
+            "Ana Kovic refused to answer whether Chile would join the pact.",
+            "Ana Kovic",
+            "Chile",
+        ),
+        (
+            "Ana Kovic refused to turn over documents related to the Andes Mining Company.",
+            "Ana Kovic",
+            "Andes Mining Company",
+        ),
+        (
+            "Marco Ruiz refused to release files that Chile had requested.",
+            "Marco Ruiz",
+            "Chile",
+        ),
+    ] {
+        assert!(nothing_between(text, a, b), "{text}: {:?}", relations(text));
+    }
+    let text = "Ana Kovic and Marco Ruiz both refused to answer whether they would support \
+                Supreme Court packing.";
+    assert!(
+        nothing_between(text, "Ana Kovic", "Supreme Court"),
+        "{:?}",
+        relations(text)
+    );
+    // A refusal of an act done to an actor, or of calls by one, still rejects it.
+    let text = "Peru refused to extradite Marco Ruiz.";
+    assert!(
+        states(text, "Peru", "rejects", "Marco Ruiz"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Peru rejected recent calls by Chile for immediate talks.";
+    assert!(
+        states(text, "Peru", "rejects", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
