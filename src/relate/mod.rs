@@ -69,6 +69,7 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
             layout,
             index,
             &resolved.mentions[..last],
+            lexicon,
         ));
         mentions.sort_by_key(|m| m.tokens.start);
         // "arrested 100 Palestinians": a plural demonym names people of the country, who

@@ -2162,3 +2162,44 @@ fn a_thing_for_an_object_leaves_no_target_to_the_neighbours() {
         relations(text)
     );
 }
+
+#[test]
+fn a_plural_pronoun_stands_for_people_before_a_state() {
+    // A group of people named nearby, not the state named after it.
+    let text = "Protesters' demands include an inquiry into violence against protesters, and \
+                that the Peruvian government drop the bill. They had asked Ana Kovic to resign.";
+    assert!(
+        states(text, "protesters", "demands", "Ana Kovic"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(
+        !states(text, "Peru", "demands", "Ana Kovic"),
+        "{:?}",
+        relations(text)
+    );
+    // People the recognizer made no actor of, between the state and the pronoun.
+    let text = "Bolivia hosted the foreign ministers on Monday. They called on Chile to halt \
+                its drilling.";
+    assert!(
+        nothing_between(text, "Bolivia", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    // One of coordinated actors is not all of them.
+    let text = "Their ministers signed a statement on the pact between Chile and Bolivia. They \
+                called on Chile to halt its drilling.";
+    assert!(
+        !states(text, "Bolivia", "demands", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    // A state alone stays the antecedent.
+    let text = "Peru said on Monday that it would not attend. They called on Chile to halt its \
+                drilling.";
+    assert!(
+        states(text, "Peru", "demands", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
