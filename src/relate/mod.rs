@@ -415,6 +415,12 @@ fn setting(doc: &str, layout: &Layout, first: usize, at: usize) -> Setting {
             }
         }
     }
+    // "across the Middle East", "from the Balkans": the article stands between the
+    // preposition and the place someone comes from or moves through. (After "in" the
+    // article is left alone: "settlements in the Gaza Strip" may be what is done to it.)
+    if i > first + 1 && word(i - 1) == "the" && ELSEWHERE.contains(&word(i - 2).as_str()) {
+        i -= 1;
+    }
     if i <= first {
         return Setting::Party;
     }

@@ -2203,3 +2203,14 @@ fn a_plural_pronoun_stands_for_people_before_a_state() {
         relations(text)
     );
 }
+
+#[test]
+fn a_region_moved_through_is_no_actor_after_its_article() {
+    let text = "The airline transports weapons and fighters across the Middle East, supporting \
+                the Bolivian regime's ambitions in the region.";
+    assert!(
+        nothing_between(text, "Middle East", "Bolivia"),
+        "{:?}",
+        relations(text)
+    );
+}
