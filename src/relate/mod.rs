@@ -62,6 +62,7 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
         let mut mentions: Vec<Mention> = resolved.mentions[first..last]
             .iter()
             .filter(|m| !m.nested && !modality::information_source(doc, layout, sentence, m))
+            .filter(|m| !nationality(doc, layout, sentence.tokens.end, m, lexicon))
             .cloned()
             .collect();
         mentions.extend(pronouns::resolve(
@@ -350,6 +351,89 @@ fn news_organization(m: &Mention, label: &str, lexicon: &Lexicon) -> bool {
                     | "telegraph"
                     | "press"
             )
+}
+
+/// Nouns of private people: who is one of them acts for no state. (Not athletes or players,
+/// who compete for their country: "refused to play against an Israeli player" is a stand
+/// against the state.)
+const PRIVATE_PEOPLE: &[&str] = &[
+    "tourist",
+    "tourists",
+    "teenager",
+    "teenagers",
+    "teen",
+    "teens",
+    "woman",
+    "women",
+    "man",
+    "men",
+    "girl",
+    "girls",
+    "boy",
+    "boys",
+    "child",
+    "children",
+    "student",
+    "students",
+    "traveller",
+    "travellers",
+    "traveler",
+    "travelers",
+    "passenger",
+    "passengers",
+    "family",
+    "families",
+    "couple",
+    "businessman",
+    "businessmen",
+    "businesswoman",
+    "grower",
+    "growers",
+    "farmer",
+    "farmers",
+    "worker",
+    "workers",
+    "blogger",
+    "bloggers",
+    "national",
+    "nationals",
+    "citizen",
+    "citizens",
+    "resident",
+    "residents",
+    "migrant",
+    "migrants",
+    "refugee",
+    "refugees",
+    "pilgrim",
+    "pilgrims",
+];
+
+/// Whether a country's mention is a demonym giving the nationality of private people ("a
+/// Canadian tourist", "a Saudi teenager", "Mexican corn growers"): such people act and are
+/// acted on for themselves, not for their state, which is no party to what they do or
+/// suffer. A state's agents ("the Libyan ambassador", "Russian troops") keep the state.
+fn nationality(doc: &str, layout: &Layout, end: usize, m: &Mention, lexicon: &Lexicon) -> bool {
+    if m.kind != EntityType::Country {
+        return false;
+    }
+    // A demonym ("Canadian"), not the country's name ("Canada").
+    let text = &doc[m.span.clone()];
+    match lexicon.demonym(text) {
+        Some(c) if crate::text::key(&lexicon.countries[c].name) != crate::text::key(text) => {}
+        _ => return false,
+    }
+    // The noun, past at most two lower-case modifiers ("Mexican corn growers").
+    for k in m.tokens.end..(m.tokens.end + 3).min(end) {
+        let w = layout.tokens[k].text(doc);
+        if PRIVATE_PEOPLE.contains(&w) {
+            return true;
+        }
+        if !w.starts_with(|c: char| c.is_lowercase()) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether a country's mention is a plural demonym ("Palestinians", "Liberians"), not its

@@ -2214,3 +2214,33 @@ fn a_region_moved_through_is_no_actor_after_its_article() {
         relations(text)
     );
 }
+
+#[test]
+fn the_nationality_of_private_people_is_no_state() {
+    for (text, a, b) in [
+        (
+            "Two Peruvian police officers were found guilty of raping a Chilean tourist.",
+            "Peru",
+            "Chile",
+        ),
+        (
+            "Ana Kovic helped a Bolivian teenager escape to Chile.",
+            "Ana Kovic",
+            "Bolivia",
+        ),
+        (
+            "A Chilean businessman is suing Peru for damages to his plant.",
+            "Chile",
+            "Peru",
+        ),
+    ] {
+        assert!(nothing_between(text, a, b), "{text}: {:?}", relations(text));
+    }
+    // A state's agent stands for the state.
+    let text = "Peru expelled the Chilean ambassador on Monday.";
+    assert!(
+        states(text, "Peru", "sanctions", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
