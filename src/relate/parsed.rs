@@ -2085,10 +2085,30 @@ fn verb_arguments<'l>(
         let sources = collect(parse, &agents);
         return Some((row, sources, targets, false));
     }
-    let sources = parse
+    let mut sources = parse
         .subject(t)
         .map(|s| parse.agents_of(s))
         .unwrap_or_default();
+    // "The statement on X after Trump spoke with Y": a name right after a word that is both
+    // a preposition and a conjunction, and right before the verb, is the subject of the
+    // clause the conjunction opens, whatever phrase the parser hung it on.
+    if t >= 2 {
+        if let Some(k) = parse.mention_at[t - 1] {
+            let mut w = t - 1;
+            while w > 0 && parse.mention_at[w - 1] == Some(k) {
+                w -= 1;
+            }
+            if w > 0
+                && matches!(
+                    parse.lower(w - 1).as_str(),
+                    "after" | "before" | "since" | "until" | "once" | "because" | "when" | "while"
+                )
+                && !sources.contains(&k)
+            {
+                sources = vec![k];
+            }
+        }
+    }
     // "brokered a deal to normalize relations between X and Y": the parties, not the broker.
     let mut between: Vec<usize> = obliques
         .iter()

@@ -2244,3 +2244,19 @@ fn the_nationality_of_private_people_is_no_state() {
         relations(text)
     );
 }
+
+#[test]
+fn a_name_after_a_conjunction_and_before_the_verb_is_its_subject() {
+    let text = "The statement tonight on Peru after Ana Kovic spoke with Marco Ruiz shows a lack \
+                of understanding.";
+    assert!(
+        states(text, "Ana Kovic", "meets-with", "Marco Ruiz"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(
+        nothing_between(text, "Peru", "Marco Ruiz"),
+        "{:?}",
+        relations(text)
+    );
+}
