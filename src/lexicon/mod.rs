@@ -55,6 +55,8 @@ pub struct Lexicon {
     pub capitals: FxHashMap<String, usize>,
     /// Folded names the user suppressed: never entities.
     pub suppressed: FxHashSet<String>,
+    /// Folded names and aliases of news organizations (organizations.tsv kind `media`).
+    pub media: FxHashSet<String>,
 }
 
 const COUNTRIES: &str = include_str!("../../data/lexicon/countries.tsv");
@@ -89,6 +91,7 @@ impl Lexicon {
             triggers: Triggers::default(),
             capitals: FxHashMap::default(),
             suppressed: FxHashSet::default(),
+            media: FxHashSet::default(),
         };
         names::load_countries(&mut lexicon, COUNTRIES, "countries.tsv")?;
         names::load_places(&mut lexicon, LOCATIONS, "locations.tsv")?;

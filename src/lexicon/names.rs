@@ -272,6 +272,10 @@ pub(super) fn load_organizations(lex: &mut Lexicon, data: &str, file: &str) -> R
         let country = country_of(lex, &row, 3, file)?;
         let office = row.get(2) == "office";
         let aliases: Vec<&str> = row.list(1).collect();
+        if row.get(2) == "media" {
+            lex.media.insert(text::key(row.get(0)));
+            lex.media.extend(aliases.iter().map(|a| text::key(a)));
+        }
         lex.names.add_flagged(
             NameEntry {
                 label: row.get(0).to_string(),

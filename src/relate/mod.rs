@@ -62,6 +62,7 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
         let mut mentions: Vec<Mention> = resolved.mentions[first..last]
             .iter()
             .filter(|m| !m.nested && !modality::information_source(doc, layout, sentence, m))
+            .filter(|m| !nationality(doc, layout, sentence.tokens.end, m, lexicon))
             .cloned()
             .collect();
         mentions.extend(pronouns::resolve(
@@ -69,6 +70,7 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
             layout,
             index,
             &resolved.mentions[..last],
+            lexicon,
         ));
         mentions.sort_by_key(|m| m.tokens.start);
         // "arrested 100 Palestinians": a plural demonym names people of the country, who
@@ -155,6 +157,10 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
                 setting(doc, layout, sentence.tokens.start, m.tokens.start)
             })
             .collect();
+        let press: Vec<bool> = mentions
+            .iter()
+            .map(|m| news_organization(m, &resolved.entities[m.entity].label, lexicon))
+            .collect();
         // "the invasion of X", "the bombing of X": the "of" of a noun trigger names whom the
         // act is done to, as its object would.
         let settings_for = |f: &triggers::Found| -> Vec<Setting> {
@@ -227,6 +233,7 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
                     &statement,
                     &mentions,
                     &settings_for(f),
+                    &press,
                     sentence.span.clone(),
                     f.span(layout),
                     &mut out,
@@ -241,6 +248,7 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
                         &statement,
                         &mentions,
                         &settings,
+                        &press,
                         sentence.span.clone(),
                         trigger,
                         &mut out,
@@ -357,6 +365,114 @@ fn intended(act: RelationType) -> Option<RelationType> {
     }
 }
 
+/// Whether an organization's mention names a news organization: one the lexicon lists as
+/// media, or one named the way English names news outlets ("Fox News", "NBC News", "The
+/// Washington Post", "The Daily Telegraph": a last word "news", "times", "post", …).
+fn news_organization(m: &Mention, label: &str, lexicon: &Lexicon) -> bool {
+    if lexicon.media.contains(&crate::text::key(label)) {
+        return true;
+    }
+    let last = label.split_whitespace().last().unwrap_or("").to_lowercase();
+    // A name ending in "news" is no person's or place's, whatever the recognizer guessed
+    // ("Wikinews", "Sky News"); "Times" or "Post" ends a surname too ("Emily Post").
+    last.ends_with("news")
+        || m.kind == EntityType::Organization
+            && matches!(
+                last.as_str(),
+                "times"
+                    | "post"
+                    | "journal"
+                    | "herald"
+                    | "tribune"
+                    | "gazette"
+                    | "telegraph"
+                    | "press"
+            )
+}
+
+/// Nouns of private people: who is one of them acts for no state. (Not athletes or players,
+/// who compete for their country: "refused to play against an Israeli player" is a stand
+/// against the state.)
+const PRIVATE_PEOPLE: &[&str] = &[
+    "tourist",
+    "tourists",
+    "teenager",
+    "teenagers",
+    "teen",
+    "teens",
+    "woman",
+    "women",
+    "man",
+    "men",
+    "girl",
+    "girls",
+    "boy",
+    "boys",
+    "child",
+    "children",
+    "student",
+    "students",
+    "traveller",
+    "travellers",
+    "traveler",
+    "travelers",
+    "passenger",
+    "passengers",
+    "family",
+    "families",
+    "couple",
+    "businessman",
+    "businessmen",
+    "businesswoman",
+    "grower",
+    "growers",
+    "farmer",
+    "farmers",
+    "worker",
+    "workers",
+    "blogger",
+    "bloggers",
+    "national",
+    "nationals",
+    "citizen",
+    "citizens",
+    "resident",
+    "residents",
+    "migrant",
+    "migrants",
+    "refugee",
+    "refugees",
+    "pilgrim",
+    "pilgrims",
+];
+
+/// Whether a country's mention is a demonym giving the nationality of private people ("a
+/// Canadian tourist", "a Saudi teenager", "Mexican corn growers"): such people act and are
+/// acted on for themselves, not for their state, which is no party to what they do or
+/// suffer. A state's agents ("the Libyan ambassador", "Russian troops") keep the state.
+fn nationality(doc: &str, layout: &Layout, end: usize, m: &Mention, lexicon: &Lexicon) -> bool {
+    if m.kind != EntityType::Country {
+        return false;
+    }
+    // A demonym ("Canadian"), not the country's name ("Canada").
+    let text = &doc[m.span.clone()];
+    match lexicon.demonym(text) {
+        Some(c) if crate::text::key(&lexicon.countries[c].name) != crate::text::key(text) => {}
+        _ => return false,
+    }
+    // The noun, past at most two lower-case modifiers ("Mexican corn growers").
+    for k in m.tokens.end..(m.tokens.end + 3).min(end) {
+        let w = layout.tokens[k].text(doc);
+        if PRIVATE_PEOPLE.contains(&w) {
+            return true;
+        }
+        if !w.starts_with(|c: char| c.is_lowercase()) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether a country's mention is a plural demonym ("Palestinians", "Liberians"), not its
 /// name ("the Philippines").
 fn plural_demonym(text: &str, lexicon: &Lexicon) -> bool {
@@ -420,6 +536,12 @@ fn setting(doc: &str, layout: &Layout, first: usize, at: usize) -> Setting {
             }
         }
     }
+    // "across the Middle East", "from the Balkans": the article stands between the
+    // preposition and the place someone comes from or moves through. (After "in" the
+    // article is left alone: "settlements in the Gaza Strip" may be what is done to it.)
+    if i > first + 1 && word(i - 1) == "the" && ELSEWHERE.contains(&word(i - 2).as_str()) {
+        i -= 1;
+    }
     if i <= first {
         return Setting::Party;
     }
@@ -443,6 +565,7 @@ fn emit(
     statement: &Statement,
     mentions: &[Mention],
     settings: &[Setting],
+    press: &[bool],
     sentence: Range<usize>,
     trigger: Range<usize>,
     out: &mut Vec<Relation>,
@@ -515,6 +638,23 @@ fn emit(
         if kind == RelationType::MeetsWith
             && (mentions[s].kind == EntityType::Location
                 || mentions[g].kind == EntityType::Location)
+        {
+            continue;
+        }
+        // A news organization reports and interviews: "spoke with CNN", "told the BBC",
+        // "answered questions for the Times", "CNN called the election for X", "a Times
+        // story alleging X" are the work of the press, no act between parties. It is a party
+        // only to what is done to it (attacked, banned, criticized, sued, called on) and to
+        // what it files itself (a lawsuit); never a partner in meeting or cooperation.
+        if press[s] && kind != RelationType::Prosecutes
+            || press[g]
+                && matches!(
+                    kind,
+                    RelationType::MeetsWith
+                        | RelationType::CooperatesWith
+                        | RelationType::NegotiatesWith
+                        | RelationType::Aids
+                )
         {
             continue;
         }

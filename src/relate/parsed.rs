@@ -644,6 +644,25 @@ const ANNOUNCING_VERBS: &[&str] = &[
 const PLEDGES: &[&str] = &["promise", "pledge", "vow", "offer", "threaten"];
 /// Verbs that deny the act they govern ("refuted the existence of any such agreement").
 const DENIALS: &[&str] = &["deny", "refute"];
+/// Nouns of time, which the parser may take for an object ("met that time", "left the
+/// next day").
+const TIME_NOUNS: &[&str] = &[
+    "time",
+    "day",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "weekend",
+    "hour",
+    "moment",
+    "decade",
+    "season",
+];
+
 /// Verbs of refusal: their complement is an act not done.
 const REFUSALS: &[&str] = &["refuse", "decline"];
 /// Verbs of joining: one who joins an organization becomes a member, and cooperates with no
@@ -2097,10 +2116,30 @@ fn verb_arguments<'l>(
         let sources = collect(parse, &agents);
         return Some((row, sources, targets, false));
     }
-    let sources = parse
+    let mut sources = parse
         .subject(t)
         .map(|s| parse.agents_of(s))
         .unwrap_or_default();
+    // "The statement on X after Trump spoke with Y": a name right after a word that is both
+    // a preposition and a conjunction, and right before the verb, is the subject of the
+    // clause the conjunction opens, whatever phrase the parser hung it on.
+    if t >= 2 {
+        if let Some(k) = parse.mention_at[t - 1] {
+            let mut w = t - 1;
+            while w > 0 && parse.mention_at[w - 1] == Some(k) {
+                w -= 1;
+            }
+            if w > 0
+                && matches!(
+                    parse.lower(w - 1).as_str(),
+                    "after" | "before" | "since" | "until" | "once" | "because" | "when" | "while"
+                )
+                && !sources.contains(&k)
+            {
+                sources = vec![k];
+            }
+        }
+    }
     // "brokered a deal to normalize relations between X and Y": the parties, not the broker.
     let mut between: Vec<usize> = obliques
         .iter()
@@ -2235,6 +2274,13 @@ fn verb_arguments<'l>(
                 && !names_actors(lexicon, &parse.lower(o))
         })
         .collect();
+    // The verb's own object names a thing and no actor ("did not support the policies X
+    // mentioned"; see the end). A noun of time the parser took for the object ("met that
+    // time in X") is no object.
+    let thing_object = !objects.is_empty()
+        && objects.iter().all(|o| {
+            things.contains(o) && !TIME_NOUNS.contains(&parse.lemma(*o).to_lowercase().as_str())
+        });
     // One releases or lets in people, not a report or a video of them; one hands over or
     // sends people, not a letter to them.
     let takes_actor = matches!(
@@ -2312,6 +2358,38 @@ fn verb_arguments<'l>(
             }
         }
     }
+    // "did not support the policies X mentioned", "rejected the plan": the act is done to
+    // the thing the verb's own object names, which names no actor and no owner; a name
+    // elsewhere in the sentence (in a clause on the thing, in another clause) is not its
+    // target, and the word-order rules must not take it for one.
+    // A phrase of the verb or of its object that names an actor ("rejected calls by X",
+    // however the parser hung it) may still be the target: the rules may look.
+    let actor_oblique = obliques
+        .iter()
+        .any(|&(_, w)| !collect(parse, &[w]).is_empty());
+    let mut closed = closed || targets.is_empty() && thing_object && !actor_oblique;
+    // "refused to answer whether X would …", "refused to turn over documents": a refusal
+    // rejects whom the refused act is done to, searched above. An act put to a question, or
+    // done to a thing that names no actor, rejects no one named, whoever else the sentence
+    // names.
+    closed |= targets.is_empty()
+        && !actor_oblique
+        && row.relation == RelationType::Rejects
+        && parse.is_lemma(t, REFUSALS)
+        && parse.children_with(t, &["xcomp"]).any(|c| {
+            parse
+                .children_with(c, &["ccomp", "advcl"])
+                .any(|x| interrogative(parse, c, x))
+                || parse.children_with(c, &["obj"]).next().is_some()
+                    && parse.children_with(c, &["obj"]).all(|o| {
+                        parse.upos(o) == Upos::NOUN
+                            && parse.mention_of(o).is_none()
+                            && !names_actors(lexicon, &parse.lemma(o).to_lowercase())
+                            && parse
+                                .children_with(o, &["nmod", "obl"])
+                                .all(|n| collect(parse, &[n]).is_empty())
+                    })
+        });
     Some((row, sources, targets, closed))
 }
 

@@ -2,6 +2,7 @@
 //! mentioned before them, in the same or the previous sentence.
 
 use crate::entity::{EntityType, Mention};
+use crate::lexicon::{Lexicon, RoleCategory};
 use crate::text::Layout;
 
 /// Subject pronouns.
@@ -32,6 +33,7 @@ pub(super) fn resolve(
     layout: &Layout,
     index: usize,
     mentions: &[Mention],
+    lexicon: &Lexicon,
 ) -> Vec<Mention> {
     let sentence = &layout.sentences[index];
     let mut out = Vec::new();
@@ -144,15 +146,40 @@ pub(super) fn resolve(
                 )
             }
         };
+        let plural = matches!(word.as_str(), "they" | "them" | "their" | "themselves");
+        // "Protesters' demands include … that the government cease …. They had asked X":
+        // a plural pronoun stands for people more often than for a state or a company, which
+        // English calls "it". A group of people named nearby is its antecedent before any
+        // country or organization.
+        let groups: Vec<&Mention> = candidates
+            .iter()
+            .copied()
+            .filter(|m| plural && m.kind == EntityType::Group)
+            .collect();
+        let pool = if groups.is_empty() {
+            &candidates
+        } else {
+            &groups
+        };
         let antecedent = if SUBJECTS.contains(&word.as_str()) {
-            candidates
-                .iter()
+            pool.iter()
                 .copied()
                 .find(|m| subject_like(m))
-                .or(candidates.first().copied())
+                .or(pool.first().copied())
         } else {
-            candidates.first().copied()
+            pool.first().copied()
         };
+        // A plural pronoun does not stand for one country or organization when the
+        // text between them names people the recognizer made no actor of ("the foreign
+        // ministers met …. They called on X"), or when that one is coordinated with
+        // another ("the agreement between X and Y …. They"): it stands for the people, or
+        // for all the coordinated, not for the one.
+        let antecedent = antecedent.filter(|a| {
+            !plural
+                || a.kind == EntityType::Group
+                || !(coordinated(doc, layout, a, mentions)
+                    || people_between(doc, layout, a.tokens.end, i, mentions, lexicon))
+        });
         if let Some(a) = antecedent {
             out.push(Mention {
                 span: layout.tokens[i].span.clone(),
@@ -167,6 +194,43 @@ pub(super) fn resolve(
         }
     }
     out
+}
+
+/// Whether mention `a` is coordinated with another mention: "X and Y", "X, Y", "Y and X".
+fn coordinated(doc: &str, layout: &Layout, a: &Mention, mentions: &[Mention]) -> bool {
+    let joins = |k: usize| matches!(layout.tokens[k].text(doc), "and" | "or" | ",");
+    mentions.iter().any(|m| {
+        m.sentence == a.sentence
+            && !m.nested
+            && m.entity != a.entity
+            && (m.tokens.start == a.tokens.end + 1 && joins(a.tokens.end)
+                || a.tokens.start == m.tokens.end + 1 && joins(m.tokens.end))
+    })
+}
+
+/// Whether a word between tokens `from` and `to`, in no mention, names people in the plural
+/// ("ministers", "officials", "delegates").
+fn people_between(
+    doc: &str,
+    layout: &Layout,
+    from: usize,
+    to: usize,
+    mentions: &[Mention],
+    lexicon: &Lexicon,
+) -> bool {
+    (from..to).any(|k| {
+        let w = layout.tokens[k].text(doc);
+        if !w.ends_with('s') || !w.starts_with(|c: char| c.is_lowercase()) {
+            return false;
+        }
+        if mentions.iter().any(|m| m.tokens.contains(&k)) {
+            return false;
+        }
+        lexicon.role(w, RoleCategory::Group).is_some()
+            || lexicon
+                .role(&w[..w.len() - 1], RoleCategory::Role)
+                .is_some()
+    })
 }
 
 /// Words of a short time phrase: "on Wednesday", "today".

@@ -2094,3 +2094,227 @@ fn a_participle_before_a_noun_after_a_preposition_is_no_act() {
     );
     assert!(found.iter().all(|(_, r, _, _)| r != "accuses"), "{found:?}");
 }
+
+#[test]
+fn a_news_organization_is_no_partner_of_speaking_or_meeting() {
+    for (text, person, outlet) in [
+        (
+            "Ana Kovic spoke with Andes News about her campaign.",
+            "Ana Kovic",
+            "Andes News",
+        ),
+        (
+            "Marco Ruiz spoke with Andesnews about the election in Peru.",
+            "Marco Ruiz",
+            "Andesnews",
+        ),
+        (
+            "Marco Ruiz spoke with the BBC about the election in Peru.",
+            "Marco Ruiz",
+            "British Broadcasting Corporation",
+        ),
+        (
+            "Ana Kovic agreed to answer questions for The Lima Times.",
+            "Ana Kovic",
+            "The Lima Times",
+        ),
+        ("Reuters met Marco Ruiz in Lima.", "Marco Ruiz", "Reuters"),
+        (
+            "The Lima Herald accused Marco Ruiz of fraud.",
+            "Marco Ruiz",
+            "Lima Herald",
+        ),
+    ] {
+        assert!(
+            nothing_between(text, person, outlet),
+            "{text}: {:?}",
+            relations(text)
+        );
+    }
+    // What is done to it still is an act.
+    let text = "Chile banned the BBC last year.";
+    assert!(states(
+        text,
+        "Chile",
+        "sanctions",
+        "British Broadcasting Corporation"
+    ));
+    let text = "Marco Ruiz criticized CNN on Monday.";
+    assert!(states(text, "Marco Ruiz", "criticizes", "CNN"));
+}
+
+#[test]
+fn holding_is_an_arrest_only_in_custody() {
+    for (text, a, b) in [
+        (
+            "The Peruvian Congress voted to hold Marco Ruiz in contempt.",
+            "Peru",
+            "Marco Ruiz",
+        ),
+        (
+            "Ana Kovic holds the Grand Master title, as does Marco Ruiz.",
+            "Ana Kovic",
+            "Marco Ruiz",
+        ),
+    ] {
+        assert!(nothing_between(text, a, b), "{text}: {:?}", relations(text));
+    }
+    let text = "Bolivian police held Marco Ruiz in custody for three days.";
+    assert!(
+        states(text, "Bolivia", "arrests", "Marco Ruiz"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Rebels in Peru held Ana Kovic hostage for a month.";
+    assert!(
+        states(text, "rebels", "arrests", "Ana Kovic"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_thing_for_an_object_leaves_no_target_to_the_neighbours() {
+    for (text, a, b) in [
+        (
+            "Ana Kovic said she did not support the policies Marco Ruiz mentioned.",
+            "Ana Kovic",
+            "Marco Ruiz",
+        ),
+        (
+            "Ana Kovic refused to answer whether Chile would join the pact.",
+            "Ana Kovic",
+            "Chile",
+        ),
+        (
+            "Ana Kovic refused to turn over documents related to the Andes Mining Company.",
+            "Ana Kovic",
+            "Andes Mining Company",
+        ),
+        (
+            "Marco Ruiz refused to release files that Chile had requested.",
+            "Marco Ruiz",
+            "Chile",
+        ),
+    ] {
+        assert!(nothing_between(text, a, b), "{text}: {:?}", relations(text));
+    }
+    let text = "Ana Kovic and Marco Ruiz both refused to answer whether they would support \
+                Supreme Court packing.";
+    assert!(
+        nothing_between(text, "Ana Kovic", "Supreme Court"),
+        "{:?}",
+        relations(text)
+    );
+    // A refusal of an act done to an actor, or of calls by one, still rejects it.
+    let text = "Peru refused to extradite Marco Ruiz.";
+    assert!(
+        states(text, "Peru", "rejects", "Marco Ruiz"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Peru rejected recent calls by Chile for immediate talks.";
+    assert!(
+        states(text, "Peru", "rejects", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_plural_pronoun_stands_for_people_before_a_state() {
+    // A group of people named nearby, not the state named after it.
+    let text = "Protesters' demands include an inquiry into violence against protesters, and \
+                that the Peruvian government drop the bill. They had asked Ana Kovic to resign.";
+    assert!(
+        states(text, "protesters", "demands", "Ana Kovic"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(
+        !states(text, "Peru", "demands", "Ana Kovic"),
+        "{:?}",
+        relations(text)
+    );
+    // People the recognizer made no actor of, between the state and the pronoun.
+    let text = "Bolivia hosted the foreign ministers on Monday. They called on Chile to halt \
+                its drilling.";
+    assert!(
+        nothing_between(text, "Bolivia", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    // One of coordinated actors is not all of them.
+    let text = "Their ministers signed a statement on the pact between Chile and Bolivia. They \
+                called on Chile to halt its drilling.";
+    assert!(
+        !states(text, "Bolivia", "demands", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+    // A state alone stays the antecedent.
+    let text = "Peru said on Monday that it would not attend. They called on Chile to halt its \
+                drilling.";
+    assert!(
+        states(text, "Peru", "demands", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_region_moved_through_is_no_actor_after_its_article() {
+    let text = "The airline transports weapons and fighters across the Middle East, supporting \
+                the Bolivian regime's ambitions in the region.";
+    assert!(
+        nothing_between(text, "Middle East", "Bolivia"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn the_nationality_of_private_people_is_no_state() {
+    for (text, a, b) in [
+        (
+            "Two Peruvian police officers were found guilty of raping a Chilean tourist.",
+            "Peru",
+            "Chile",
+        ),
+        (
+            "Ana Kovic helped a Bolivian teenager escape to Chile.",
+            "Ana Kovic",
+            "Bolivia",
+        ),
+        (
+            "A Chilean businessman is suing Peru for damages to his plant.",
+            "Chile",
+            "Peru",
+        ),
+    ] {
+        assert!(nothing_between(text, a, b), "{text}: {:?}", relations(text));
+    }
+    // A state's agent stands for the state.
+    let text = "Peru expelled the Chilean ambassador on Monday.";
+    assert!(
+        states(text, "Peru", "sanctions", "Chile"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
+fn a_name_after_a_conjunction_and_before_the_verb_is_its_subject() {
+    let text = "The statement tonight on Peru after Ana Kovic spoke with Marco Ruiz shows a lack \
+                of understanding.";
+    assert!(
+        states(text, "Ana Kovic", "meets-with", "Marco Ruiz"),
+        "{:?}",
+        relations(text)
+    );
+    assert!(
+        nothing_between(text, "Peru", "Marco Ruiz"),
+        "{:?}",
+        relations(text)
+    );
+}

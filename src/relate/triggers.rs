@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use crate::entity::Mention;
 use crate::lexicon::{Form, Lexicon, Trigger};
+use crate::relation::RelationType;
 use crate::text::{Layout, Sentence};
 
 /// A trigger found in a sentence, with every lexicon row that spells it the same way (the
@@ -74,9 +75,53 @@ pub(super) fn find<'l>(
                 }
             }
         }
+        // "hold" is a generic verb: one holds a title, a rally, a vote, an office, a view,
+        // or someone "in contempt" or "responsible". It is an arrest only where the sentence
+        // speaks of custody ("held in custody", "held hostage", "held captive", "held
+        // without charge"); elsewhere the row is no arrest.
+        if let Some(b) = &mut best {
+            b.rows.retain(|(t, _)| {
+                !(t.relation == RelationType::Arrests
+                    && t.words.len() == 1
+                    && t.words[0] == "hold"
+                    && !custody_spoken_of(doc, layout, sentence))
+            });
+            if b.rows.is_empty() {
+                best = None;
+            }
+        }
         out.extend(best);
     }
     out
+}
+
+/// Words that put the holding of people in custody: "in custody", "held hostage", "held
+/// captive", "prisoners held", "held in detention", "held without charge".
+const CUSTODY: &[&str] = &[
+    "custody",
+    "hostage",
+    "hostages",
+    "captive",
+    "captives",
+    "captivity",
+    "prisoner",
+    "prisoners",
+    "detention",
+    "detained",
+    "incommunicado",
+    "jail",
+    "prison",
+    "charge",
+    "trial",
+    "questioning",
+];
+
+/// Whether the sentence speaks of holding people in custody (see [`CUSTODY`]).
+fn custody_spoken_of(doc: &str, layout: &Layout, sentence: &Sentence) -> bool {
+    sentence.tokens.clone().any(|i| {
+        let w = layout.tokens[i].text(doc).to_lowercase();
+        CUSTODY.contains(&w.as_str())
+    })
 }
 
 /// Whether token `i` is joined to the word before it by a hyphen, without spaces.
