@@ -192,7 +192,8 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Verbs whose object noun carries the event: "X signed an agreement with Y", "X made
-/// threats against Y". The noun's source is then the verb's subject.
+/// threats against Y". The noun's source is then the verb's subject, and a phrase the parser
+/// hung on the verb is the noun's ("launched rocket fire against X").
 const LIGHT_VERBS: &[&str] = &[
     "make",
     "sign",
@@ -252,6 +253,8 @@ const LIGHT_VERBS: &[&str] = &[
     "renew",
     "escalate",
     "intensify",
+    "resume",
+    "unleash",
     "order",
     "authorize",
     "accept",
@@ -261,7 +264,7 @@ const LIGHT_VERBS: &[&str] = &[
 ];
 
 /// Every inflected form of the light verbs, built once.
-fn light_verb_forms() -> &'static std::collections::HashSet<String> {
+pub(super) fn light_verb_forms() -> &'static std::collections::HashSet<String> {
     static FORMS: std::sync::OnceLock<std::collections::HashSet<String>> =
         std::sync::OnceLock::new();
     FORMS.get_or_init(|| {

@@ -94,18 +94,10 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
         // preposition and its noun describes the noun; it is no act, whatever the parse.
         found.retain(|f| {
             !(f.end - f.start == 1
-                && f.start > sentence.tokens.start
-                && f.start + 1 < sentence.tokens.end
                 && f.rows
                     .iter()
                     .all(|(_, form)| *form == crate::lexicon::Form::Past)
-                && PARTICIPLE_PREPOSITIONS
-                    .contains(&layout.tokens[f.start - 1].text(doc).to_lowercase().as_str())
-                && layout.tokens[f.start + 1]
-                    .text(doc)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphabetic))
+                && modality::after_preposition(doc, layout, sentence, f.start))
         });
         // "X said Y must …": an obligation stated on someone is a demand without a trigger.
         let obliges = sentence.tokens.clone().any(|i| {
@@ -259,26 +251,6 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
     }
     out
 }
-
-/// Prepositions after which a past participle opens a noun phrase ("over alleged plots").
-const PARTICIPLE_PREPOSITIONS: &[&str] = &[
-    "over",
-    "about",
-    "amid",
-    "despite",
-    "against",
-    "following",
-    "after",
-    "in",
-    "on",
-    "by",
-    "from",
-    "into",
-    "of",
-    "for",
-    "with",
-    "without",
-];
 
 /// Whether to print each sentence's triggers, parse and statements on stderr
 /// (`NEWSGRAPH_TRACE=1`, for developing rules).

@@ -97,21 +97,58 @@ const ADJECTIVE_CONTEXT: &[&str] = &[
     "dozens", "all", "any", "other",
 ];
 
-/// Whether a past-tense form at `at` modifies the noun after it ("accused cartel members").
-pub(super) fn adjectival(doc: &str, layout: &Layout, sentence: &Sentence, at: usize) -> bool {
-    if at == sentence.tokens.start {
-        return false;
-    }
-    let before = layout.tokens[at - 1].text(doc).to_lowercase();
+/// Prepositions after which a past participle opens a noun phrase ("over alleged plots").
+const PARTICIPLE_PREPOSITIONS: &[&str] = &[
+    "over",
+    "about",
+    "amid",
+    "despite",
+    "against",
+    "following",
+    "after",
+    "in",
+    "on",
+    "by",
+    "from",
+    "into",
+    "of",
+    "for",
+    "with",
+    "without",
+];
+
+/// The lowercase word before token `at`, when a word follows it: the frame of a participle
+/// that modifies the noun after it.
+fn noun_frame(doc: &str, layout: &Layout, sentence: &Sentence, at: usize) -> Option<String> {
     let next_is_word = at + 1 < sentence.tokens.end
         && layout.tokens[at + 1]
             .text(doc)
             .chars()
             .next()
             .is_some_and(char::is_alphabetic);
-    // "extradited suspected militant X": a participle right after a verb in the past.
-    let after_past_verb = before.len() > 4 && before.ends_with("ed") && at >= 2;
-    (ADJECTIVE_CONTEXT.contains(&before.as_str()) || after_past_verb) && next_is_word
+    (at > sentence.tokens.start && next_is_word)
+        .then(|| layout.tokens[at - 1].text(doc).to_lowercase())
+}
+
+/// Whether a past-tense form at `at` modifies the noun after it ("accused cartel members").
+pub(super) fn adjectival(doc: &str, layout: &Layout, sentence: &Sentence, at: usize) -> bool {
+    noun_frame(doc, layout, sentence, at).is_some_and(|before| {
+        // "extradited suspected militant X": a participle right after a verb in the past.
+        let after_past_verb = before.len() > 4 && before.ends_with("ed") && at >= 2;
+        ADJECTIVE_CONTEXT.contains(&before.as_str()) || after_past_verb
+    })
+}
+
+/// Whether a participle at `at` stands between a preposition and its noun ("sanctioned X
+/// over alleged plots", "amid alleged fraud"): it describes the noun, whatever the parse.
+pub(super) fn after_preposition(
+    doc: &str,
+    layout: &Layout,
+    sentence: &Sentence,
+    at: usize,
+) -> bool {
+    noun_frame(doc, layout, sentence, at)
+        .is_some_and(|before| PARTICIPLE_PREPOSITIONS.contains(&before.as_str()))
 }
 
 /// Whether a mention is cited as a source ("according to La Politica Online") or a medium

@@ -685,7 +685,7 @@ const PROPOSALS: &[&str] = &[
     "idea",
 ];
 /// Nouns of a means, a chance or a right, whose infinitive is an act made possible, not done.
-const MEANS: &[&str] = &[
+const ENABLING_NOUNS: &[&str] = &[
     "tool",
     "way",
     "means",
@@ -1543,36 +1543,6 @@ const RELATIONAL: &[&str] = &[
     "predecessor",
 ];
 
-/// Verbs that do what their object names ("launched an offensive", "gave aid").
-const LIGHT_VERBS: &[&str] = &[
-    "launch",
-    "carry",
-    "conduct",
-    "mount",
-    "stage",
-    "give",
-    "provide",
-    "offer",
-    "extend",
-    "deliver",
-    "send",
-    "sign",
-    "conclude",
-    "reach",
-    "make",
-    "impose",
-    "issue",
-    "lodge",
-    "file",
-    "intensify",
-    "resume",
-    "begin",
-    "start",
-    "step",
-    "unleash",
-    "open",
-];
-
 /// Nouns of halting, whose "of"-phrase is the act halted ("a suspension of aid to X").
 const HALTING_NOUNS: &[&str] = &[
     "suspension",
@@ -1875,7 +1845,7 @@ fn modality(parse: &Parse, t: usize, mentions: &[Mention]) -> Modality {
         // Y", "the right of X to fire on Y", "an opportunity to meet X".
         if rel == "acl"
             && matches!(parse.upos(h), Upos::NOUN)
-            && MEANS.contains(&lemma.as_ref())
+            && ENABLING_NOUNS.contains(&lemma.as_ref())
             && parse
                 .children_with(w, &["mark"])
                 .any(|m| parse.lower(m) == "to")
@@ -1967,30 +1937,12 @@ fn reported_future(parse: &Parse, w: usize, mentions: &[Mention]) -> bool {
 /// is no target to look for elsewhere.
 type Arguments<'l> = (&'l Trigger, Vec<usize>, Vec<usize>, bool);
 
-/// Day and month names (not "may" or "march") and relative days: time phrases that take no
-/// prepositional phrase of their own.
-const DATES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "january",
-    "february",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// A day or month name ("may" and "march" are words first) or a relative day: a time
+/// phrase that takes no prepositional phrase of its own.
+fn is_date(w: &str) -> bool {
+    crate::text::is_date_word(w) && !matches!(w, "may" | "march" | "on" | "at")
+        || matches!(w, "today" | "yesterday" | "tonight")
+}
 
 fn verb_arguments<'l>(
     parse: &Parse,
@@ -2033,7 +1985,7 @@ fn verb_arguments<'l>(
     heads.extend(
         parse
             .children_with(t, &["obl", "obl:tmod", "obl:unmarked", "obl:npmod"])
-            .filter(|&o| DATES.contains(&parse.lower(o).as_str())),
+            .filter(|&o| is_date(&parse.lower(o))),
     );
     // "donated and delivered goods to X": a bare verb shares the arguments of the verb
     // coordinated with it, those after it.
@@ -2791,7 +2743,9 @@ fn noun_arguments<'l>(
     let light = parse.heads[n].filter(|&h| {
         let object = base(parse.rels[n]) == "obj"
             || base(parse.rels[n]) == "obl" && parse.case_of(n).is_none();
-        object && parse.upos(h) == Upos::VERB && parse.is_lemma(h, LIGHT_VERBS)
+        object
+            && parse.upos(h) == Upos::VERB
+            && super::arguments::light_verb_forms().contains(&parse.lower(h))
     });
     if let Some(h) = light {
         for c in parse.children_with(h, &["obl"]).filter(|&c| c > n) {

@@ -5,5 +5,6 @@ mod sentences;
 mod tokens;
 
 pub use fold::{key, phrase_key, prefix_keys, slug, token_key, token_keys};
+pub(crate) use sentences::is_date_word;
 pub use sentences::{segment, Layout, Sentence, SentenceKind};
 pub use tokens::{tokenize, Token, TokenKind};

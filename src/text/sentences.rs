@@ -316,7 +316,7 @@ fn is_furniture(folded: &str, line: &[Token], text: &str, words: usize) -> bool 
     let has_letters = line.iter().any(|t| t.kind == TokenKind::Word);
     let all_date_words = line.iter().all(|t| {
         let w = t.text(text).to_lowercase();
-        t.kind != TokenKind::Word || crate::text::sentences::is_date_word(&w)
+        t.kind != TokenKind::Word || is_date_word(&w)
     });
     if has_letters && all_date_words && line.iter().any(|t| t.kind == TokenKind::Number) {
         return true;
