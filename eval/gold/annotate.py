@@ -1,0 +1,231 @@
+#!/usr/bin/env python3
+"""Tooling of the hand annotation behind the news gold (see README.md in this folder).
+
+  annotate.py batches DIR     write the documents, sentence-numbered, into batch files to annotate
+  annotate.py check FILE...   validate annotation files (the annotators' format) against the texts
+  annotate.py build DIR       turn every annotation file of DIR into the gold (wikinews.jsonl,
+                              gum-news.jsonl); the second annotations of the double-annotated
+                              documents are read from DIR/second/, adjudications from DIR/adjudicated/
+
+The annotators' format: one JSON object per document and line,
+  {"id": DOC, "actors": {KEY: {"type": T, "names": [NAME, ...]}, ...},
+   "relations": [{"sent": N | [N, M], "source": KEY, "source_text": S, "target": KEY,
+                  "target_text": S, "types": [R, ...], "level": "must"|"may", "negated": bool,
+                  "source_occ"?: K, "target_occ"?: K}, ...]}
+`sent` numbers the sentences as the batch file shows them ([N, M]: the sentences N to M, when
+the numbering split one sentence); `source_text` and `target_text` are the mentions as written in
+that sentence (a name, a noun phrase or a pronoun), found as whole words, the K-th occurrence
+(default 1).
+"""
+import argparse
+import glob
+import json
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import docs as D  # noqa: E402
+from vocab import ACTOR_TYPES, LEVELS, RELATIONS, SYMMETRIC  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def byte_offsets(text):
+    offsets = [0]
+    for c in text:
+        offsets.append(offsets[-1] + len(c.encode("utf-8")))
+    return offsets
+
+
+def cmd_batches(args):
+    docs = D.load_all()
+    double = D.double_annotated(docs)
+    os.makedirs(args.dir, exist_ok=True)
+
+    def write(name, members):
+        with open(os.path.join(args.dir, name), "w", encoding="utf-8") as f:
+            for d in members:
+                f.write(f"=== DOC {d['id']} ===\n")
+                f.write(f"TITLE: {d['title']}\n\n")
+                prev_end = None
+                for n, (s, e) in enumerate(d["sentences"], 1):
+                    if prev_end is not None and "\n" in d["text"][prev_end:s]:
+                        f.write("\n")
+                    f.write(f"[{n}] {d['text'][s:e]}\n")
+                    prev_end = e
+                f.write("\n")
+        words = sum(len(d["text"].split()) for d in members)
+        print(f"{name}: {len(members)} documents, {words} words")
+
+    batch, words, n = [], 0, 0
+    for d in docs:
+        size = len(d["text"].split())
+        if batch and words + size > args.words * 1.3:
+            n += 1
+            write(f"batch{n:02}.txt", batch)
+            batch, words = [], 0
+        batch.append(d)
+        words += size
+        if words >= args.words or len(batch) >= args.docs:
+            n += 1
+            write(f"batch{n:02}.txt", batch)
+            batch, words = [], 0
+    if batch:
+        n += 1
+        write(f"batch{n:02}.txt", batch)
+    second = [d for d in docs if d["id"] in double]
+    half = (len(second) + 1) // 2
+    write("second1.txt", second[:half])
+    write("second2.txt", second[half:])
+
+
+def find_word(sentence, needle, occ):
+    """Character offset in `sentence` of the occ-th whole-word occurrence of `needle`, or None."""
+    pat = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)")
+    for k, m in enumerate(pat.finditer(sentence), 1):
+        if k == occ:
+            return m.start()
+    return None
+
+
+def convert(record, doc, where):
+    """One annotator record -> (gold relations, problems)."""
+    problems = []
+    text, sents = doc["text"], doc["sentences"]
+    offs = byte_offsets(text)
+    actors = record.get("actors") or {}
+    if not isinstance(actors, dict):
+        return [], [f"{where}: actors must be an object"]
+    for key, a in actors.items():
+        if a.get("type") not in ACTOR_TYPES:
+            problems.append(f"{where}: actor {key}: unknown type {a.get('type')!r}")
+        names = a.get("names")
+        if not names or not all(isinstance(x, str) and x.strip() for x in names):
+            problems.append(f"{where}: actor {key}: names must be a non-empty list of strings")
+            continue
+        for name in names:
+            if name not in text:
+                problems.append(f"{where}: actor {key}: name {name!r} does not occur in the text")
+    out, seen = [], {}
+    for i, r in enumerate(record.get("relations") or [], 1):
+        w = f"{where}: relation {i}"
+        sent = r.get("sent")
+        if isinstance(sent, int):
+            sent = [sent, sent]
+        if not (isinstance(sent, list) and len(sent) == 2 and all(isinstance(x, int) for x in sent)
+                and 1 <= sent[0] <= sent[1] <= len(sents)):
+            problems.append(f"{w}: sent {r.get('sent')!r} is not a sentence number (1..{len(sents)}) or range")
+            continue
+        ev_start, ev_end = sents[sent[0] - 1][0], sents[sent[1] - 1][1]
+        evidence = text[ev_start:ev_end]
+        types = r.get("types")
+        if isinstance(types, str):
+            types = [types]
+        if not types or any(t not in RELATIONS for t in types) or len(set(types)) != len(types):
+            problems.append(f"{w}: types {r.get('types')!r}: each must be one of the vocabulary, once")
+            continue
+        if r.get("level") not in LEVELS:
+            problems.append(f"{w}: level {r.get('level')!r} is not must or may")
+            continue
+        if not isinstance(r.get("negated"), bool):
+            problems.append(f"{w}: negated must be true or false")
+            continue
+        ends = {}
+        for role in ("source", "target"):
+            key = r.get(role)
+            if key not in actors:
+                problems.append(f"{w}: {role} {key!r} is not a listed actor")
+                break
+            mention = r.get(role + "_text")
+            if not isinstance(mention, str) or not mention.strip():
+                problems.append(f"{w}: {role}_text is missing")
+                break
+            at = find_word(evidence, mention, r.get(role + "_occ", 1))
+            if at is None:
+                problems.append(f"{w}: {role}_text {mention!r} is not a whole word in sentence {r.get('sent')}: {evidence[:90]!r}")
+                break
+            start = ev_start + at
+            a = actors[key]
+            names = sorted(set(a["names"]) | ({mention} if mention in a["names"] else set()))
+            ends[role] = {"text": mention, "start": offs[start], "end": offs[start + len(mention)],
+                          "names": names, "type": a["type"], "actor": key}
+        if len(ends) < 2:
+            continue
+        if r["source"] == r["target"]:
+            problems.append(f"{w}: source and target are the same actor")
+            continue
+        for t in types:
+            s, g = r["source"], r["target"]
+            if t in SYMMETRIC and s > g:
+                s, g = g, s
+            k = (s, t, g, r["negated"])
+            if k in seen:
+                problems.append(f"{w}: duplicate of relation {seen[k]} ({s} {t} {g}, negated={r['negated']}): "
+                                "one relation per (source, relation, target) and document")
+            seen[k] = i
+        out.append({"source": ends["source"], "target": ends["target"], "types": types,
+                    "level": r["level"], "negated": r["negated"],
+                    "evidence": {"start": offs[ev_start], "end": offs[ev_end]}})
+    return out, problems
+
+
+def read_annotations(path, docs_by_id):
+    records, problems = {}, []
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            where = f"{os.path.basename(path)}:{n}"
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as e:
+                problems.append(f"{where}: malformed JSON: {e}")
+                continue
+            doc = docs_by_id.get(rec.get("id"))
+            if doc is None:
+                problems.append(f"{where}: unknown document id {rec.get('id')!r}")
+                continue
+            if rec["id"] in records:
+                problems.append(f"{where}: document {rec['id']} annotated twice in this file")
+            rels, p = convert(rec, doc, f"{where} ({rec['id']})")
+            problems += p
+            records[rec["id"]] = (rec, rels)
+    return records, problems
+
+
+def cmd_check(args):
+    docs_by_id = {d["id"]: d for d in D.load_all()}
+    bad = 0
+    for path in args.files:
+        records, problems = read_annotations(path, docs_by_id)
+        for p in problems:
+            print(p)
+        bad += len(problems)
+        nrel = sum(len(r[1]) for r in records.values())
+        print(f"{path}: {len(records)} documents, {nrel} relations, {len(problems)} problems")
+        if args.batch:
+            want = re.findall(r"^=== DOC (\S+) ===$", open(args.batch, encoding="utf-8").read(), re.M)
+            missing = [i for i in want if i not in records]
+            if missing:
+                print(f"{path}: documents of {args.batch} not annotated: {', '.join(missing)}")
+                bad += len(missing)
+    sys.exit(1 if bad else 0)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    b = sub.add_parser("batches", help="write batch files to annotate")
+    b.add_argument("dir")
+    b.add_argument("--words", type=int, default=16000, help="words per batch (default %(default)s)")
+    b.add_argument("--docs", type=int, default=30, help="most documents per batch (default %(default)s)")
+    c = sub.add_parser("check", help="validate annotation files")
+    c.add_argument("files", nargs="+")
+    c.add_argument("--batch", help="the batch file the annotation file answers: every document must be annotated")
+    args = ap.parse_args()
+    {"batches": cmd_batches, "check": cmd_check}[args.cmd](args)
+
+
+if __name__ == "__main__":
+    main()
