@@ -158,7 +158,7 @@ impl FromStr for RelationType {
 }
 
 /// One statement of a relation in one sentence of one document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Relation {
     /// Index of the source entity in the document's entity list.
     pub source: usize,
@@ -172,6 +172,11 @@ pub struct Relation {
     pub sentence: Range<usize>,
     /// Byte range of the trigger word or phrase.
     pub trigger: Range<usize>,
+    /// The model's probability that the sentence states this relation (calibrated on the
+    /// annotated dev documents).
+    pub confidence: f32,
+    /// What proposed and decided it: the rule (or "model") and the strongest features.
+    pub reason: String,
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ that sentence (a name, a noun phrase or a pronoun), found as whole words, the K-
 (default 1).
 """
 import argparse
+import collections
 import glob
 import json
 import os
@@ -147,7 +148,7 @@ def convert(record, doc, where):
                 break
             start = ev_start + at
             a = actors[key]
-            names = sorted(set(a["names"]) | ({mention} if mention in a["names"] else set()))
+            names = a["names"]
             ends[role] = {"text": mention, "start": offs[start], "end": offs[start + len(mention)],
                           "names": names, "type": a["type"], "actor": key}
         if len(ends) < 2:
@@ -213,6 +214,53 @@ def cmd_check(args):
     sys.exit(1 if bad else 0)
 
 
+def gold_record(doc, split, double, rec, rels):
+    actors = {k: {"type": a["type"], "names": a["names"]} for k, a in sorted(rec["actors"].items())}
+    rels = sorted(rels, key=lambda r: (r["evidence"]["start"], r["source"]["start"], r["target"]["start"],
+                                       r["types"]))
+    return {"id": doc["id"], "corpus": doc["corpus"], "split": split, "double_annotated": double,
+            "actors": actors, "relations": rels}
+
+
+def cmd_build(args):
+    docs = D.load_all()
+    by_id = {d["id"]: d for d in docs}
+    split = D.splits(docs)
+    double = D.double_annotated(docs)
+    first, adjudicated, problems = {}, {}, []
+    for path in sorted(glob.glob(os.path.join(args.dir, "batch*.jsonl"))):
+        recs, p = read_annotations(path, by_id)
+        problems += p
+        for k, v in recs.items():
+            if k in first:
+                problems.append(f"{path}: {k} already annotated in another batch")
+            first[k] = v
+    for path in sorted(glob.glob(os.path.join(args.dir, "adjudicated", "*.jsonl"))):
+        recs, p = read_annotations(path, by_id)
+        problems += p
+        adjudicated.update(recs)
+    missing = [d["id"] for d in docs if d["id"] not in first and d["id"] not in adjudicated]
+    if missing and not args.partial:
+        problems.append(f"not annotated: {len(missing)} documents, e.g. {missing[:3]}")
+    if problems:
+        for p in problems:
+            print(p, file=sys.stderr)
+        sys.exit(1)
+    counts = collections.Counter()
+    for corpus in D.CORPORA:
+        with open(os.path.join(HERE, f"{corpus}.jsonl"), "w", encoding="utf-8") as f:
+            for d in docs:
+                if d["corpus"] != corpus:
+                    continue
+                src = adjudicated.get(d["id"]) or first.get(d["id"])
+                if src is None:
+                    continue
+                rec = gold_record(d, split[d["id"]], d["id"] in double, *src)
+                counts[corpus] += 1
+                f.write(json.dumps(rec, ensure_ascii=False, sort_keys=True) + "\n")
+    print(", ".join(f"{c}: {n} documents" for c, n in counts.items()))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -223,8 +271,11 @@ def main():
     c = sub.add_parser("check", help="validate annotation files")
     c.add_argument("files", nargs="+")
     c.add_argument("--batch", help="the batch file the annotation file answers: every document must be annotated")
+    bu = sub.add_parser("build", help="write the gold from the annotation files of DIR")
+    bu.add_argument("dir")
+    bu.add_argument("--partial", action="store_true", help="allow documents without annotation (they are left out)")
     args = ap.parse_args()
-    {"batches": cmd_batches, "check": cmd_check}[args.cmd](args)
+    {"batches": cmd_batches, "check": cmd_check, "build": cmd_build}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -74,6 +74,46 @@ pub enum TrainCommand {
         after_help = "See models/NER.md for the command that trained the shipped model.\n\nExample:\n  newsgraph train ner --train en_ewt-ud-train.iob2 train.txt train.txt --dev en_ewt-ud-dev.iob2 \\\n      -o models/ner.bin"
     )]
     Ner(TrainNerArgs),
+    /// Train the relation model on the project's annotated news (eval/gold).
+    #[command(
+        after_help = "Candidates and features come from the relation stage itself; labels from the gold's train\ndocuments; the softmax temperature and the event and static thresholds are chosen on its dev\ndocuments (for precision 0.80 and 0.85). Prints what it measured on dev.\n\nExample (from the project root, with ../shared beside it):\n  newsgraph train relations -o models/relations.bin"
+    )]
+    Relations(TrainRelationsArgs),
+}
+
+/// Flags of `train relations`.
+#[derive(Debug, Args)]
+pub struct TrainRelationsArgs {
+    /// The gold's directory (wikinews.jsonl, gum-news.jsonl).
+    #[arg(long, value_name = "DIR", default_value = "eval/gold")]
+    pub gold: PathBuf,
+    /// The Wikinews corpus the gold's Wikinews documents come from.
+    #[arg(long, value_name = "FILE", default_value = "../shared/corpus/wikinews/wikinews.jsonl")]
+    pub wikinews: PathBuf,
+    /// The GUM CoNLL-U directory the gold's GUM documents come from.
+    #[arg(long, value_name = "DIR", default_value = "../shared/data/gum/dep")]
+    pub gum: PathBuf,
+    /// Where to write the model.
+    #[arg(short, long = "output", value_name = "MODEL")]
+    pub output: PathBuf,
+    /// Passes over the training examples.
+    #[arg(long, value_name = "N", default_value_t = 12)]
+    pub epochs: usize,
+    /// AdaGrad learning rate.
+    #[arg(long, value_name = "X", default_value_t = 0.1)]
+    pub rate: f32,
+    /// L2 penalty.
+    #[arg(long, value_name = "X", default_value_t = 1e-5)]
+    pub l2: f32,
+    /// Drop features seen in fewer training examples.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub min_count: u32,
+    /// Weight of `may` relations as positives (0: left out).
+    #[arg(long, value_name = "X", default_value_t = 0.0)]
+    pub may_weight: f32,
+    /// Seed for shuffling (the same seed and data give the same model bytes).
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub seed: u64,
 }
 
 /// Treebanks and output of `train`.

@@ -4,6 +4,7 @@ pub mod args;
 mod commands;
 mod ner;
 mod nlp;
+mod relations;
 
 use anyhow::Result;
 
@@ -21,6 +22,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Evaluate(a) => nlp::evaluate(a),
         Command::Annotate(a) => nlp::annotate(a),
         Command::Train(TrainCommand::Ner(a)) => ner::train(a),
+        Command::Train(TrainCommand::Relations(a)) => relations::train(a),
         Command::EvaluateNer(a) => ner::evaluate(a),
         Command::Merge(a) => commands::merge(a),
     }

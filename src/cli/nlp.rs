@@ -30,7 +30,7 @@ fn progress(quiet: bool) -> impl FnMut(&str) {
 }
 
 /// Writes a file through a temporary file, so a failed run leaves no partial output.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let name = path.display().to_string();
     let dir = path
         .parent()

@@ -28,7 +28,7 @@ mod beam;
 pub mod corpus;
 pub mod eval;
 mod features;
-mod hash;
+pub(crate) mod hash;
 mod label;
 mod lexfeat;
 mod model;

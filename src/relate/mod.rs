@@ -1,29 +1,42 @@
-//! Relations: who did what to whom, sentence by sentence.
+//! Relations: who did what to whom, sentence by sentence, each with a confidence and a
+//! reason.
 //!
-//! A trigger from the lexicon ("accused", "threats", "hand over") anchors each event. Its
-//! source and target are chosen among the entity mentions of the sentence (pronouns resolved
-//! to the nearest compatible entity before them) by the trigger's part of speech and voice:
-//! the subject before an active verb and the object after it, or after the trigger's
-//! preposition ("cooperate with Y"); the agent after "by" and the subject before a passive;
-//! the possessor ("X's threats") and the object of the trigger's preposition ("against Y")
-//! for nouns; the two sides of "between X and Y" or of a coordinated subject for symmetric
-//! relations. Negation in front of the trigger marks the relation `negated`; hedged
-//! statements ("could attack", "potentially allied") and questions state nothing; a source
-//! of information ("according to X") is not an actor.
-//!
-//! Static relations come from resolution (titles, prefixes, possessives) and are added here
-//! with their evidence.
+//! 1. **Mentions.** A sentence's actors are its entity mentions, names nested in a larger
+//!    name included ("Mexican" in "Mexican President X"), with pronouns resolved to the
+//!    nearest compatible entity before them ([`pronouns`]).
+//! 2. **Rules.** The hand-written rules ([`rules`]) read the sentence's triggers, its
+//!    dependency parse ([`parsed`]) or word order ([`arguments`]), and its modality
+//!    ([`modality`]), and propose relations; resolution's titles and prefixes propose static
+//!    ones.
+//! 3. **Candidates.** Every ordered pair of mentions of two different actors in the sentence
+//!    is a candidate, whatever the rules said: its features ([`features`]) are the
+//!    dependency path between the two and the trigger on it, the words around them, the
+//!    entity types, the rules' verdicts on the pair and cues of the document.
+//! 4. **Model.** A logistic regression trained on the project's annotated news
+//!    ([`model`], [`train`]) gives each candidate the probability of each relation type, and
+//!    of negation. A type whose probability reaches the threshold (chosen on the annotated
+//!    dev documents, or `min_confidence`) becomes a relation, with that probability as its
+//!    `confidence` and the rule and the strongest features as its `reason`.
 
 mod arguments;
+mod classes;
+mod features;
+mod gold;
 mod modality;
+pub mod model;
 mod parsed;
 mod pronouns;
+mod rules;
 mod triggers;
+pub mod train;
 
 #[cfg(test)]
 mod tests;
 
+use std::fmt::Write as _;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use crate::entity::{EntityType, Mention};
 use crate::lexicon::Lexicon;
@@ -32,19 +45,174 @@ use crate::relation::{Relation, RelationType};
 use crate::resolve::Resolved;
 use crate::text::{Layout, SentenceKind};
 
-/// Extracts the relations of one resolved document.
+use classes::Classes;
+use features::{DocumentCues, PairView, RuleVerdict};
+pub use model::{RelationModel, RelationModelError};
+
+/// At most this many mentions of a sentence are paired (the first ones): candidates grow
+/// with the square of the mentions, and a sentence naming more actors is a list.
+const MAX_MENTIONS: usize = 24;
+
+/// How relations are decided.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct RelateOptions {
+    /// Keep relations whose confidence is at least this, instead of the model's thresholds
+    /// (chosen on the annotated dev documents).
+    pub min_confidence: Option<f32>,
+}
+
+/// Extracts the relations of one resolved document with the embedded model.
 pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon) -> Vec<Relation> {
-    let mut out = Vec::new();
-    for link in &resolved.links {
-        out.push(Relation {
-            source: link.source,
-            target: link.target,
-            kind: link.relation,
-            negated: false,
-            sentence: layout.sentences[link.sentence].span.clone(),
-            trigger: link.trigger.clone(),
-        });
+    relate_with(
+        doc,
+        layout,
+        resolved,
+        lexicon,
+        RelationModel::embedded(),
+        RelateOptions::default(),
+        None,
+    )
+}
+
+/// Extracts the relations of one resolved document; with `trace`, writes there for every
+/// sentence with candidates its mentions, triggers, parse, rule proposals and candidates
+/// with their probabilities and features.
+pub fn relate_with(
+    doc: &str,
+    layout: &Layout,
+    resolved: &Resolved,
+    lexicon: &Lexicon,
+    model: &RelationModel,
+    options: RelateOptions,
+    mut trace: Option<&mut String>,
+) -> Vec<Relation> {
+    let mut out: Vec<Relation> = Vec::new();
+    let tracing = trace.is_some();
+    each_sentence(doc, layout, resolved, lexicon, trace.as_deref_mut(), |s| {
+        let mut chosen: Vec<Relation> = Vec::new();
+        for c in &s.candidates {
+            let p = model.probabilities(&c.keys);
+            let negated = model.negated(&c.keys) >= 0.5;
+            let mut line = String::new();
+            for (label, &prob) in p.iter().enumerate().skip(1) {
+                let kind = model::label_type(label).expect("label above 0");
+                let threshold = options
+                    .min_confidence
+                    .unwrap_or_else(|| model.threshold(kind));
+                if tracing && prob >= 0.05 {
+                    let _ = write!(line, " {kind}={prob:.2}");
+                }
+                if prob < threshold {
+                    continue;
+                }
+                let (source, target) = (s.mentions[c.a].entity, s.mentions[c.b].entity);
+                let rule = c
+                    .rules
+                    .iter()
+                    .find(|v| v.relation == kind)
+                    .map_or("model", |v| v.rule);
+                let names = s.view.features(c.a, c.b, &c.rules, &c.reverse, true).0;
+                let relation = Relation {
+                    source,
+                    target,
+                    kind,
+                    negated,
+                    sentence: s.span.clone(),
+                    trigger: c.trigger.clone(),
+                    confidence: prob,
+                    reason: reason(model, label, rule, &names),
+                };
+                keep_strongest(&mut chosen, relation);
+            }
+            if let Some(t) = s.trace.as_deref_mut() {
+                let _ = writeln!(
+                    t,
+                    "  candidate {:?} -> {:?}: none={:.2}{line}",
+                    &doc[s.mentions[c.a].span.clone()],
+                    &doc[s.mentions[c.b].span.clone()],
+                    p[0]
+                );
+            }
+        }
+        out.extend(chosen);
+    });
+    // Static relations first, then events, each in text order.
+    out.sort_by_key(|r| (!r.kind.is_static(), r.sentence.start, r.trigger.start));
+    out
+}
+
+/// Adds a relation to a sentence's relations, keeping one per pair, type and polarity (the
+/// most confident; symmetric types in either direction).
+fn keep_strongest(chosen: &mut Vec<Relation>, r: Relation) {
+    let same = |x: &Relation| {
+        x.kind == r.kind
+            && x.negated == r.negated
+            && (x.source == r.source && x.target == r.target
+                || r.kind.is_symmetric() && x.source == r.target && x.target == r.source)
+    };
+    match chosen.iter_mut().find(|x| same(x)) {
+        Some(x) if x.confidence < r.confidence => *x = r,
+        Some(_) => {}
+        None => chosen.push(r),
     }
+}
+
+/// What proposed and decided a relation: the rule that proposed it (or "model") and the
+/// three features that weigh most for its type against no relation.
+fn reason(model: &RelationModel, label: usize, rule: &str, f: &features::Features) -> String {
+    let names = f.names.as_deref().unwrap_or(&[]);
+    let mut weighed: Vec<(f32, &str)> = names
+        .iter()
+        .map(|n| {
+            let key = features::key_of(n);
+            (model.types.weight(key, label) - model.types.weight(key, 0), n.as_str())
+        })
+        .filter(|(w, _)| *w > 0.0)
+        .collect();
+    weighed.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(y.1)));
+    let mut out = format!("rule {rule}");
+    for (_, n) in weighed.iter().take(3) {
+        out.push_str("; ");
+        out.push_str(n);
+    }
+    out
+}
+
+/// One candidate pair: mentions `a` (source) and `b` (target) of a sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    pub a: usize,
+    pub b: usize,
+    pub keys: Vec<u32>,
+    /// The words that state it: a rule's trigger, else the top of the path between them.
+    pub trigger: Range<usize>,
+    pub rules: Vec<RuleVerdict>,
+    pub reverse: Vec<RuleVerdict>,
+}
+
+/// A sentence with its candidates, as the relation stage and training see it.
+pub(crate) struct SentenceCandidates<'s, 'a> {
+    pub index: usize,
+    pub span: Range<usize>,
+    pub mentions: &'s [Mention],
+    pub view: &'s PairView<'a>,
+    pub candidates: Vec<Candidate>,
+    pub trace: Option<&'s mut String>,
+}
+
+/// Runs the stage's steps 1–3 on every sentence with two actors or more and hands each
+/// sentence's candidates to `visit`.
+pub(crate) fn each_sentence(
+    doc: &str,
+    layout: &Layout,
+    resolved: &Resolved,
+    lexicon: &Lexicon,
+    mut trace: Option<&mut String>,
+    mut visit: impl FnMut(&mut SentenceCandidates),
+) {
+    let classes = Classes::builtin();
+    let cues = DocumentCues::read(doc, classes);
+    let models = Models::embedded();
     let mut first = 0;
     for (index, sentence) in layout.sentences.iter().enumerate() {
         // Mentions are in text order: take this sentence's slice.
@@ -55,228 +223,183 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
         while last < resolved.mentions.len() && resolved.mentions[last].sentence == index {
             last += 1;
         }
-        if sentence.kind == SentenceKind::Furniture || modality::is_question(doc, layout, sentence)
-        {
+        if sentence.kind == SentenceKind::Furniture {
             continue;
         }
-        let mut mentions: Vec<Mention> = resolved.mentions[first..last]
+        let rule_mentions = rules::mentions(doc, layout, index, resolved, first..last, lexicon);
+        // The candidates' mentions: the rules' and every name they leave out (nested
+        // names, sources of information, nationalities), each once.
+        let mut mentions = rule_mentions.clone();
+        for m in &resolved.mentions[first..last] {
+            if !mentions.iter().any(|x| x.tokens == m.tokens) {
+                mentions.push(m.clone());
+            }
+        }
+        mentions.sort_by_key(|m| (m.tokens.start, m.tokens.end));
+        mentions.retain(|m| m.kind != EntityType::Other);
+        mentions.truncate(MAX_MENTIONS);
+        let distinct = mentions
             .iter()
-            .filter(|m| !m.nested && !modality::information_source(doc, layout, sentence, m))
-            .filter(|m| !nationality(doc, layout, sentence.tokens.end, m, lexicon))
-            .cloned()
-            .collect();
-        mentions.extend(pronouns::resolve(
+            .any(|m| m.entity != mentions[0].entity);
+        if !distinct {
+            continue;
+        }
+        let parse = parsed::Parse::new(doc, layout, sentence, &rule_mentions, models);
+        let mut text = trace.as_deref_mut();
+        if let Some(t) = text.as_deref_mut() {
+            let _ = writeln!(t, "sentence: {}", &doc[sentence.span.clone()]);
+            for (k, m) in mentions.iter().enumerate() {
+                let _ = writeln!(t, "  m{k} {:?} {:?}", &doc[m.span.clone()], m.kind);
+            }
+            t.push_str(&parse.dump());
+        }
+        let mut proposals = rules::propose(
             doc,
             layout,
-            index,
-            &resolved.mentions[..last],
+            sentence,
+            &rule_mentions,
+            Some(&parse),
+            resolved,
             lexicon,
-        ));
-        mentions.sort_by_key(|m| m.tokens.start);
-        // "arrested 100 Palestinians": a plural demonym names people of the country, who
-        // can be arrested or handed over as a group can.
-        for m in &mut mentions {
-            if m.kind == EntityType::Country && plural_demonym(&doc[m.span.clone()], lexicon) {
-                m.kind = EntityType::Group;
-            }
-        }
-        if mentions.len() < 2 {
-            if trace() {
-                eprintln!(
-                    "sentence (fewer than two actors): {}",
-                    &doc[sentence.span.clone()]
+            text.as_deref_mut(),
+        );
+        proposals.extend(rules::static_links(layout, resolved, index));
+        let mut verdicts: FxHashMap<(usize, usize), Vec<RuleVerdict>> = FxHashMap::default();
+        for p in &proposals {
+            if let Some(t) = text.as_deref_mut() {
+                let r = &p.relation;
+                let _ = writeln!(
+                    t,
+                    "  rule {}: {} {}{} {}",
+                    p.rule,
+                    resolved.entities[r.source].label,
+                    r.kind,
+                    if r.negated { " (negated)" } else { "" },
+                    resolved.entities[r.target].label
                 );
             }
-            continue;
+            verdicts
+                .entry((p.relation.source, p.relation.target))
+                .or_default()
+                .push(RuleVerdict {
+                    relation: p.relation.kind,
+                    negated: p.relation.negated,
+                    rule: p.rule,
+                    trigger: p.relation.trigger.clone(),
+                });
         }
-        let mut found = triggers::find(doc, layout, sentence, &mentions, lexicon);
-        // "sanctioned X over alleged plots", "amid alleged fraud": a past participle between a
-        // preposition and its noun describes the noun; it is no act, whatever the parse.
-        found.retain(|f| {
-            !(f.end - f.start == 1
-                && f.rows
-                    .iter()
-                    .all(|(_, form)| *form == crate::lexicon::Form::Past)
-                && modality::after_preposition(doc, layout, sentence, f.start))
-        });
-        // "X said Y must …": an obligation stated on someone is a demand without a trigger.
-        let obliges = sentence.tokens.clone().any(|i| {
-            matches!(
-                layout.tokens[i].text(doc).to_lowercase().as_str(),
-                "must" | "should" | "ought"
-            )
-        });
-        if found.is_empty() && !obliges {
-            continue;
-        }
-        // Parse only sentences that can state something: two actors and a trigger.
-        let parse = (mode() != Mode::Rules)
-            .then(|| parsed::Parse::new(doc, layout, sentence, &mentions, Models::embedded()));
-        if trace() {
-            eprintln!("sentence: {}", &doc[sentence.span.clone()]);
-            for (k, m) in mentions.iter().enumerate() {
-                eprintln!("  m{k} {:?} {:?}", &doc[m.span.clone()], m.kind);
-            }
-            for f in &found {
-                let rows: Vec<String> = f
-                    .rows
-                    .iter()
-                    .map(|(r, _)| format!("{:?}/{:?}/{:?}", r.relation, r.pos, r.preposition))
-                    .collect();
-                eprintln!("  trigger {:?}: {}", &doc[f.span(layout)], rows.join(" "));
-            }
-            if let Some(p) = &parse {
-                eprint!("{}", p.dump());
-            }
-        }
-        // "attorneys general from Maine", "the energy isolation of Crete", "an Ohio man": a
-        // city or region named as where someone is or comes from, or modifying a noun, is the
-        // setting of the act, not a party to it (a country there stands for its state and
-        // people, and a capital for its government: both stay).
-        let settings: Vec<Setting> = mentions
+        let own: Vec<bool> = mentions
             .iter()
-            .map(|m| {
-                if m.kind != EntityType::Location
-                    || lexicon
-                        .capitals
-                        .contains_key(&crate::text::key(&doc[m.span.clone()]))
-                {
-                    return Setting::Party;
-                }
-                if parse.as_ref().is_some_and(|p| p.modifies_noun(m)) {
-                    return Setting::Elsewhere;
-                }
-                setting(doc, layout, sentence.tokens.start, m.tokens.start)
-            })
+            .map(|m| resolved.mentions[first..last].iter().any(|x| x.tokens == m.tokens))
+            .collect();
+        let pronoun: Vec<bool> = own.iter().map(|o| !o).collect();
+        let setting: Vec<&'static str> = mentions
+            .iter()
+            .map(|m| rules::setting_name(doc, layout, sentence, &parse, m, lexicon))
             .collect();
         let press: Vec<bool> = mentions
             .iter()
-            .map(|m| news_organization(m, &resolved.entities[m.entity].label, lexicon))
+            .map(|m| rules::news_organization(m, &resolved.entities[m.entity].label, lexicon))
             .collect();
-        // "the invasion of X", "the bombing of X": the "of" of a noun trigger names whom the
-        // act is done to, as its object would.
-        let settings_for = |f: &triggers::Found| -> Vec<Setting> {
-            settings
-                .iter()
-                .zip(&mentions)
-                .map(|(&x, m)| {
-                    let of_trigger = m.tokens.start == f.end + 1
-                        && layout.tokens[f.end].text(doc).eq_ignore_ascii_case("of");
-                    if x == Setting::Elsewhere && of_trigger {
-                        Setting::Party
-                    } else {
-                        x
-                    }
-                })
-                .collect()
+        let informant: Vec<bool> = mentions
+            .iter()
+            .map(|m| rules::left_out(doc, layout, sentence, m, lexicon))
+            .collect();
+        let view = PairView {
+            doc,
+            parse: &parse,
+            mentions: &mentions,
+            pronoun: &pronoun,
+            setting: &setting,
+            press: &press,
+            informant: &informant,
+            lexicon,
+            classes,
+            cues,
         };
-        for f in &found {
-            let by_parse = parse
-                .as_ref()
-                .and_then(|p| parsed::statement(p, f, &mentions, lexicon));
-            if trace() {
-                eprintln!(
-                    "  parse statement for {:?}: {by_parse:?}",
-                    &doc[f.span(layout)]
-                );
-            }
-            let statement = match mode() {
-                Mode::Parse => by_parse,
-                Mode::Rules => arguments::statement(doc, layout, sentence, &mentions, f),
-                Mode::Hybrid => match by_parse {
-                    Some(s) if s.has_pair() => Some(s),
-                    // The parse found that nothing is stated (a hedge, a demanded act, a thing
-                    // for an object): the word-order rules must not find an act here.
-                    Some(s) if s.closed => None,
-                    // The parse read the truth of the clause ("would not meet their demands")
-                    // better than a word window does: the rules' arguments keep it.
-                    Some(s) if parse.as_ref().is_some_and(|p| p.fits(f)) => {
-                        arguments::statement(doc, layout, sentence, &mentions, f).map(|mut r| {
-                            if s.modality != Modality::Asserted {
-                                r.modality = s.modality;
-                            }
-                            // The parse read the sense from the whole clause ("attacked X
-                            // during the debate and blasted Y": words, not force; "supported
-                            // X" with no means given: an endorsement, not aid), where the
-                            // rules see only the trigger's row: the parse's sense is kept.
-                            if matches!(
-                                (r.relation, s.relation),
-                                (RelationType::Attacks, RelationType::Criticizes)
-                                    | (RelationType::Aids, RelationType::Praises)
-                            ) {
-                                r.relation = s.relation;
-                            }
-                            r
-                        })
-                    }
-                    _ if parse.as_ref().is_some_and(|p| p.fits(f)) => {
-                        arguments::statement(doc, layout, sentence, &mentions, f)
-                    }
-                    _ => None,
-                },
-                // The rules' arguments, for triggers whose part of speech the tagger confirms.
-                Mode::Tagged => parse
-                    .as_ref()
-                    .filter(|p| p.fits(f))
-                    .and_then(|_| arguments::statement(doc, layout, sentence, &mentions, f)),
-            };
-            if let Some(statement) = statement {
-                emit(
-                    &statement,
-                    &mentions,
-                    &settings_for(f),
-                    &press,
-                    sentence.span.clone(),
-                    f.span(layout),
-                    &mut out,
-                );
-            }
-        }
-        if obliges && mode() != Mode::Rules {
-            if let Some(p) = &parse {
-                for (at, statement) in parsed::obligations(p) {
-                    let trigger = layout.tokens[at].span.clone();
-                    emit(
-                        &statement,
-                        &mentions,
-                        &settings,
-                        &press,
-                        sentence.span.clone(),
-                        trigger,
-                        &mut out,
-                    );
+        let mut candidates = Vec::new();
+        for a in 0..mentions.len() {
+            for b in 0..mentions.len() {
+                let (ea, eb) = (mentions[a].entity, mentions[b].entity);
+                if ea == eb {
+                    continue;
                 }
+                let rules = verdicts.get(&(ea, eb)).cloned().unwrap_or_default();
+                let reverse = verdicts.get(&(eb, ea)).cloned().unwrap_or_default();
+                let (f, top) = view.features(a, b, &rules, &reverse, false);
+                let trigger = rules
+                    .first()
+                    .map(|v| v.trigger.clone())
+                    .or_else(|| top.map(|w| layout.tokens[sentence.tokens.start + w].span.clone()))
+                    .unwrap_or_else(|| between(&mentions[a], &mentions[b]));
+                candidates.push(Candidate {
+                    a,
+                    b,
+                    keys: f.keys,
+                    trigger,
+                    rules,
+                    reverse,
+                });
             }
         }
+        visit(&mut SentenceCandidates {
+            index,
+            span: sentence.span.clone(),
+            mentions: &mentions,
+            view: &view,
+            candidates,
+            trace: text,
+        });
+    }
+}
+
+/// The text between two mentions (or the first one, when they touch).
+fn between(a: &Mention, b: &Mention) -> Range<usize> {
+    let (x, y) = if a.span.start <= b.span.start { (a, b) } else { (b, a) };
+    if x.span.end < y.span.start {
+        x.span.end..y.span.start
+    } else {
+        x.span.clone()
+    }
+}
+
+/// The relations the rules alone propose in a document, as the extractor gave them before
+/// the model decided (what the rules' tests check).
+pub(crate) fn rule_relations(
+    doc: &str,
+    layout: &Layout,
+    resolved: &Resolved,
+    lexicon: &Lexicon,
+) -> Vec<Relation> {
+    let mut out: Vec<Relation> = (0..layout.sentences.len())
+        .flat_map(|i| rules::static_links(layout, resolved, i))
+        .map(|p| p.relation)
+        .collect();
+    let models = Models::embedded();
+    let mut first = 0;
+    for (index, sentence) in layout.sentences.iter().enumerate() {
+        while first < resolved.mentions.len() && resolved.mentions[first].sentence < index {
+            first += 1;
+        }
+        let mut last = first;
+        while last < resolved.mentions.len() && resolved.mentions[last].sentence == index {
+            last += 1;
+        }
+        if sentence.kind == SentenceKind::Furniture {
+            continue;
+        }
+        let mentions = rules::mentions(doc, layout, index, resolved, first..last, lexicon);
+        if mentions.len() < 2 {
+            continue;
+        }
+        let parse = parsed::Parse::new(doc, layout, sentence, &mentions, models);
+        out.extend(
+            rules::propose(doc, layout, sentence, &mentions, Some(&parse), resolved, lexicon, None)
+                .into_iter()
+                .map(|p| p.relation),
+        );
     }
     out
-}
-
-/// Whether to print each sentence's triggers, parse and statements on stderr
-/// (`NEWSGRAPH_TRACE=1`, for developing rules).
-fn trace() -> bool {
-    static TRACE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *TRACE.get_or_init(|| std::env::var_os("NEWSGRAPH_TRACE").is_some_and(|v| v == "1"))
-}
-
-/// How arguments are found (`NEWSGRAPH_RELATIONS=parse|rules|hybrid`, for evaluation).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mode {
-    Parse,
-    Rules,
-    Hybrid,
-    Tagged,
-}
-
-fn mode() -> Mode {
-    static MODE: std::sync::OnceLock<Mode> = std::sync::OnceLock::new();
-    *MODE.get_or_init(|| match std::env::var("NEWSGRAPH_RELATIONS").as_deref() {
-        Ok("rules") => Mode::Rules,
-        Ok("hybrid") => Mode::Hybrid,
-        Ok("tagged") => Mode::Tagged,
-        Ok("parse") => Mode::Parse,
-        _ => Mode::Hybrid,
-    })
 }
 
 /// How true a statement is.
@@ -337,321 +460,3 @@ fn intended(act: RelationType) -> Option<RelationType> {
     }
 }
 
-/// Whether an organization's mention names a news organization: one the lexicon lists as
-/// media, or one named the way English names news outlets ("Fox News", "NBC News", "The
-/// Washington Post", "The Daily Telegraph": a last word "news", "times", "post", …).
-fn news_organization(m: &Mention, label: &str, lexicon: &Lexicon) -> bool {
-    if lexicon.media.contains(&crate::text::key(label)) {
-        return true;
-    }
-    let last = label.split_whitespace().last().unwrap_or("").to_lowercase();
-    // A name ending in "news" is no person's or place's, whatever the recognizer guessed
-    // ("Wikinews", "Sky News"); "Times" or "Post" ends a surname too ("Emily Post").
-    last.ends_with("news")
-        || m.kind == EntityType::Organization
-            && matches!(
-                last.as_str(),
-                "times"
-                    | "post"
-                    | "journal"
-                    | "herald"
-                    | "tribune"
-                    | "gazette"
-                    | "telegraph"
-                    | "press"
-            )
-}
-
-/// Nouns of private people: who is one of them acts for no state. (Not athletes or players,
-/// who compete for their country: "refused to play against an Israeli player" is a stand
-/// against the state.)
-const PRIVATE_PEOPLE: &[&str] = &[
-    "tourist",
-    "tourists",
-    "teenager",
-    "teenagers",
-    "teen",
-    "teens",
-    "woman",
-    "women",
-    "man",
-    "men",
-    "girl",
-    "girls",
-    "boy",
-    "boys",
-    "child",
-    "children",
-    "student",
-    "students",
-    "traveller",
-    "travellers",
-    "traveler",
-    "travelers",
-    "passenger",
-    "passengers",
-    "family",
-    "families",
-    "couple",
-    "businessman",
-    "businessmen",
-    "businesswoman",
-    "grower",
-    "growers",
-    "farmer",
-    "farmers",
-    "worker",
-    "workers",
-    "blogger",
-    "bloggers",
-    "national",
-    "nationals",
-    "citizen",
-    "citizens",
-    "resident",
-    "residents",
-    "migrant",
-    "migrants",
-    "refugee",
-    "refugees",
-    "pilgrim",
-    "pilgrims",
-];
-
-/// Whether a country's mention is a demonym giving the nationality of private people ("a
-/// Canadian tourist", "a Saudi teenager", "Mexican corn growers"): such people act and are
-/// acted on for themselves, not for their state, which is no party to what they do or
-/// suffer. A state's agents ("the Libyan ambassador", "Russian troops") keep the state.
-fn nationality(doc: &str, layout: &Layout, end: usize, m: &Mention, lexicon: &Lexicon) -> bool {
-    if m.kind != EntityType::Country {
-        return false;
-    }
-    // A demonym ("Canadian"), not the country's name ("Canada").
-    let text = &doc[m.span.clone()];
-    match lexicon.demonym(text) {
-        Some(c) if crate::text::key(&lexicon.countries[c].name) != crate::text::key(text) => {}
-        _ => return false,
-    }
-    // The noun, past at most two lower-case modifiers ("Mexican corn growers").
-    for k in m.tokens.end..(m.tokens.end + 3).min(end) {
-        let w = layout.tokens[k].text(doc);
-        if PRIVATE_PEOPLE.contains(&w) {
-            return true;
-        }
-        if !w.starts_with(|c: char| c.is_lowercase()) {
-            return false;
-        }
-    }
-    false
-}
-
-/// Whether a country's mention is a plural demonym ("Palestinians", "Liberians"), not its
-/// name ("the Philippines").
-fn plural_demonym(text: &str, lexicon: &Lexicon) -> bool {
-    text.ends_with('s')
-        && lexicon
-            .demonym(text)
-            .is_some_and(|c| crate::text::key(&lexicon.countries[c].name) != crate::text::key(text))
-}
-
-/// How a place mention stands in its sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Setting {
-    /// Named as itself: it may act or be acted on.
-    Party,
-    /// Where the act happens ("in X", "throughout X").
-    Within,
-    /// Where someone comes from or is near ("from X", "of X", "an X man").
-    Elsewhere,
-}
-
-/// Prepositions before a place that say where an act happens.
-const WITHIN: &[&str] = &["in", "at", "throughout", "inside", "within"];
-/// Prepositions before a place that say where someone comes from or is near.
-const ELSEWHERE: &[&str] = &["from", "of", "across", "near", "around", "outside"];
-/// Nouns of which a place is the name ("the province of Cusco" is Cusco).
-const PLACE_NOUNS: &[&str] = &[
-    "province",
-    "city",
-    "state",
-    "region",
-    "town",
-    "village",
-    "island",
-    "district",
-    "county",
-    "department",
-    "territory",
-    "provinces",
-    "cities",
-    "states",
-    "regions",
-    "towns",
-    "villages",
-    "islands",
-    "districts",
-    "counties",
-];
-
-/// The setting of a place mention starting at token `at`, from the preposition before it.
-/// "the province of X" is X itself: the preposition before the phrase counts.
-fn setting(doc: &str, layout: &Layout, first: usize, at: usize) -> Setting {
-    let word = |i: usize| layout.tokens[i].text(doc).to_lowercase();
-    let preposition = |w: &str| WITHIN.contains(&w) || ELSEWHERE.contains(&w);
-    let mut i = at;
-    if i >= first + 2 && word(i - 1) == "of" && PLACE_NOUNS.contains(&word(i - 2).as_str()) {
-        // Back over "the (US) state of" to what precedes the phrase.
-        i -= 2;
-        for _ in 0..3 {
-            if i > first && !preposition(&word(i - 1)) {
-                i -= 1;
-            }
-        }
-    }
-    // "across the Middle East", "from the Balkans": the article stands between the
-    // preposition and the place someone comes from or moves through. (After "in" the
-    // article is left alone: "settlements in the Gaza Strip" may be what is done to it.)
-    if i > first + 1 && word(i - 1) == "the" && ELSEWHERE.contains(&word(i - 2).as_str()) {
-        i -= 1;
-    }
-    if i <= first {
-        return Setting::Party;
-    }
-    let before = word(i - 1);
-    if WITHIN.contains(&before.as_str()) {
-        Setting::Within
-    } else if ELSEWHERE.contains(&before.as_str()) {
-        Setting::Elsewhere
-    } else {
-        Setting::Party
-    }
-}
-
-/// Whether entities of this type can act or be acted on in an event.
-fn is_actor(kind: EntityType) -> bool {
-    kind != EntityType::Other
-}
-
-/// Turns a statement into relations between entities, once per pair and sentence.
-fn emit(
-    statement: &Statement,
-    mentions: &[Mention],
-    settings: &[Setting],
-    press: &[bool],
-    sentence: Range<usize>,
-    trigger: Range<usize>,
-    out: &mut Vec<Relation>,
-) {
-    // "will release X" intends to cooperate; "released X" is outside the vocabulary.
-    if statement.intended_only
-        && !matches!(statement.modality, Modality::Intended | Modality::Attempted)
-    {
-        return;
-    }
-    let (kind, negated) = match statement.modality {
-        Modality::Hedged | Modality::Demanded => return,
-        Modality::Attempted if statement.relation == RelationType::Attacks => {
-            (RelationType::Attacks, false)
-        }
-        Modality::Intended | Modality::Attempted => match intended(statement.relation) {
-            Some(kind) => (kind, false),
-            None => return,
-        },
-        Modality::Negated => (statement.relation, true),
-        Modality::Asserted => (statement.relation, false),
-    };
-    let mut targets = statement.targets.clone();
-    // One arrests people ("held caucuses in X" arrests no one) and hands over people, or to
-    // a state ("extradited X", "handed them over to Y").
-    let of_people = match kind {
-        RelationType::Arrests => true,
-        RelationType::Extradites => !statement.prepositional,
-        _ => false,
-    };
-    if of_people {
-        targets.retain(|&k| matches!(mentions[k].kind, EntityType::Person | EntityType::Group));
-    }
-    let sources = &statement.sources;
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    if targets.is_empty() && kind.is_symmetric() && sources.len() >= 2 {
-        // "The U.S. and Mexico are establishing an alliance": the coordinated sides.
-        for (a, &x) in sources.iter().enumerate() {
-            for &y in &sources[a + 1..] {
-                pairs.push((x, y));
-            }
-        }
-    }
-    for &s in sources {
-        for &g in &targets {
-            pairs.push((s, g));
-        }
-    }
-    for (s, g) in pairs {
-        // Events happen between actors. A law, an event or a storm ("signed the Act",
-        // "Hurricane Lorenzo hit") is not one; a place is, as CAMEO codes it ("shelled Juba":
-        // the place and its people), except as a party to a meeting (below).
-        if !is_actor(mentions[s].kind) || !is_actor(mentions[g].kind) {
-            continue;
-        }
-        // A place where an act happens is where it is done to people: shelled or put under
-        // curfew there, the place is its target (CAMEO codes it so); it is no party to any
-        // other act, and a place someone comes from is none to any.
-        let place_target = matches!(kind, RelationType::Attacks | RelationType::Sanctions);
-        let elsewhere = |k: usize| match settings[k] {
-            Setting::Party => false,
-            Setting::Within => !place_target || k == s,
-            Setting::Elsewhere => true,
-        };
-        if elsewhere(s) || elsewhere(g) {
-            continue;
-        }
-        // One meets people, not a city or a region ("Biden visited Kenosha"): a visit to a
-        // country is a visit to its state, a visit to a place meets no one.
-        if kind == RelationType::MeetsWith
-            && (mentions[s].kind == EntityType::Location
-                || mentions[g].kind == EntityType::Location)
-        {
-            continue;
-        }
-        // A news organization reports and interviews: "spoke with CNN", "told the BBC",
-        // "answered questions for the Times", "CNN called the election for X", "a Times
-        // story alleging X" are the work of the press, no act between parties. It is a party
-        // only to what is done to it (attacked, banned, criticized, sued, called on) and to
-        // what it files itself (a lawsuit); never a partner in meeting or cooperation.
-        if press[s] && kind != RelationType::Prosecutes
-            || press[g]
-                && matches!(
-                    kind,
-                    RelationType::MeetsWith
-                        | RelationType::CooperatesWith
-                        | RelationType::NegotiatesWith
-                        | RelationType::Aids
-                )
-        {
-            continue;
-        }
-        let (source, target) = (mentions[s].entity, mentions[g].entity);
-        if source == target {
-            continue;
-        }
-        let relation = Relation {
-            source,
-            target,
-            kind,
-            negated,
-            sentence: sentence.clone(),
-            trigger: trigger.clone(),
-        };
-        if !out.iter().any(|r| same_statement(r, &relation)) {
-            out.push(relation);
-        }
-    }
-}
-
-fn same_statement(a: &Relation, b: &Relation) -> bool {
-    a.kind == b.kind
-        && a.negated == b.negated
-        && a.sentence == b.sentence
-        && (a.source == b.source && a.target == b.target
-            || a.kind.is_symmetric() && a.source == b.target && a.target == b.source)
-}

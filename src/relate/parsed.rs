@@ -13,6 +13,7 @@
 //! of the Sinaloa Cartel leader").
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use super::triggers::Found;
 use super::{Modality, Statement};
@@ -175,8 +176,59 @@ impl<'a> Parse<'a> {
             })
     }
 
-    fn upos(&self, w: usize) -> Upos {
+    pub(super) fn upos(&self, w: usize) -> Upos {
         self.tags[w].upos
+    }
+
+    /// The words of a token range of the document, if it lies in this sentence.
+    pub(super) fn word_range(&self, tokens: &Range<usize>) -> Option<Range<usize>> {
+        let s = tokens.start.checked_sub(self.start)?;
+        let e = tokens.end.checked_sub(self.start)?.min(self.words.len());
+        (s < e).then_some(s..e)
+    }
+
+    /// Whether document token `t` is a word of this sentence.
+    pub(super) fn has_token(&self, t: usize) -> bool {
+        t >= self.start && t - self.start < self.words.len()
+    }
+
+    /// Document token `t` (a word of this sentence), lowercased.
+    pub(super) fn token_lower(&self, t: usize) -> String {
+        self.lower(t - self.start)
+    }
+
+    pub(super) fn word(&self, w: usize) -> &str {
+        self.words[w]
+    }
+
+    pub(super) fn head(&self, w: usize) -> Option<usize> {
+        self.heads[w]
+    }
+
+    pub(super) fn rel(&self, w: usize) -> &'static str {
+        self.rels[w]
+    }
+
+    pub(super) fn children(&self, w: usize) -> &[usize] {
+        &self.children[w]
+    }
+
+    /// The argument mention that covers word `w`.
+    pub(super) fn mention_covering(&self, w: usize) -> Option<usize> {
+        self.mention_at[w]
+    }
+
+    /// The preposition of word `w`'s phrase (its `case` child), lowercased.
+    pub(super) fn case_word(&self, w: usize) -> Option<String> {
+        self.case_of(w)
+    }
+
+    /// Whether the clause of word `w` is a question: "whether", "if" as its marker, or a
+    /// question mark closing the sentence with `w` in the main clause.
+    pub(super) fn is_question_clause(&self, w: usize) -> bool {
+        self.children_with(w, &["mark"])
+            .any(|m| matches!(self.lower(m).as_str(), "whether" | "if"))
+            || self.heads[w].is_none() && self.words.last() == Some(&"?")
     }
 
     /// The head of the compound noun that word `w` is part of ("mediation" in "a mediation

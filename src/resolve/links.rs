@@ -21,6 +21,8 @@ pub struct StaticLink {
     pub sentence: usize,
     /// Byte range of the words that state it (the title, the prefix, the possessive).
     pub trigger: Range<usize>,
+    /// Which construction states it (see [`crate::relate`]'s rules).
+    pub rule: &'static str,
 }
 
 /// Derives static links from the candidates of a resolved document. Candidates and
@@ -46,12 +48,18 @@ pub(super) fn derive(
             };
             if let Some(relation) = relation {
                 let trigger = c.title_span.clone().unwrap_or(candidates[p].span.clone());
+                let rule = if relation == RelationType::PartOf {
+                    "prefix-state-body"
+                } else {
+                    "prefix-title"
+                };
                 links.push(StaticLink {
                     source: entity(k),
                     relation,
                     target: entity(p),
                     sentence: c.sentence,
                     trigger,
+                    rule,
                 });
             }
         }
@@ -77,6 +85,7 @@ pub(super) fn derive(
                         target: entity(p),
                         sentence: c.sentence,
                         trigger: role.clone(),
+                        rule: "role-after-organization",
                     });
                 }
             }
@@ -95,6 +104,7 @@ pub(super) fn derive(
                     target: entity(k + 1),
                     sentence: c.sentence,
                     trigger: c.span.end..next.span.start,
+                    rule: "person-party",
                 });
             }
         }

@@ -1,0 +1,349 @@
+//! The relation model: a multinomial logistic regression over hashed features that gives, for
+//! a candidate pair, the probability of each relation type (or none), and a second, binary one
+//! that gives the probability that a stated relation is negated. Trained by
+//! [`super::train`]; embedded in the binary (`models/relations.bin`).
+//!
+//! File layout (little endian):
+//!
+//! | bytes | field |
+//! |---|---|
+//! | 8 | magic `NGRELMDL` |
+//! | 4 | format version ([`FORMAT_VERSION`]) |
+//! | 4 | features version ([`FEATURES_VERSION`]) |
+//! | 4 | temperature (f32: scores are divided by it before the softmax; fitted on dev) |
+//! | 4 | event threshold (f32) |
+//! | 4 | static threshold (f32) |
+//! | 4 + n | description (UTF-8) |
+//! | … | the type table, then the negation table: each a u32 label count, an f32 weight scale, a u32 feature count, then per feature (keys ascending) the u32 key and one i16 weight per label |
+//! | 4 | CRC-32 of everything before |
+
+use rustc_hash::FxHashMap;
+
+use crate::relation::RelationType;
+
+/// The file's first bytes.
+pub(crate) const MAGIC: &[u8; 8] = b"NGRELMDL";
+/// The layout version this build reads and writes.
+pub(crate) const FORMAT_VERSION: u32 = 1;
+/// What `features.rs` computes: a model trained on other features is refused.
+pub(crate) const FEATURES_VERSION: u32 = 1;
+
+/// Labels of the type table: 0 is "no relation", then the vocabulary in order.
+pub(crate) const N_LABELS: usize = 1 + RelationType::ALL.len();
+
+/// The relation type of a label (none for label 0).
+pub(crate) fn label_type(label: usize) -> Option<RelationType> {
+    label.checked_sub(1).map(|i| RelationType::ALL[i])
+}
+
+/// The label of a relation type.
+pub(crate) fn type_label(kind: RelationType) -> usize {
+    1 + RelationType::ALL
+        .iter()
+        .position(|&k| k == kind)
+        .expect("every type is in ALL")
+}
+
+/// One weight table: per feature key, one weight per label.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Table {
+    pub labels: usize,
+    pub scale: f32,
+    pub keys: Vec<u32>,
+    pub weights: Vec<i16>,
+    index: FxHashMap<u32, u32>,
+}
+
+impl Table {
+    /// A table from float weights (rows parallel to sorted `keys`), quantized to i16.
+    pub(crate) fn quantize(labels: usize, keys: Vec<u32>, rows: &[f32]) -> Table {
+        let max = rows.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let weights = rows
+            .iter()
+            .map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16)
+            .collect();
+        Table::new(labels, scale, keys, weights)
+    }
+
+    fn new(labels: usize, scale: f32, keys: Vec<u32>, weights: Vec<i16>) -> Table {
+        let index = keys
+            .iter()
+            .enumerate()
+            .map(|(i, &k)| (k, i as u32))
+            .collect();
+        Table {
+            labels,
+            scale,
+            keys,
+            weights,
+            index,
+        }
+    }
+
+    /// The summed weights of `keys` per label.
+    pub(crate) fn scores(&self, keys: &[u32]) -> Vec<f32> {
+        let mut acc = vec![0i64; self.labels];
+        for k in keys {
+            if let Some(&row) = self.index.get(k) {
+                let row = row as usize * self.labels;
+                for (a, &w) in acc.iter_mut().zip(&self.weights[row..row + self.labels]) {
+                    *a += i64::from(w);
+                }
+            }
+        }
+        acc.iter().map(|&a| a as f32 * self.scale).collect()
+    }
+
+    /// The weight of one feature for one label (0 when the feature is unknown).
+    pub(crate) fn weight(&self, key: u32, label: usize) -> f32 {
+        self.index.get(&key).map_or(0.0, |&row| {
+            f32::from(self.weights[row as usize * self.labels + label]) * self.scale
+        })
+    }
+}
+
+/// The trained relation model.
+#[derive(Debug, Clone)]
+pub struct RelationModel {
+    pub(crate) types: Table,
+    pub(crate) negation: Table,
+    pub(crate) temperature: f32,
+    pub(crate) event_threshold: f32,
+    pub(crate) static_threshold: f32,
+    pub(crate) description: String,
+}
+
+/// Why model bytes were refused.
+#[derive(Debug, thiserror::Error)]
+pub enum RelationModelError {
+    /// Not a relation model, or a damaged one.
+    #[error("not a newsgraph relation model, or a damaged one: {0}")]
+    Invalid(String),
+    /// Made by another version of newsgraph.
+    #[error("relation model for features version {found}, this build computes version {expected}: retrain it (newsgraph train relations)")]
+    Version {
+        /// What the file says.
+        found: u32,
+        /// What this build computes.
+        expected: u32,
+    },
+}
+
+static EMBEDDED: &[u8] = include_bytes!("../../models/relations.bin");
+
+/// Softmax of `scores / temperature`.
+pub(crate) fn softmax(scores: &[f32], temperature: f32) -> Vec<f32> {
+    let t = temperature.max(1e-3);
+    let max = scores.iter().fold(f32::MIN, |m, &s| m.max(s / t));
+    let exp: Vec<f32> = scores.iter().map(|&s| (s / t - max).exp()).collect();
+    let sum: f32 = exp.iter().sum();
+    exp.iter().map(|e| e / sum).collect()
+}
+
+impl RelationModel {
+    /// The model shipped with the binary.
+    pub fn embedded() -> &'static RelationModel {
+        static MODEL: std::sync::OnceLock<RelationModel> = std::sync::OnceLock::new();
+        MODEL.get_or_init(|| {
+            RelationModel::from_bytes(EMBEDDED).expect("models/relations.bin is a valid model")
+        })
+    }
+
+    /// The probability of each label (0: no relation) for a candidate's features.
+    pub(crate) fn probabilities(&self, keys: &[u32]) -> Vec<f32> {
+        softmax(&self.types.scores(keys), self.temperature)
+    }
+
+    /// The probability that a relation with these features is stated as not holding.
+    pub(crate) fn negated(&self, keys: &[u32]) -> f32 {
+        softmax(&self.negation.scores(keys), 1.0)[1]
+    }
+
+    /// The default confidence a relation of `kind` needs to be kept (chosen on dev).
+    pub fn threshold(&self, kind: RelationType) -> f32 {
+        if kind.is_static() {
+            self.static_threshold
+        } else {
+            self.event_threshold
+        }
+    }
+
+    /// What the model was trained on and how.
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// The model as file bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        for v in [FORMAT_VERSION, FEATURES_VERSION] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        for v in [
+            self.temperature,
+            self.event_threshold,
+            self.static_threshold,
+        ] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out.extend_from_slice(&(self.description.len() as u32).to_le_bytes());
+        out.extend_from_slice(self.description.as_bytes());
+        for table in [&self.types, &self.negation] {
+            out.extend_from_slice(&(table.labels as u32).to_le_bytes());
+            out.extend_from_slice(&table.scale.to_le_bytes());
+            out.extend_from_slice(&(table.keys.len() as u32).to_le_bytes());
+            for (i, k) in table.keys.iter().enumerate() {
+                out.extend_from_slice(&k.to_le_bytes());
+                for w in &table.weights[i * table.labels..(i + 1) * table.labels] {
+                    out.extend_from_slice(&w.to_le_bytes());
+                }
+            }
+        }
+        let crc = crate::ner::hash::crc32(&out);
+        out.extend_from_slice(&crc.to_le_bytes());
+        out
+    }
+
+    /// Reads a model from file bytes.
+    pub fn from_bytes(bytes: &[u8]) -> Result<RelationModel, RelationModelError> {
+        let bad = |m: &str| RelationModelError::Invalid(m.to_string());
+        if bytes.len() < 12 || &bytes[..8] != MAGIC {
+            return Err(bad("wrong magic bytes"));
+        }
+        let (body, crc) = bytes.split_at(bytes.len() - 4);
+        if crate::ner::hash::crc32(body) != u32::from_le_bytes(crc.try_into().expect("4 bytes")) {
+            return Err(bad("checksum mismatch"));
+        }
+        let mut r = Reader { bytes: body, at: 8 };
+        let format = r.u32()?;
+        if format != FORMAT_VERSION {
+            return Err(bad(&format!("format version {format}")));
+        }
+        let features = r.u32()?;
+        if features != FEATURES_VERSION {
+            return Err(RelationModelError::Version {
+                found: features,
+                expected: FEATURES_VERSION,
+            });
+        }
+        let temperature = r.f32()?;
+        let event_threshold = r.f32()?;
+        let static_threshold = r.f32()?;
+        let n = r.u32()? as usize;
+        let description = String::from_utf8(r.take(n)?.to_vec()).map_err(|_| bad("description"))?;
+        let mut tables = Vec::new();
+        for _ in 0..2 {
+            let labels = r.u32()? as usize;
+            let scale = r.f32()?;
+            let count = r.u32()? as usize;
+            if labels == 0 || labels > 64 || count > 50_000_000 {
+                return Err(bad("table size"));
+            }
+            let mut keys = Vec::with_capacity(count);
+            let mut weights = Vec::with_capacity(count * labels);
+            for _ in 0..count {
+                keys.push(r.u32()?);
+                for _ in 0..labels {
+                    weights.push(i16::from_le_bytes(r.take(2)?.try_into().expect("2 bytes")));
+                }
+            }
+            tables.push(Table::new(labels, scale, keys, weights));
+        }
+        if r.at != body.len() {
+            return Err(bad("trailing bytes"));
+        }
+        let negation = tables.pop().expect("two tables");
+        let types = tables.pop().expect("two tables");
+        if types.labels != N_LABELS || negation.labels != 2 {
+            return Err(bad("label counts"));
+        }
+        Ok(RelationModel {
+            types,
+            negation,
+            temperature,
+            event_threshold,
+            static_threshold,
+            description,
+        })
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], RelationModelError> {
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or_else(|| RelationModelError::Invalid("truncated".to_string()))?;
+        let out = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(out)
+    }
+
+    fn u32(&mut self) -> Result<u32, RelationModelError> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+    }
+
+    fn f32(&mut self) -> Result<f32, RelationModelError> {
+        Ok(f32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny() -> RelationModel {
+        let mut rows = vec![0f32; 2 * N_LABELS];
+        rows[type_label(RelationType::Accuses)] = 2.0;
+        rows[N_LABELS] = 1.0;
+        RelationModel {
+            types: Table::quantize(N_LABELS, vec![7, 9], &rows),
+            negation: Table::quantize(2, vec![7], &[0.0, 0.5]),
+            temperature: 1.0,
+            event_threshold: 0.5,
+            static_threshold: 0.6,
+            description: "test".to_string(),
+        }
+    }
+
+    #[test]
+    fn model_bytes_round_trip() {
+        let m = tiny();
+        let bytes = m.to_bytes();
+        let back = RelationModel::from_bytes(&bytes).unwrap();
+        assert_eq!(back.to_bytes(), bytes);
+        let p = back.probabilities(&[7]);
+        assert!(p[type_label(RelationType::Accuses)] > p[0]);
+        assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-5);
+    }
+
+    #[test]
+    fn damaged_bytes_are_refused() {
+        let mut bytes = tiny().to_bytes();
+        bytes[20] ^= 1;
+        assert!(RelationModel::from_bytes(&bytes).is_err());
+        assert!(RelationModel::from_bytes(b"NGRELMDL").is_err());
+    }
+
+    #[test]
+    fn labels_map_to_types_and_back() {
+        for kind in RelationType::ALL {
+            assert_eq!(label_type(type_label(kind)), Some(kind));
+        }
+        assert_eq!(label_type(0), None);
+    }
+
+    #[test]
+    fn embedded_model_loads() {
+        let m = RelationModel::embedded();
+        assert!(m.temperature > 0.0);
+    }
+}
