@@ -6,11 +6,13 @@ GUM news/interview documents, annotated by hand for every stated relation; see
 eval/gold/README.md) and compares its relations with the gold, document by document.
 
 Actor matching. Each predicted entity of a document stands for at most one gold actor of that
-document: the actor whose name occurrences (every whole-word occurrence in the text of each name
-the gold lists for it) overlap the entity's mentions by the most characters; an entity with no
-overlap stands for the actor one of whose names equals its label (case, accents, "the" and dots
-folded), else for the country actor with the same ISO3 code in data/lexicon/countries.tsv, else
-for none.
+document. Each of its mentions stands for the actor of the name occurrence (a whole-word
+occurrence in the text of a name the gold lists for the actor) that fits it best, by overlap
+over union (the "United States" nested in "United States Navy" is the country, the whole name
+the navy); the entity stands for the actor most of its mentions stand for. An entity with no
+such mention stands for the actor one of whose names equals its label (case, accents, "the"
+and dots folded), else for the country actor with the same ISO3 code in
+data/lexicon/countries.tsv, else for none.
 
 Matching rule. A predicted relation (source entity, type, target entity, negated) is right when
 both entities stand for gold actors and the gold holds a relation between those actors, of
@@ -83,19 +85,27 @@ class Matcher:
                     code = countries.get(fold(name))
                     if code:
                         self.country_of.setdefault(code, key)
-        overlap = collections.defaultdict(collections.Counter)
+        # Each mention stands for the actor of the name occurrence that fits it best
+        # (overlap over union: the "United States" of "United States Navy" is the country,
+        # the whole name the navy); an entity for the actor most of its mentions stand for.
+        votes = collections.defaultdict(collections.Counter)
         for m in out["mentions"]:
+            best = None
             for key, spans in self.spans.items():
                 for s, e in spans:
                     o = min(e, m["end"]) - max(s, m["start"])
                     if o > 0:
-                        overlap[m["entity"]][key] += o
+                        fit = o / (max(e, m["end"]) - min(s, m["start"]))
+                        if best is None or fit > best[0] or fit == best[0] and key < best[1]:
+                            best = (fit, key)
+            if best:
+                votes[m["entity"]][best[1]] += best[0]
         self.actor = {}
         for ent in out["entities"]:
-            votes = overlap.get(ent["id"])
-            if votes:
-                best = max(votes.values())
-                self.actor[ent["id"]] = min(k for k, v in votes.items() if v == best)
+            v = votes.get(ent["id"])
+            if v:
+                top = max(v.values())
+                self.actor[ent["id"]] = min(k for k, x in v.items() if x == top)
             elif name_key(ent["label"]) in self.keys:
                 self.actor[ent["id"]] = self.keys[name_key(ent["label"])]
             elif ent["type"] == "country" and countries.get(fold(ent["label"])) in self.country_of:
@@ -150,8 +160,8 @@ def score(gold, outs, countries):
     return pred, right, must, found, wrong, missed
 
 
-def prf(c, p, g):
-    return (c / p if p else 0.0), (c / g if g else 0.0)
+def prf(right, predicted, gold, found):
+    return (right / predicted if predicted else 0.0), (found / gold if gold else 0.0)
 
 
 def byte_slice(text, start, end):
@@ -184,9 +194,9 @@ def main():
         tf = sum(found[t] for t in types)
         for t in types:
             if pred[t] or must[t]:
-                p, r = prf(right[t], pred[t], must[t])
+                p, r = prf(right[t], pred[t], must[t], found[t])
                 print(f"{t:<18}{pred[t]:>6}{right[t]:>7}{p:>7.2f}{must[t]:>7}{found[t]:>7}{r:>7.2f}")
-        p, r = prf(tr, tp, tg)
+        p, r = prf(tr, tp, tg, tf)
         totals[group] = (p, r)
         print(f"{'= ' + group:<18}{tp:>6}{tr:>7}{p:>7.2f}{tg:>7}{tf:>7}{r:>7.2f}")
     if args.errors:

@@ -26,6 +26,7 @@ pub struct Extraction {
 #[derive(Debug, Clone)]
 pub struct Extractor {
     lexicon: Cow<'static, Lexicon>,
+    options: relate::RelateOptions,
 }
 
 impl Default for Extractor {
@@ -39,6 +40,7 @@ impl Extractor {
     pub fn new() -> Extractor {
         Extractor {
             lexicon: Cow::Borrowed(Lexicon::builtin()),
+            options: relate::RelateOptions::default(),
         }
     }
 
@@ -46,6 +48,7 @@ impl Extractor {
     pub fn with_lexicon(lexicon: Lexicon) -> Extractor {
         Extractor {
             lexicon: Cow::Owned(lexicon),
+            options: relate::RelateOptions::default(),
         }
     }
 
@@ -54,12 +57,39 @@ impl Extractor {
         &self.lexicon
     }
 
+    /// Keeps relations whose confidence is at least `p` instead of the model's thresholds.
+    pub fn with_min_confidence(mut self, p: Option<f32>) -> Extractor {
+        self.options.min_confidence = p;
+        self
+    }
+
     /// Runs text → sentences and tokens → mentions → entities → relations on one document.
     pub fn extract(&self, doc: &Document) -> Extraction {
+        self.run(doc, None)
+    }
+
+    /// Extracts a document and tells how its relations were decided: per sentence, its
+    /// mentions, parse, the rules' proposals and the candidates with the model's
+    /// probabilities (what `newsgraph explain` prints).
+    pub fn explain(&self, doc: &Document) -> (Extraction, String) {
+        let mut trace = String::new();
+        let ex = self.run(doc, Some(&mut trace));
+        (ex, trace)
+    }
+
+    fn run(&self, doc: &Document, trace: Option<&mut String>) -> Extraction {
         let layout = text::segment(&doc.text);
         let candidates = recognize::recognize(&doc.text, &layout, &self.lexicon);
         let resolved = resolve::resolve(&doc.text, &candidates, &self.lexicon);
-        let relations = relate::relate(&doc.text, &layout, &resolved, &self.lexicon);
+        let relations = relate::relate_with(
+            &doc.text,
+            &layout,
+            &resolved,
+            &self.lexicon,
+            relate::RelationModel::embedded(),
+            self.options,
+            trace,
+        );
         drop_idle_groups(Extraction {
             document: doc.id.clone(),
             entities: resolved.entities,

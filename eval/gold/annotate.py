@@ -261,6 +261,94 @@ def cmd_build(args):
     print(", ".join(f"{c}: {n} documents" for c, n in counts.items()))
 
 
+def fold_name(n):
+    import unicodedata
+    n = unicodedata.normalize("NFKD", n)
+    n = "".join(c for c in n if not unicodedata.combining(c)).lower().replace(".", "")
+    n = re.sub(r"^the\s+", "", n)
+    return " ".join(n.split())
+
+
+def actor_map(rec_a, rec_b):
+    """Actor keys of annotation A -> actor keys of annotation B: the B actor sharing most
+    (folded) names with it."""
+    out = {}
+    for ka, a in rec_a["actors"].items():
+        na = {fold_name(x) for x in a["names"]}
+        best = None
+        for kb, b in rec_b["actors"].items():
+            shared = len(na & {fold_name(x) for x in b["names"]})
+            if shared and (best is None or shared > best[0]):
+                best = (shared, kb)
+        if best:
+            out[ka] = best[1]
+    return out
+
+
+def facts_of(rels, level=None):
+    """(source, target, frozenset(types), negated, relation) per relation."""
+    return [(r["source"]["actor"], r["target"]["actor"], frozenset(r["types"]), r["negated"], r)
+            for r in rels if level is None or r["level"] == level]
+
+
+def matches(fa, fb, amap):
+    s, t, types, neg, _ = fa
+    s2, t2 = amap.get(s), amap.get(t)
+    for sb, tb, types_b, neg_b, _ in fb:
+        if neg != neg_b or not (types & types_b):
+            continue
+        sym = any(x in SYMMETRIC for x in types & types_b)
+        if (s2, t2) == (sb, tb) or sym and (s2, t2) == (tb, sb):
+            return True
+    return False
+
+
+def cmd_agreement(args):
+    docs = D.load_all()
+    by_id = {d["id"]: d for d in docs}
+    double = D.double_annotated(docs)
+    first, second = {}, {}
+    for path in sorted(glob.glob(os.path.join(args.dir, "batch*.jsonl"))):
+        first.update(read_annotations(path, by_id)[0])
+    for path in sorted(glob.glob(os.path.join(args.dir, "second", "*.jsonl"))):
+        second.update(read_annotations(path, by_id)[0])
+    ids = [d["id"] for d in docs if d["id"] in double and d["id"] in first and d["id"] in second]
+    rows = collections.defaultdict(lambda: [0, 0, 0, 0])  # type -> [|A|, A matched, |B|, B matched]
+    for level in (None, "must"):
+        rows.clear()
+        for i in ids:
+            (ra, rels_a), (rb, rels_b) = first[i], second[i]
+            a2b, b2a = actor_map(ra, rb), actor_map(rb, ra)
+            fa, fb = facts_of(rels_a, level), facts_of(rels_b, level)
+            all_b, all_a = facts_of(rels_b), facts_of(rels_a)
+            for f in fa:
+                hit = matches(f, all_b if level else fb, a2b)
+                for t in f[2]:
+                    rows[t][0] += 1
+                    rows[t][1] += hit
+                rows["all"][0] += 1
+                rows["all"][1] += hit
+            for f in fb:
+                hit = matches(f, all_a if level else fa, b2a)
+                for t in f[2]:
+                    rows[t][2] += 1
+                    rows[t][3] += hit
+                rows["all"][2] += 1
+                rows["all"][3] += hit
+        title = "all relations" if level is None else "must relations (matched against the other's relations of any level)"
+        print(f"\nAgreement on {len(ids)} documents, {title}:")
+        print("| relation | first | matched | second | matched | F1 |\n|---|---|---|---|---|---|")
+        for t in list(RELATIONS) + ["all"]:
+            if t not in rows:
+                continue
+            na, ma, nb, mb = rows[t]
+            r = ma / na if na else 0.0
+            p = mb / nb if nb else 0.0
+            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            name = f"**{t}**" if t == "all" else t
+            print(f"| {name} | {na} | {ma} | {nb} | {mb} | {f1:.2f} |")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -274,8 +362,10 @@ def main():
     bu = sub.add_parser("build", help="write the gold from the annotation files of DIR")
     bu.add_argument("dir")
     bu.add_argument("--partial", action="store_true", help="allow documents without annotation (they are left out)")
+    ag = sub.add_parser("agreement", help="relation F1 of the first annotation against the second, per type")
+    ag.add_argument("dir")
     args = ap.parse_args()
-    {"batches": cmd_batches, "check": cmd_check, "build": cmd_build}[args.cmd](args)
+    {"batches": cmd_batches, "check": cmd_check, "build": cmd_build, "agreement": cmd_agreement}[args.cmd](args)
 
 
 if __name__ == "__main__":

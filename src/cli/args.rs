@@ -30,6 +30,12 @@ pub enum Command {
     /// Show counts per type and the most connected entities of a saved graph.
     #[command(after_help = "Example:\n  newsgraph stats graphs/seeds.json --top 10")]
     Stats(StatsArgs),
+    /// Show how the relations of a text are decided: per sentence its mentions, parse, the
+    /// rules' proposals and every candidate pair with the model's probabilities.
+    #[command(
+        after_help = "Examples:\n  newsgraph explain --text \"Police arrested Ana Vidal in Lima.\"\n  newsgraph explain article.txt"
+    )]
+    Explain(ExplainArgs),
     /// Merge graphs built from separate sets of articles into the graph one build would give.
     #[command(
         after_help = "Examples:\n  newsgraph merge shard-*.json -o all.json\n  cat shard-*.json | newsgraph merge - -o all.json"
@@ -114,6 +120,13 @@ pub struct TrainRelationsArgs {
     /// Seed for shuffling (the same seed and data give the same model bytes).
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub seed: u64,
+    /// Also learn from the PLOVER gold records (CAMEO example sentences, one event each).
+    #[arg(long, value_name = "FILE")]
+    pub plover: Option<PathBuf>,
+    /// Write the dev candidates, their gold labels and the model's probabilities to this
+    /// JSON Lines file (for error analysis).
+    #[arg(long, value_name = "FILE")]
+    pub dump_dev: Option<PathBuf>,
 }
 
 /// Treebanks and output of `train`.
@@ -212,6 +225,10 @@ pub struct InputArgs {
     /// A user lexicon (JSON) adding entities, aliases, suppressions and triggers.
     #[arg(long, value_name = "FILE")]
     pub lexicon: Option<PathBuf>,
+    /// Keep relations whose confidence is at least P (0 to 1), instead of the thresholds
+    /// the model chose on the annotated dev documents.
+    #[arg(long, value_name = "P", value_parser = probability)]
+    pub min_confidence: Option<f32>,
     /// Print no warnings, progress or summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,
@@ -224,6 +241,18 @@ pub struct InputArgs {
         hide_default_value = true
     )]
     pub threads: usize,
+}
+
+/// A probability: a number from 0 to 1.
+pub fn probability(s: &str) -> Result<f32, String> {
+    let p: f32 = s
+        .parse()
+        .map_err(|_| format!("{s:?} is not a number"))?;
+    if (0.0..=1.0).contains(&p) {
+        Ok(p)
+    } else {
+        Err(format!("{s} is not between 0 and 1"))
+    }
 }
 
 /// Input formats.
@@ -350,6 +379,17 @@ pub enum LayoutArg {
     Sfdp,
     /// Force-directed: for a few hundred nodes.
     Neato,
+}
+
+/// Flags of `explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A text file to explain (`-`: standard input).
+    #[arg(value_name = "FILE", required_unless_present = "text", conflicts_with = "text")]
+    pub input: Option<PathBuf>,
+    /// The text itself.
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
 }
 
 /// Flags of `stats`.

@@ -99,10 +99,11 @@ fn write_outputs(
 }
 
 fn extractor(args: &InputArgs) -> Result<Extractor> {
-    Ok(match &args.lexicon {
+    let extractor = match &args.lexicon {
         Some(path) => Extractor::with_lexicon(Lexicon::with_user(&UserLexicon::load(path)?)),
         None => Extractor::new(),
-    })
+    };
+    Ok(extractor.with_min_confidence(args.min_confidence))
 }
 
 fn read_options(args: &InputArgs) -> ReadOptions {

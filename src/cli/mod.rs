@@ -17,6 +17,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Extract(a) => commands::extract(a),
         Command::Convert(a) => commands::convert(a),
         Command::Stats(a) => commands::stats(a),
+        Command::Explain(a) => relations::explain(a),
         Command::Train(TrainCommand::Tagger(a)) => nlp::train_tagger(a),
         Command::Train(TrainCommand::Parser(a)) => nlp::train_parser(a),
         Command::Evaluate(a) => nlp::evaluate(a),

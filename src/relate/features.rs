@@ -293,12 +293,33 @@ impl PairView<'_> {
             f.add(&["btw", order, &between, ty]);
         }
         for t in (m1.tokens.end..m2.tokens.start).take(12) {
-            f.add(&["bw", &lower(t)]);
+            let w = lower(t);
+            f.add(&["bw", &w]);
+            for role in self.lexicon.roles.get(&crate::text::key(&w)).into_iter().flatten() {
+                let rel = role.relation.map_or("-", |r| r.as_str());
+                f.add(&["bwrole", rel]);
+                f.add(&["bwrole", rel, ty]);
+            }
+            for class in self.classes.of(&w) {
+                f.add(&["bwclass", class.name()]);
+            }
         }
         // The words before each mention: a title ("President", "spokesman for"), a
         // preposition ("according to", "in").
         for (name, k) in [("a", a), ("b", b)] {
             let m = &self.mentions[k];
+            // Role words just before the mention ("President", "his wife", "spokesman").
+            for t in m.tokens.start.saturating_sub(3)..m.tokens.start {
+                if !p.has_token(t) {
+                    continue;
+                }
+                let key = crate::text::key(&lower(t));
+                for role in self.lexicon.roles.get(&key).into_iter().flatten() {
+                    let rel = role.relation.map_or("-", |r| r.as_str());
+                    f.add(&["prevrole", name, rel]);
+                    f.add(&["prevrole", name, rel, ty]);
+                }
+            }
             if let Some(t) = m.tokens.start.checked_sub(1).filter(|&t| p.has_token(t)) {
                 let w1 = lower(t);
                 f.add(&["prev", name, &w1]);

@@ -80,6 +80,10 @@ pub struct GoldDocument {
     /// The text (read from the corpus, not the gold file).
     #[serde(skip)]
     pub text: String,
+    /// Only the listed relations are known: pairs not listed are no negatives (PLOVER
+    /// records code one event per sentence).
+    #[serde(skip)]
+    pub partial: bool,
 }
 
 /// The text of a GUM document from its CoNLL-U source: the `# text` lines of its sentences
@@ -161,6 +165,139 @@ pub fn read_gold(gold_dir: &Path, wikinews: &Path, gum_dir: &Path) -> Result<Vec
             }
             docs.push(doc);
         }
+    }
+    Ok(docs)
+}
+
+/// The relation types a PLOVER category counts as (as `eval/plover.py` scores them).
+fn plover_types(category: &str) -> &'static [&'static str] {
+    match category {
+        "AGREE" | "COOPERATE" => &["cooperates-with"],
+        "CONSULT" => &["meets-with", "negotiates-with"],
+        "SUPPORT" => &["praises"],
+        "AID" => &["aids"],
+        "DEMAND" => &["demands"],
+        "DISAPPROVE" => &["accuses", "criticizes"],
+        "REJECT" => &["rejects"],
+        "THREATEN" => &["threatens"],
+        "SANCTION" => &["sanctions"],
+        "COERCE" => &["arrests", "prosecutes", "extradites"],
+        "ASSAULT" | "FIGHT" => &["attacks"],
+        _ => &[],
+    }
+}
+
+/// The PLOVER gold records (CAMEO manual example sentences, one coded event each) as extra
+/// training documents of split `extra`: each record's event as relations between its
+/// source and target actors (reciprocal sources with each other), other pairs unknown.
+pub fn read_plover(path: &Path) -> Result<Vec<GoldDocument>, Error> {
+    #[derive(Deserialize)]
+    struct Actor {
+        #[serde(rename = "actorText")]
+        text: String,
+    }
+    #[derive(Deserialize)]
+    struct Record {
+        id: String,
+        event: String,
+        #[serde(default)]
+        text: String,
+        #[serde(default)]
+        source: Option<serde_json::Value>,
+        #[serde(default)]
+        target: Option<serde_json::Value>,
+    }
+    let data = std::fs::read_to_string(path).map_err(io(path))?;
+    let records: Vec<Record> = serde_json::from_str(&data).map_err(|e| Error::Record {
+        path: path.display().to_string(),
+        line: e.line(),
+        message: e.to_string(),
+    })?;
+    let actors_of = |v: &Option<serde_json::Value>| -> Vec<String> {
+        v.as_ref()
+            .and_then(|v| serde_json::from_value::<Vec<Actor>>(v.clone()).ok())
+            .unwrap_or_default()
+            .into_iter()
+            .map(|a| a.text)
+            .collect()
+    };
+    let mut docs = Vec::new();
+    for r in records {
+        let types = plover_types(&r.event);
+        if types.is_empty() || r.text.is_empty() {
+            continue;
+        }
+        let (sources, targets) = (actors_of(&r.source), actors_of(&r.target));
+        let mut actors = BTreeMap::new();
+        let mut key_of = |name: &str| -> Option<(String, usize)> {
+            let at = whole_word_occurrences(&r.text, name).next()?.start;
+            let key = format!("a{}", actors.len());
+            let key = actors
+                .iter()
+                .find(|(_, a): &(&String, &GoldActor)| a.names[0] == name)
+                .map_or(key, |(k, _)| k.clone());
+            actors.entry(key.clone()).or_insert_with(|| GoldActor {
+                kind: String::new(),
+                names: vec![name.to_string()],
+            });
+            Some((key, at))
+        };
+        let mut pairs = Vec::new();
+        let located = |names: &[String], key_of: &mut dyn FnMut(&str) -> Option<(String, usize)>| {
+            names.iter().filter_map(|n| key_of(n).map(|k| (k, n.clone()))).collect::<Vec<_>>()
+        };
+        let s = located(&sources, &mut key_of);
+        let t = located(&targets, &mut key_of);
+        if t.is_empty() {
+            for (i, a) in s.iter().enumerate() {
+                for b in &s[i + 1..] {
+                    pairs.push((a.clone(), b.clone()));
+                }
+            }
+        } else {
+            for a in &s {
+                for b in &t {
+                    pairs.push((a.clone(), b.clone()));
+                }
+            }
+        }
+        let relations = pairs
+            .into_iter()
+            .filter(|(a, b)| a.0 .0 != b.0 .0)
+            .map(|(((ka, sa), na), ((kb, sb), nb))| GoldRelation {
+                source: GoldMention {
+                    text: na.clone(),
+                    start: sa,
+                    end: sa + na.len(),
+                    actor: ka,
+                },
+                target: GoldMention {
+                    text: nb.clone(),
+                    start: sb,
+                    end: sb + nb.len(),
+                    actor: kb,
+                },
+                types: types.iter().map(|t| t.to_string()).collect(),
+                level: "must".to_string(),
+                negated: false,
+                evidence: GoldSpan {
+                    start: 0,
+                    end: r.text.len(),
+                },
+            })
+            .collect::<Vec<_>>();
+        if relations.is_empty() {
+            continue;
+        }
+        docs.push(GoldDocument {
+            id: r.id,
+            corpus: "plover".to_string(),
+            split: "extra".to_string(),
+            actors,
+            relations,
+            text: r.text,
+            partial: true,
+        });
     }
     Ok(docs)
 }
@@ -247,15 +384,22 @@ impl<'g> Labeller<'g> {
         })
     }
 
+    /// The actor of the name occurrence that fits a span best (overlap over union: the
+    /// nested "United States" of "United States Navy" is the country, the whole the navy).
     fn by_overlap(&self, span: &Range<usize>) -> Option<&'g str> {
-        let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut best: Option<(f32, &str)> = None;
         for (s, a) in &self.occurrences {
             let o = overlap(s, span);
-            if o > 0 {
-                *votes.entry(a).or_default() += o;
+            if o == 0 {
+                continue;
+            }
+            let union = s.end.max(span.end) - s.start.min(span.start);
+            let fit = o as f32 / union as f32;
+            if best.is_none_or(|(f, b)| fit > f || fit == f && *a < b) {
+                best = Some((fit, a));
             }
         }
-        votes.into_iter().max_by_key(|&(a, n)| (n, std::cmp::Reverse(a))).map(|(a, _)| a)
+        best.map(|(_, a)| a)
     }
 
     /// The label of candidate "actor `a` does something to actor `b`" in the sentence

@@ -47,7 +47,7 @@ use crate::text::{Layout, SentenceKind};
 
 use classes::Classes;
 use features::{DocumentCues, PairView, RuleVerdict};
-pub use model::{RelationModel, RelationModelError};
+pub use model::{Backing, RelationModel, RelationModelError};
 
 /// At most this many mentions of a sentence are paired (the first ones): candidates grow
 /// with the square of the mentions, and a sentence naming more actors is a list.
@@ -91,47 +91,47 @@ pub fn relate_with(
     each_sentence(doc, layout, resolved, lexicon, trace.as_deref_mut(), |s| {
         let mut chosen: Vec<Relation> = Vec::new();
         for c in &s.candidates {
-            let p = model.probabilities(&c.keys);
-            let negated = model.negated(&c.keys) >= 0.5;
+            let floor = options.min_confidence.map_or(0.05, |m| m.min(0.05));
+            let decisions = model.decide(&c.keys, &c.rules, floor);
             let mut line = String::new();
-            for (label, &prob) in p.iter().enumerate().skip(1) {
-                let kind = model::label_type(label).expect("label above 0");
+            for d in decisions {
+                if tracing {
+                    let _ = write!(line, " {}={:.2}", d.kind, d.confidence);
+                }
                 let threshold = options
                     .min_confidence
-                    .unwrap_or_else(|| model.threshold(kind));
-                if tracing && prob >= 0.05 {
-                    let _ = write!(line, " {kind}={prob:.2}");
-                }
-                if prob < threshold {
+                    .unwrap_or_else(|| model.threshold(d.kind, d.by_rule));
+                if d.confidence < threshold {
                     continue;
                 }
                 let (source, target) = (s.mentions[c.a].entity, s.mentions[c.b].entity);
                 let rule = c
                     .rules
                     .iter()
-                    .find(|v| v.relation == kind)
+                    .find(|v| v.relation == d.kind)
                     .map_or("model", |v| v.rule);
                 let names = s.view.features(c.a, c.b, &c.rules, &c.reverse, true).0;
                 let relation = Relation {
                     source,
                     target,
-                    kind,
-                    negated,
+                    kind: d.kind,
+                    negated: d.negated,
                     sentence: s.span.clone(),
                     trigger: c.trigger.clone(),
-                    confidence: prob,
-                    reason: reason(model, label, rule, &names),
+                    confidence: d.confidence,
+                    reason: reason(model, model::type_label(d.kind), rule, &names),
                 };
                 keep_strongest(&mut chosen, relation);
             }
             if let Some(t) = s.trace.as_deref_mut() {
-                let _ = writeln!(
-                    t,
-                    "  candidate {:?} -> {:?}: none={:.2}{line}",
-                    &doc[s.mentions[c.a].span.clone()],
-                    &doc[s.mentions[c.b].span.clone()],
-                    p[0]
-                );
+                if !line.is_empty() {
+                    let _ = writeln!(
+                        t,
+                        "  candidate {:?} -> {:?}:{line}",
+                        &doc[s.mentions[c.a].span.clone()],
+                        &doc[s.mentions[c.b].span.clone()],
+                    );
+                }
             }
         }
         out.extend(chosen);

@@ -11,9 +11,9 @@
 //! | 4 | format version ([`FORMAT_VERSION`]) |
 //! | 4 | features version ([`FEATURES_VERSION`]) |
 //! | 4 | temperature (f32: scores are divided by it before the softmax; fitted on dev) |
-//! | 4 | event threshold (f32) |
-//! | 4 | static threshold (f32) |
+//! | 16 | thresholds (4 × f32): events the rules proposed, other events, static relations the rules proposed, other static relations |
 //! | 4 + n | description (UTF-8) |
+//! | 4 + … | rule priors: a u32 count, then per rule and type its name (u32 length + UTF-8) and its precision on the training documents (f32) |
 //! | … | the type table, then the negation table: each a u32 label count, an f32 weight scale, a u32 feature count, then per feature (keys ascending) the u32 key and one i16 weight per label |
 //! | 4 | CRC-32 of everything before |
 
@@ -109,9 +109,55 @@ pub struct RelationModel {
     pub(crate) types: Table,
     pub(crate) negation: Table,
     pub(crate) temperature: f32,
-    pub(crate) event_threshold: f32,
-    pub(crate) static_threshold: f32,
+    /// Thresholds by [`Backing`] (chosen on dev).
+    pub(crate) thresholds: [f32; 4],
+    /// Per rule and type ("parse:accuses"): how often its proposals were what the gold
+    /// says on the training documents, smoothed ((right + 1) / (proposed + 2)).
+    pub(crate) rule_priors: Vec<(String, f32)>,
     pub(crate) description: String,
+}
+
+/// What the model decides for one candidate and one type.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Decision {
+    pub kind: RelationType,
+    /// The confidence: the model's probability, or the proposing rule's precision on the
+    /// training documents when that is higher.
+    pub confidence: f32,
+    /// A rule proposed this type for the pair.
+    pub by_rule: bool,
+    pub negated: bool,
+}
+
+/// The four groups of candidates that get a threshold of their own: event or static type,
+/// and whether a rule proposed that type for the pair (the rules' verdict is a feature, but
+/// the two groups differ so much in precision that one threshold cannot serve both).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backing {
+    /// An event type a rule proposed for the pair.
+    EventByRule,
+    /// An event type no rule proposed.
+    Event,
+    /// A static type a rule proposed.
+    StaticByRule,
+    /// A static type no rule proposed.
+    Static,
+}
+
+impl Backing {
+    /// The group of a relation type, proposed by a rule or not.
+    pub fn of(kind: RelationType, by_rule: bool) -> Backing {
+        match (kind.is_static(), by_rule) {
+            (false, true) => Backing::EventByRule,
+            (false, false) => Backing::Event,
+            (true, true) => Backing::StaticByRule,
+            (true, false) => Backing::Static,
+        }
+    }
+
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
 }
 
 /// Why model bytes were refused.
@@ -155,18 +201,53 @@ impl RelationModel {
         softmax(&self.types.scores(keys), self.temperature)
     }
 
+    /// The types worth considering for a candidate (confidence at least `floor`), each with
+    /// its confidence and negation: the negation a rule read where a rule proposed the type,
+    /// else the negation model's.
+    pub(crate) fn decide(&self, keys: &[u32], rules: &[super::features::RuleVerdict], floor: f32) -> Vec<Decision> {
+        let p = self.probabilities(keys);
+        let mut model_negated = None;
+        let mut out = Vec::new();
+        for (label, &prob) in p.iter().enumerate().skip(1) {
+            let kind = label_type(label).expect("label above 0");
+            let rule = rules.iter().find(|v| v.relation == kind);
+            let prior = rule.map_or(0.0, |v| self.rule_prior(v.rule, kind));
+            let confidence = prob.max(prior);
+            if confidence < floor {
+                continue;
+            }
+            let negated = match rule {
+                Some(v) => v.negated,
+                None => *model_negated.get_or_insert_with(|| self.negated(keys) >= 0.5),
+            };
+            out.push(Decision {
+                kind,
+                confidence,
+                by_rule: rule.is_some(),
+                negated,
+            });
+        }
+        out
+    }
+
+    /// The precision a rule's proposals of `kind` had on the training documents (0 for a
+    /// rule the training documents never saw propose it).
+    pub(crate) fn rule_prior(&self, rule: &str, kind: RelationType) -> f32 {
+        let name = format!("{rule}:{kind}");
+        self.rule_priors
+            .binary_search_by(|(n, _)| n.as_str().cmp(&name))
+            .map_or(0.0, |i| self.rule_priors[i].1)
+    }
+
     /// The probability that a relation with these features is stated as not holding.
     pub(crate) fn negated(&self, keys: &[u32]) -> f32 {
         softmax(&self.negation.scores(keys), 1.0)[1]
     }
 
-    /// The default confidence a relation of `kind` needs to be kept (chosen on dev).
-    pub fn threshold(&self, kind: RelationType) -> f32 {
-        if kind.is_static() {
-            self.static_threshold
-        } else {
-            self.event_threshold
-        }
+    /// The default confidence a relation of `kind` needs to be kept (chosen on dev), when
+    /// a rule proposed it (`by_rule`) or not.
+    pub fn threshold(&self, kind: RelationType, by_rule: bool) -> f32 {
+        self.thresholds[Backing::of(kind, by_rule).index()]
     }
 
     /// What the model was trained on and how.
@@ -181,15 +262,17 @@ impl RelationModel {
         for v in [FORMAT_VERSION, FEATURES_VERSION] {
             out.extend_from_slice(&v.to_le_bytes());
         }
-        for v in [
-            self.temperature,
-            self.event_threshold,
-            self.static_threshold,
-        ] {
+        for v in std::iter::once(self.temperature).chain(self.thresholds) {
             out.extend_from_slice(&v.to_le_bytes());
         }
         out.extend_from_slice(&(self.description.len() as u32).to_le_bytes());
         out.extend_from_slice(self.description.as_bytes());
+        out.extend_from_slice(&(self.rule_priors.len() as u32).to_le_bytes());
+        for (name, p) in &self.rule_priors {
+            out.extend_from_slice(&(name.len() as u32).to_le_bytes());
+            out.extend_from_slice(name.as_bytes());
+            out.extend_from_slice(&p.to_le_bytes());
+        }
         for table in [&self.types, &self.negation] {
             out.extend_from_slice(&(table.labels as u32).to_le_bytes());
             out.extend_from_slice(&table.scale.to_le_bytes());
@@ -229,10 +312,25 @@ impl RelationModel {
             });
         }
         let temperature = r.f32()?;
-        let event_threshold = r.f32()?;
-        let static_threshold = r.f32()?;
+        let mut thresholds = [0f32; 4];
+        for t in &mut thresholds {
+            *t = r.f32()?;
+        }
         let n = r.u32()? as usize;
         let description = String::from_utf8(r.take(n)?.to_vec()).map_err(|_| bad("description"))?;
+        let count = r.u32()? as usize;
+        if count > 10_000 {
+            return Err(bad("rule priors"));
+        }
+        let mut rule_priors = Vec::with_capacity(count);
+        for _ in 0..count {
+            let n = r.u32()? as usize;
+            let name = String::from_utf8(r.take(n)?.to_vec()).map_err(|_| bad("rule name"))?;
+            rule_priors.push((name, r.f32()?));
+        }
+        if !rule_priors.windows(2).all(|w| w[0].0 < w[1].0) {
+            return Err(bad("rule priors not sorted"));
+        }
         let mut tables = Vec::new();
         for _ in 0..2 {
             let labels = r.u32()? as usize;
@@ -263,8 +361,8 @@ impl RelationModel {
             types,
             negation,
             temperature,
-            event_threshold,
-            static_threshold,
+            thresholds,
+            rule_priors,
             description,
         })
     }
@@ -308,8 +406,8 @@ mod tests {
             types: Table::quantize(N_LABELS, vec![7, 9], &rows),
             negation: Table::quantize(2, vec![7], &[0.0, 0.5]),
             temperature: 1.0,
-            event_threshold: 0.5,
-            static_threshold: 0.6,
+            thresholds: [0.5, 0.6, 0.7, 0.8],
+            rule_priors: vec![("parse:accuses".to_string(), 0.7)],
             description: "test".to_string(),
         }
     }

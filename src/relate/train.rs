@@ -16,7 +16,7 @@ use crate::lexicon::Lexicon;
 use crate::relation::RelationType;
 use crate::{recognize, resolve, text};
 
-pub use super::gold::{gum_text, read_gold};
+pub use super::gold::{gum_text, read_gold, read_plover};
 
 /// Settings of a training run.
 #[derive(Debug, Clone)]
@@ -66,8 +66,13 @@ struct Example {
     /// What the prediction is scored as, at the document level: the two actors, or the
     /// entities when an actor is not in the gold.
     pair: PairKey,
-    /// The example stands for a gold relation of this sentence (for the candidate bound).
+    /// The sentence, and the two mentions as written (for the dump).
     sentence: Range<usize>,
+    mentions: (Range<usize>, Range<usize>),
+    rules: Vec<String>,
+    /// The types the rules proposed for this pair.
+    rule_types: Vec<RelationType>,
+    verdicts: Vec<super::features::RuleVerdict>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -78,12 +83,17 @@ enum PairKey {
 
 /// A document's examples, with its gold facts.
 struct DocExamples {
+    id: String,
+    text: String,
     examples: Vec<Example>,
     /// Gold facts and whether each is `must`.
     facts: Vec<(Fact, bool)>,
     /// The `must` facts some candidate can reach: both actors paired in a sentence of the
     /// fact's evidence.
     reachable: BTreeSet<Fact>,
+    /// Unreachable `must` relations: what the gold says and which actors no mention of
+    /// the evidence stood for.
+    unreachable: Vec<String>,
 }
 
 fn examples_of(doc: &GoldDocument, lexicon: &Lexicon, options: &TrainOptions) -> DocExamples {
@@ -94,12 +104,16 @@ fn examples_of(doc: &GoldDocument, lexicon: &Lexicon, options: &TrainOptions) ->
     let labeller = Labeller::new(doc);
     let mut examples = Vec::new();
     let mut paired: BTreeSet<(String, String, usize)> = BTreeSet::new();
+    let mut seen: BTreeSet<(String, usize)> = BTreeSet::new();
     super::each_sentence(&document.text, &layout, &resolved, lexicon, None, |s| {
         let actors: Vec<Option<&str>> = s
             .mentions
             .iter()
             .map(|m| labeller.actor(m, &resolved.mentions))
             .collect();
+        for a in actors.iter().flatten() {
+            seen.insert((a.to_string(), s.span.start));
+        }
         for c in &s.candidates {
             let (a, b) = (actors[c.a], actors[c.b]);
             let pair = match (a, b) {
@@ -113,6 +127,10 @@ fn examples_of(doc: &GoldDocument, lexicon: &Lexicon, options: &TrainOptions) ->
                 negated: None,
                 pair: pair.clone(),
                 sentence: s.span.clone(),
+                mentions: (s.mentions[c.a].span.clone(), s.mentions[c.b].span.clone()),
+                rules: c.rules.iter().map(|v| format!("{}:{}", v.rule, v.relation)).collect(),
+                rule_types: c.rules.iter().map(|v| v.relation).collect(),
+                verdicts: c.rules.clone(),
             };
             if let PairKey::Actors(a, b) = &pair {
                 paired.insert((a.clone(), b.clone(), s.span.start));
@@ -137,16 +155,20 @@ fn examples_of(doc: &GoldDocument, lexicon: &Lexicon, options: &TrainOptions) ->
                             .collect();
                         example.weight = options.may_weight;
                     }
-                } else if label.elsewhere {
+                } else if label.elsewhere || doc.partial {
                     // Stated in another sentence: this one may say it again, unannotated.
                     example.weight = 0.0;
                 }
+            }
+            if doc.partial && !matches!(pair, PairKey::Actors(..)) {
+                example.weight = 0.0;
             }
             examples.push(example);
         }
     });
     let facts: Vec<(Fact, bool)> = labeller.facts().map(|(f, m)| (f.clone(), m)).collect();
     let mut reachable = BTreeSet::new();
+    let mut unreachable = Vec::new();
     for r in &labeller.document().relations {
         if r.level != "must" {
             continue;
@@ -163,12 +185,31 @@ fn examples_of(doc: &GoldDocument, lexicon: &Lexicon, options: &TrainOptions) ->
             for kind in r.types.iter().filter_map(|k| k.parse::<RelationType>().ok()) {
                 reachable.insert(fact(s, kind, t, r.negated));
             }
+        } else {
+            let found = |actor: &String| {
+                seen.range((actor.clone(), r.evidence.start)..(actor.clone(), r.evidence.end))
+                    .next()
+                    .is_some()
+            };
+            unreachable.push(format!(
+                "{} {} [{}] {}{} [{}] {}",
+                labeller.document().id,
+                r.source.text,
+                if found(s) { "+" } else { "-" },
+                r.types.join("/"),
+                if r.negated { " (negated)" } else { "" },
+                if found(t) { "+" } else { "-" },
+                r.target.text
+            ));
         }
     }
     DocExamples {
+        id: doc.id.clone(),
+        text: doc.text.clone(),
         examples,
         facts,
         reachable,
+        unreachable,
     }
 }
 
@@ -253,6 +294,9 @@ fn fit(
 pub struct TrainReport {
     /// Lines to print, in order.
     pub lines: Vec<String>,
+    /// The dev candidates as JSON lines: sentence, mentions, gold label, the model's
+    /// probabilities and the rules' verdicts (for error analysis).
+    pub dev_dump: Vec<String>,
 }
 
 impl TrainReport {
@@ -287,28 +331,25 @@ impl Point {
     }
 }
 
-/// Per document: each predicted fact (pair key, type, negated) with its highest confidence.
-type Predicted = BTreeMap<(PairKey, RelationType, bool), f32>;
+/// Per document: each predicted fact (pair key, type, negated) with its highest confidence
+/// from candidates a rule backed ([0]) and from the others ([1]).
+type Predicted = BTreeMap<(PairKey, RelationType, bool), [f32; 2]>;
 
 fn predict(model: &RelationModel, docs: &[DocExamples]) -> Vec<Predicted> {
     docs.iter()
         .map(|d| {
             let mut out: Predicted = BTreeMap::new();
             for e in &d.examples {
-                let p = model.probabilities(&e.keys);
-                let negated = model.negated(&e.keys) >= 0.5;
-                for (label, &prob) in p.iter().enumerate().skip(1) {
-                    if prob < 0.02 {
-                        continue;
-                    }
-                    let kind = model::label_type(label).expect("label above 0");
+                for dec in model.decide(&e.keys, &e.verdicts, 0.02) {
+                    let kind = dec.kind;
                     let pair = match (&e.pair, kind.is_symmetric()) {
                         (PairKey::Actors(a, b), true) if a > b => PairKey::Actors(b.clone(), a.clone()),
                         (PairKey::Unknown(a, b), true) if a > b => PairKey::Unknown(*b, *a),
                         (p, _) => p.clone(),
                     };
-                    let slot = out.entry((pair, kind, negated)).or_insert(0.0);
-                    *slot = slot.max(prob);
+                    let backed = usize::from(!dec.by_rule);
+                    let slot = out.entry((pair, kind, dec.negated)).or_insert([0.0; 2]);
+                    slot[backed] = slot[backed].max(dec.confidence);
                 }
             }
             out
@@ -323,13 +364,21 @@ fn is_right(d: &DocExamples, key: &(PairKey, RelationType, bool)) -> bool {
     }
 }
 
-/// Dev precision and recall at threshold `t`, for event or static types.
-fn point(docs: &[DocExamples], predicted: &[Predicted], t: f32, statics: bool, kind: Option<RelationType>) -> Point {
+/// Dev precision and recall of event or static facts with thresholds `t` (for facts a rule
+/// backed, and for the others), optionally of one type.
+fn point(
+    docs: &[DocExamples],
+    predicted: &[Predicted],
+    t: [f32; 2],
+    statics: bool,
+    kind: Option<RelationType>,
+) -> Point {
     let mut p = Point::default();
     for (d, pred) in docs.iter().zip(predicted) {
         let mut hit: BTreeSet<Fact> = BTreeSet::new();
-        for (key, &conf) in pred {
-            if conf < t || key.1.is_static() != statics || kind.is_some_and(|k| k != key.1) {
+        for (key, conf) in pred {
+            let kept = conf[0] >= t[0] || conf[1] >= t[1];
+            if !kept || key.1.is_static() != statics || kind.is_some_and(|k| k != key.1) {
                 continue;
             }
             p.predicted += 1;
@@ -352,23 +401,64 @@ fn point(docs: &[DocExamples], predicted: &[Predicted], t: f32, statics: bool, k
     p
 }
 
+/// The two thresholds (rule-backed, other) with the best F-beta (beta 0.5: precision counts
+/// twice as much as recall) on dev, among those that reach `target` precision when any
+/// pair with some recall does.
+fn choose(docs: &[DocExamples], predicted: &[Predicted], statics: bool, target: f32) -> [f32; 2] {
+    let grid: Vec<f32> = (1..50).map(|i| i as f32 * 0.02).collect();
+    let mut best: Option<(bool, f32, [f32; 2])> = None;
+    for &a in &grid {
+        for &b in &grid {
+            let p = point(docs, predicted, [a, b], statics, None);
+            if p.found == 0 {
+                continue;
+            }
+            let (pr, re) = (p.precision(), p.recall());
+            let f = 1.25 * pr * re / (0.25 * pr + re);
+            // Reaching the target counts only with a recall worth having (a tenth).
+            let ok = pr >= target && re >= 0.1;
+            if best.is_none_or(|(bok, bf, _)| (ok, f) > (bok, bf)) {
+                best = Some((ok, f, [a, b]));
+            }
+        }
+    }
+    best.map_or([0.98, 0.98], |(_, _, t)| t)
+}
+
 /// Trains the relation model on the `train` documents, chooses its temperature and
 /// thresholds on the `dev` documents, and reports what it measured there.
 pub fn train(docs: &[GoldDocument], lexicon: &Lexicon, options: &TrainOptions) -> (RelationModel, TrainReport) {
     let mut report = TrainReport::default();
     let split = |name: &str| -> Vec<&GoldDocument> { docs.iter().filter(|d| d.split == name).collect() };
-    let (train_docs, dev_docs) = (split("train"), split("dev"));
+    let (mut train_docs, dev_docs) = (split("train"), split("dev"));
+    let extra = split("extra").len();
+    train_docs.extend(split("extra"));
     let train: Vec<DocExamples> = train_docs.par_iter().map(|d| examples_of(d, lexicon, options)).collect();
     let dev: Vec<DocExamples> = dev_docs.par_iter().map(|d| examples_of(d, lexicon, options)).collect();
     let examples: Vec<&Example> = train.iter().flat_map(|d| &d.examples).filter(|e| e.weight > 0.0).collect();
     let positives = examples.iter().filter(|e| e.target[0].0 != 0).count();
     report.line(format!(
-        "train: {} documents, {} candidates used ({} positive); dev: {} documents",
+        "train: {} documents ({} of them extra), {} candidates used ({} positive); dev: {} documents",
         train_docs.len(),
+        extra,
         examples.len(),
         positives,
         dev_docs.len()
     ));
+    // How often each rule's proposal is what the gold says, on train (weighted examples).
+    let mut by_rule: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for e in &examples {
+        for (v, kind) in e.verdicts.iter().zip(&e.rule_types) {
+            let name = format!("{}:{}", v.rule, kind);
+            let slot = by_rule.entry(name).or_default();
+            slot.0 += 1;
+            slot.1 += usize::from(e.target.iter().any(|&(l, _)| l == model::type_label(*kind)));
+        }
+    }
+    report.line("rule proposals on train candidates: rule:type, proposed, what the gold says".into());
+    for (name, (n, right)) in &by_rule {
+        report.line(format!("  {name:<40} {n:>5} {right:>5}"));
+    }
     // Features seen in at least min_count training examples.
     let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
     for e in &examples {
@@ -403,8 +493,11 @@ pub fn train(docs: &[GoldDocument], lexicon: &Lexicon, options: &TrainOptions) -
         types,
         negation,
         temperature: 1.0,
-        event_threshold: 0.5,
-        static_threshold: 0.5,
+        thresholds: [0.5; 4],
+        rule_priors: by_rule
+            .iter()
+            .map(|(name, &(n, right))| (name.clone(), (right as f32 + 1.0) / (n as f32 + 2.0)))
+            .collect(),
         description: String::new(),
     };
     // Temperature: the one that makes dev candidates' probabilities most likely.
@@ -426,13 +519,42 @@ pub fn train(docs: &[GoldDocument], lexicon: &Lexicon, options: &TrainOptions) -
     model.temperature = best.1;
     report.line(format!("temperature (dev log loss): {:.2}", model.temperature));
     let predicted = predict(&model, &dev);
-    // The curve of precision against recall on dev, and the thresholds.
-    report.line("dev curve (document-level facts): threshold, events P R, static P R".into());
-    let mut chosen = [None, None];
+    for d in &dev {
+        for e in &d.examples {
+            let p = model.probabilities(&e.keys);
+            let top: Vec<(String, f32)> = p
+                .iter()
+                .enumerate()
+                .filter(|&(_, &x)| x >= 0.05)
+                .map(|(l, &x)| (model::label_type(l).map_or("none", |k| k.as_str()).to_string(), x))
+                .collect();
+            let gold: Vec<&str> = e
+                .target
+                .iter()
+                .map(|&(l, _)| model::label_type(l).map_or("none", |k| k.as_str()))
+                .collect();
+            report.dev_dump.push(
+                serde_json::json!({
+                    "doc": d.id,
+                    "sentence": &d.text[e.sentence.clone()],
+                    "a": &d.text[e.mentions.0.clone()],
+                    "b": &d.text[e.mentions.1.clone()],
+                    "gold": gold,
+                    "weight": e.weight,
+                    "predicted": top,
+                    "rules": e.rules,
+                })
+                .to_string(),
+            );
+        }
+    }
+    // The curve of precision against recall on dev (one threshold for all), and the
+    // thresholds.
+    report.line("dev curve (document-level facts, one threshold): threshold, events P R, static P R".into());
     for step in 1..=19 {
         let t = step as f32 * 0.05;
-        let e = point(&dev, &predicted, t, false, None);
-        let s = point(&dev, &predicted, t, true, None);
+        let e = point(&dev, &predicted, [t, t], false, None);
+        let s = point(&dev, &predicted, [t, t], true, None);
         report.line(format!(
             "  {t:.2}  {:.3} {:.3}  {:.3} {:.3}",
             e.precision(),
@@ -441,33 +563,25 @@ pub fn train(docs: &[GoldDocument], lexicon: &Lexicon, options: &TrainOptions) -
             s.recall()
         ));
     }
-    for step in 2..=95 {
-        let t = step as f32 * 0.01;
-        for (k, (statics, target)) in [(false, options.event_precision), (true, options.static_precision)]
-            .into_iter()
-            .enumerate()
-        {
-            if chosen[k].is_none() && point(&dev, &predicted, t, statics, None).precision() >= target {
-                chosen[k] = Some(t);
-            }
-        }
-    }
-    model.event_threshold = chosen[0].unwrap_or(0.95);
-    model.static_threshold = chosen[1].unwrap_or(0.95);
-    let e = point(&dev, &predicted, model.event_threshold, false, None);
-    let s = point(&dev, &predicted, model.static_threshold, true, None);
+    let events = choose(&dev, &predicted, false, options.event_precision);
+    let statics = choose(&dev, &predicted, true, options.static_precision);
+    model.thresholds = [events[0], events[1], statics[0], statics[1]];
+    let e = point(&dev, &predicted, events, false, None);
+    let s = point(&dev, &predicted, statics, true, None);
     report.line(format!(
-        "thresholds: events {:.2} (dev P {:.3} R {:.3}), static {:.2} (dev P {:.3} R {:.3})",
-        model.event_threshold,
+        "thresholds: events {:.2} proposed by a rule, {:.2} not (dev P {:.3} R {:.3}); static {:.2} / {:.2} (dev P {:.3} R {:.3})",
+        events[0],
+        events[1],
         e.precision(),
         e.recall(),
-        model.static_threshold,
+        statics[0],
+        statics[1],
         s.precision(),
         s.recall()
     ));
     report.line("dev per type at the thresholds: type, predicted, right, P, gold must, found, R".into());
     for kind in RelationType::ALL {
-        let t = model.threshold(kind);
+        let t = if kind.is_static() { statics } else { events };
         let p = point(&dev, &predicted, t, kind.is_static(), Some(kind));
         if p.predicted + p.gold > 0 {
             report.line(format!(
@@ -488,7 +602,8 @@ pub fn train(docs: &[GoldDocument], lexicon: &Lexicon, options: &TrainOptions) -
         let (lo, hi) = (bin as f32 / 10.0, (bin + 1) as f32 / 10.0);
         let (mut n, mut right) = (0, 0);
         for (d, pred) in dev.iter().zip(&predicted) {
-            for (key, &conf) in pred {
+            for (key, conf) in pred {
+                let conf = conf[0].max(conf[1]);
                 if conf >= lo.max(0.02) && (conf < hi || bin == 9) {
                     n += 1;
                     right += usize::from(is_right(d, key));
@@ -517,11 +632,17 @@ pub fn train(docs: &[GoldDocument], lexicon: &Lexicon, options: &TrainOptions) -
             if gold == 0 { 0.0 } else { reach as f32 / gold as f32 }
         ));
     }
+    for d in &dev {
+        for u in &d.unreachable {
+            report.line(format!("  unreachable: {u}"));
+        }
+    }
     model.description = format!(
-        "logistic regression on {} news-gold train documents ({} candidates, {} features); \
+        "logistic regression on {} news-gold train documents and {} extra records ({} candidates, {} features); \
          epochs {}, rate {}, l2 {}, min count {}, may weight {}, seed {}; temperature and \
          thresholds chosen on {} dev documents",
-        train_docs.len(),
+        train_docs.len() - extra,
+        extra,
         examples.len(),
         keys.len(),
         options.epochs,
