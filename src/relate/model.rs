@@ -13,6 +13,7 @@
 //! | 4 | temperature (f32: scores are divided by it before the softmax; fitted on dev) |
 //! | 16 | thresholds (4 × f32): events the rules proposed, other events, static relations the rules proposed, other static relations |
 //! | 4 + n | description (UTF-8) |
+//! | 4 + … | calibration maps (events, then static relations): a u32 knot count, then per knot the raw confidence and the calibrated one (2 × f32) |
 //! | 4 + … | rule priors: a u32 count, then per rule and type its name (u32 length + UTF-8) and its precision on the training documents (f32) |
 //! | … | the type table, then the negation table: each a u32 label count, an f32 weight scale, a u32 feature count, then per feature (keys ascending) the u32 key and one i16 weight per label |
 //! | 4 | CRC-32 of everything before |
@@ -114,7 +115,54 @@ pub struct RelationModel {
     /// Per rule and type ("parse:accuses"): how often its proposals were what the gold
     /// says on the training documents, smoothed ((right + 1) / (proposed + 2)).
     pub(crate) rule_priors: Vec<(String, f32)>,
+    /// Monotone maps from raw to calibrated confidence, for event and static types, fitted
+    /// on dev (isotonic regression of "the fact is right" on the raw confidence).
+    pub(crate) calibration: [Vec<(f32, f32)>; 2],
     pub(crate) description: String,
+}
+
+/// Applies a calibration map: linear between knots, flat beyond them (the identity when
+/// the map is empty).
+pub(crate) fn calibrate(map: &[(f32, f32)], raw: f32) -> f32 {
+    let (Some(first), Some(last)) = (map.first(), map.last()) else {
+        return raw;
+    };
+    if raw <= first.0 {
+        return first.1;
+    }
+    if raw >= last.0 {
+        return last.1;
+    }
+    let i = map.partition_point(|k| k.0 <= raw);
+    let (a, b) = (map[i - 1], map[i]);
+    if b.0 <= a.0 {
+        return b.1;
+    }
+    a.1 + (b.1 - a.1) * (raw - a.0) / (b.0 - a.0)
+}
+
+/// Isotonic regression (pool adjacent violators) of outcomes on scores: knots at the mean
+/// score of each pooled block, valued by its share of positive outcomes.
+pub(crate) fn isotonic(mut points: Vec<(f32, bool)>) -> Vec<(f32, f32)> {
+    points.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    // Blocks: (sum of scores, positives, count).
+    let mut blocks: Vec<(f64, f64, f64)> = Vec::new();
+    for (score, right) in points {
+        blocks.push((f64::from(score), f64::from(u8::from(right)), 1.0));
+        while blocks.len() >= 2 {
+            let n = blocks.len();
+            let (a, b) = (blocks[n - 2], blocks[n - 1]);
+            if a.1 / a.2 < b.1 / b.2 {
+                break;
+            }
+            blocks[n - 2] = (a.0 + b.0, a.1 + b.1, a.2 + b.2);
+            blocks.pop();
+        }
+    }
+    blocks
+        .iter()
+        .map(|&(s, p, n)| ((s / n) as f32, (p / n) as f32))
+        .collect()
 }
 
 /// What the model decides for one candidate and one type.
@@ -212,7 +260,8 @@ impl RelationModel {
             let kind = label_type(label).expect("label above 0");
             let rule = rules.iter().find(|v| v.relation == kind);
             let prior = rule.map_or(0.0, |v| self.rule_prior(v.rule, kind));
-            let confidence = prob.max(prior);
+            let map = &self.calibration[usize::from(kind.is_static())];
+            let confidence = calibrate(map, prob.max(prior));
             if confidence < floor {
                 continue;
             }
@@ -267,6 +316,13 @@ impl RelationModel {
         }
         out.extend_from_slice(&(self.description.len() as u32).to_le_bytes());
         out.extend_from_slice(self.description.as_bytes());
+        for map in &self.calibration {
+            out.extend_from_slice(&(map.len() as u32).to_le_bytes());
+            for (raw, cal) in map {
+                out.extend_from_slice(&raw.to_le_bytes());
+                out.extend_from_slice(&cal.to_le_bytes());
+            }
+        }
         out.extend_from_slice(&(self.rule_priors.len() as u32).to_le_bytes());
         for (name, p) in &self.rule_priors {
             out.extend_from_slice(&(name.len() as u32).to_le_bytes());
@@ -318,6 +374,16 @@ impl RelationModel {
         }
         let n = r.u32()? as usize;
         let description = String::from_utf8(r.take(n)?.to_vec()).map_err(|_| bad("description"))?;
+        let mut calibration = [Vec::new(), Vec::new()];
+        for map in &mut calibration {
+            let n = r.u32()? as usize;
+            if n > 100_000 {
+                return Err(bad("calibration"));
+            }
+            for _ in 0..n {
+                map.push((r.f32()?, r.f32()?));
+            }
+        }
         let count = r.u32()? as usize;
         if count > 10_000 {
             return Err(bad("rule priors"));
@@ -363,6 +429,7 @@ impl RelationModel {
             temperature,
             thresholds,
             rule_priors,
+            calibration,
             description,
         })
     }
@@ -408,6 +475,7 @@ mod tests {
             temperature: 1.0,
             thresholds: [0.5, 0.6, 0.7, 0.8],
             rule_priors: vec![("parse:accuses".to_string(), 0.7)],
+            calibration: [vec![(0.1, 0.05), (0.9, 0.8)], Vec::new()],
             description: "test".to_string(),
         }
     }
@@ -429,6 +497,18 @@ mod tests {
         bytes[20] ^= 1;
         assert!(RelationModel::from_bytes(&bytes).is_err());
         assert!(RelationModel::from_bytes(b"NGRELMDL").is_err());
+    }
+
+    #[test]
+    fn isotonic_calibration_is_monotone_and_interpolates() {
+        let points = vec![(0.1, false), (0.2, true), (0.3, false), (0.8, true), (0.9, true)];
+        let map = isotonic(points);
+        assert!(map.windows(2).all(|w| w[0].1 <= w[1].1), "{map:?}");
+        assert_eq!(calibrate(&map, 0.0), map[0].1);
+        assert_eq!(calibrate(&map, 1.0), 1.0);
+        assert_eq!(calibrate(&[], 0.42), 0.42);
+        let mid = calibrate(&[(0.0, 0.0), (1.0, 0.5)], 0.5);
+        assert!((mid - 0.25).abs() < 1e-6);
     }
 
     #[test]

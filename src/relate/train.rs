@@ -494,6 +494,7 @@ pub fn train(docs: &[GoldDocument], lexicon: &Lexicon, options: &TrainOptions) -
         negation,
         temperature: 1.0,
         thresholds: [0.5; 4],
+        calibration: [Vec::new(), Vec::new()],
         rule_priors: by_rule
             .iter()
             .map(|(name, &(n, right))| (name.clone(), (right as f32 + 1.0) / (n as f32 + 2.0)))
@@ -518,6 +519,20 @@ pub fn train(docs: &[GoldDocument], lexicon: &Lexicon, options: &TrainOptions) -
     }
     model.temperature = best.1;
     report.line(format!("temperature (dev log loss): {:.2}", model.temperature));
+    // Calibration: the share of dev facts that are right, as a monotone function of the raw
+    // confidence, for events and static relations.
+    let raw = predict(&model, &dev);
+    for (k, statics) in [false, true].into_iter().enumerate() {
+        let mut points = Vec::new();
+        for (d, pred) in dev.iter().zip(&raw) {
+            for (key, conf) in pred {
+                if key.1.is_static() == statics {
+                    points.push((conf[0].max(conf[1]), is_right(d, key)));
+                }
+            }
+        }
+        model.calibration[k] = model::isotonic(points);
+    }
     let predicted = predict(&model, &dev);
     for d in &dev {
         for e in &d.examples {
