@@ -6,6 +6,7 @@ mod bad_input;
 mod consumers;
 mod determinism;
 mod distributed;
+mod gold;
 mod json_output;
 mod merge;
 mod ner;

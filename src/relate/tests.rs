@@ -1,17 +1,23 @@
-//! Relation extraction on sentences written for the purpose.
+//! The rules' proposals ([`super::rules`]) on sentences written for the purpose: what each
+//! rule reads. (The model decides what becomes a relation; its tests are in `model_tests.rs`.)
 
-use crate::{Document, Extractor};
+use crate::lexicon::Lexicon;
+use crate::{recognize, resolve, text};
 
-/// (source label, relation, target label, negated) of every relation in `text`.
+/// (source label, relation, target label, negated) of every relation the rules propose in
+/// `text`.
 fn relations(text: &str) -> Vec<(String, String, String, bool)> {
-    let ex = Extractor::new().extract(&Document::new("t", text));
-    ex.relations
+    let lexicon = Lexicon::builtin();
+    let layout = text::segment(text);
+    let candidates = recognize::recognize(text, &layout, lexicon);
+    let resolved = resolve::resolve(text, &candidates, lexicon);
+    super::rule_relations(text, &layout, &resolved, lexicon)
         .iter()
         .map(|r| {
             (
-                ex.entities[r.source].label.clone(),
+                resolved.entities[r.source].label.clone(),
                 r.kind.to_string(),
-                ex.entities[r.target].label.clone(),
+                resolved.entities[r.target].label.clone(),
                 r.negated,
             )
         })
