@@ -49,36 +49,53 @@ pub fn recognize(text: &str, layout: &Layout, lexicon: &Lexicon) -> Vec<Candidat
     }
     let mut refined = model::refine(text, layout, out, lexicon);
     refined.retain(|c| c.entry.is_some() || !designation(text, layout, c.tokens.end));
-    let first_words: Vec<Option<usize>> = layout
-        .sentences
-        .iter()
-        .map(|s| context::first_word(text, layout, s.tokens.clone()))
-        .collect();
-    join_bare_state_nouns(refined, &keys, &first_words, lexicon)
+    join_bare_state_nouns(refined, &keys, lexicon)
 }
 
-/// Bare state nouns that stay a group of their own when no country claims them and they open
-/// the sentence: the armed and police forces ("Police arrested ...").
-const FORCES: &[&str] = &[
+/// Whether a group named `key` (its folded words) is a bare acting body ("police", "the
+/// jury") and mention `tokens` of it does not open its sentence: the rules read such a group
+/// as an actor only where it opens the sentence ("Police arrested ...", not "sending troops
+/// to X"); the relation model sees it everywhere.
+pub(crate) fn inner_acting_body(
+    text: &str,
+    layout: &Layout,
+    sentence: &crate::text::Sentence,
+    key: &str,
+    tokens: &std::ops::Range<usize>,
+) -> bool {
+    ACTING_BODIES.contains(&key)
+        && context::first_word(text, layout, sentence.tokens.clone()) != Some(tokens.start)
+}
+
+/// Bare state nouns that stay a group of their own when no country claims them: the bodies
+/// that act on their own ("Police arrested ...", "a jury convicted ...").
+const ACTING_BODIES: &[&str] = &[
     "police",
     "policemen",
     "police officers",
+    "officers",
     "troops",
     "soldiers",
     "security forces",
     "special forces",
     "border guards",
+    "court",
+    "jury",
+    "prosecutors",
+    "federal prosecutors",
+    "investigators",
+    "detectives",
 ];
 
 /// A bare state noun ("the soldiers", "the government") stands for the one country whose
 /// phrase in the document has the same head ("Israeli soldiers", "the Haitian government").
-/// With no such country, armed and police forces that open a sentence stay a group (there
-/// they are its subject; "sending troops to Iraq" names no actor), and other state nouns
-/// ("officials", "the government") name no actor.
+/// With no such country, the bodies that act on their own (police and armed forces, courts,
+/// juries, prosecutors) stay a group, and other state nouns ("officials", "the government")
+/// name no actor. Whether such a group takes part in anything the relation stage decides; a
+/// group that takes part in nothing is dropped from the extraction.
 fn join_bare_state_nouns(
     candidates: Vec<Candidate>,
     keys: &[String],
-    first_words: &[Option<usize>],
     lexicon: &Lexicon,
 ) -> Vec<Candidate> {
     use crate::entity::EntityType;
@@ -118,11 +135,8 @@ fn join_bare_state_nouns(
                 c.kind = EntityType::Country;
                 c.country = Some(country);
                 c.entry = None;
-            } else {
-                let opens = first_words.get(c.sentence).copied().flatten() == Some(c.tokens.start);
-                if !(opens && FORCES.contains(&key.as_str())) {
-                    continue;
-                }
+            } else if !ACTING_BODIES.contains(&key.as_str()) {
+                continue;
             }
         }
         out.push(c);

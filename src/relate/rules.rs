@@ -72,6 +72,16 @@ pub(super) fn mentions(
         .iter()
         .filter(|m| !m.nested && !modality::information_source(doc, layout, sentence, m))
         .filter(|m| !nationality(doc, layout, sentence.tokens.end, m, lexicon))
+        .filter(|m| {
+            m.kind != EntityType::Group
+                || !crate::recognize::inner_acting_body(
+                    doc,
+                    layout,
+                    sentence,
+                    &crate::text::key(&resolved.entities[m.entity].label),
+                    &m.tokens,
+                )
+        })
         .cloned()
         .collect();
     mentions.extend(pronouns::resolve(
