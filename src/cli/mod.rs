@@ -4,6 +4,7 @@ pub mod args;
 mod commands;
 mod ner;
 mod nlp;
+mod show;
 
 use anyhow::Result;
 
@@ -16,6 +17,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Extract(a) => commands::extract(a),
         Command::Convert(a) => commands::convert(a),
         Command::Stats(a) => commands::stats(a),
+        Command::View(a) => commands::view(a),
+        Command::Show(a) => show::show(a),
         Command::Train(TrainCommand::Tagger(a)) => nlp::train_tagger(a),
         Command::Train(TrainCommand::Parser(a)) => nlp::train_parser(a),
         Command::Evaluate(a) => nlp::evaluate(a),

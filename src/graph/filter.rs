@@ -4,6 +4,10 @@
 //!
 //! The steps run in this order, each on what the previous one kept:
 //!
+//! 0. **Dates** (`dates`) keep what was stated and mentioned in the range: an edge with some
+//!    statement in it, its weight the statements in it and its evidence the kept sentences
+//!    in it (possibly none of the few kept); an entity mentioned in it, its mentions and
+//!    documents those in it. Undated documents fall in no range.
 //! 1. **Relation filters** (`min_weight`, `relations`) keep the edges that pass, and the
 //!    entities at their ends: asking for who accuses whom drops whoever accuses no one.
 //! 2. **`types`** keeps the entities of those types, related or not, and the edges between
@@ -16,9 +20,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Edge, KnowledgeGraph, Node};
+use crate::date::{Date, DateRange};
 use crate::entity::EntityType;
 use crate::relation::RelationType;
-use crate::text;
 
 /// What a filter can reject.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -64,6 +68,8 @@ pub struct Filter {
     pub depth: Option<usize>,
     /// Keep only this many of the most connected entities.
     pub top: Option<usize>,
+    /// Keep only what was stated or mentioned in documents of this range.
+    pub dates: DateRange,
 }
 
 /// Parses a comma-separated list of entity types ("person,organization").
@@ -104,6 +110,14 @@ impl Filter {
         if self.is_empty() {
             return Ok(graph.clone());
         }
+        // 0. Dates: what the rest sees is the graph of the range.
+        let restricted;
+        let graph = if self.dates.is_unbounded() {
+            graph
+        } else {
+            restricted = within(graph, &self.dates);
+            &restricted
+        };
         let mut nodes: BTreeSet<&str> = graph.nodes().map(|n| n.id.as_str()).collect();
         let mut edges = graph.edges();
 
@@ -125,7 +139,7 @@ impl Filter {
         }
         // 3. The neighbourhood of the focus.
         if let Some(name) = &self.focus {
-            let start = find(graph, name)?;
+            let start = graph.find(name)?.id.as_str();
             let mut seen = BTreeSet::from([start]);
             let mut frontier = BTreeSet::from([start]);
             for _ in 0..self.depth.unwrap_or(1) {
@@ -172,17 +186,49 @@ impl Filter {
             out.add_node(n.clone());
         }
         for (a, b, e) in edges {
-            out.add_edge(
-                &a.id,
-                &b.id,
-                e.relation,
-                e.negated,
-                e.weight,
-                e.evidence.clone(),
-            );
+            out.insert_edge(&a.id, &b.id, e.clone());
         }
         Ok(out)
     }
+}
+
+/// The graph of what was stated and mentioned in documents of `range` (step 0).
+fn within(graph: &KnowledgeGraph, range: &DateRange) -> KnowledgeGraph {
+    let in_range = |dates: &BTreeMap<Date, usize>| -> BTreeMap<Date, usize> {
+        dates
+            .iter()
+            .filter(|(d, _)| range.contains(**d))
+            .map(|(d, n)| (*d, *n))
+            .collect()
+    };
+    let document_in_range = |id: &str| range.keeps(graph.document(id).and_then(|d| d.date));
+    let mut out = KnowledgeGraph::new();
+    for d in graph.documents() {
+        out.add_document(d.clone());
+    }
+    for n in graph.nodes() {
+        let dates = in_range(&n.dates);
+        if dates.is_empty() {
+            continue;
+        }
+        let mut n = n.clone();
+        n.mentions = dates.values().sum();
+        n.documents.retain(|d| document_in_range(d));
+        n.dates = dates;
+        out.add_node(n);
+    }
+    for (a, b, e) in graph.edges() {
+        let dates = in_range(&e.dates);
+        if dates.is_empty() {
+            continue;
+        }
+        let mut e = e.clone();
+        e.weight = dates.values().sum();
+        e.evidence.retain(|ev| document_in_range(&ev.document));
+        e.dates = dates;
+        out.insert_edge(&a.id, &b.id, e);
+    }
+    out
 }
 
 type EdgeRef<'a> = (&'a Node, &'a Node, &'a Edge);
@@ -200,33 +246,6 @@ fn keep_among(edges: &mut Vec<EdgeRef<'_>>, nodes: &BTreeSet<&str>) {
     edges.retain(|(a, b, _)| nodes.contains(a.id.as_str()) && nodes.contains(b.id.as_str()));
 }
 
-/// The entity `name` names: its id, else the one entity whose label or an alias folds to the
-/// same key ("sheinbaum" finds Claudia Sheinbaum when she is the only one called that).
-fn find<'a>(graph: &'a KnowledgeGraph, name: &str) -> Result<&'a str, FilterError> {
-    if let Some(n) = graph.node(name) {
-        return Ok(&n.id);
-    }
-    let key = text::key(name);
-    let matches: Vec<&str> = graph
-        .nodes()
-        .filter(|n| {
-            !key.is_empty()
-                && (text::key(&n.id) == key
-                    || text::key(&n.label) == key
-                    || n.aliases.iter().any(|a| text::key(a) == key))
-        })
-        .map(|n| n.id.as_str())
-        .collect();
-    match matches[..] {
-        [id] => Ok(id),
-        [] => Err(FilterError::UnknownEntity(name.to_string())),
-        _ => Err(FilterError::AmbiguousEntity {
-            name: name.to_string(),
-            ids: matches.join(", "),
-        }),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,6 +261,7 @@ mod tests {
             mentions,
             documents: BTreeSet::from(["d".to_string()]),
             type_votes: BTreeMap::from([(kind, mentions)]),
+            dates: BTreeMap::new(),
         }
     }
 
