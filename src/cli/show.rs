@@ -149,20 +149,21 @@ fn evidence(w: &mut dyn Write, graph: &KnowledgeGraph, ev: &Evidence) -> io::Res
         .unwrap_or_else(|| text.clone());
     let one_line: String = marked.split_whitespace().collect::<Vec<_>>().join(" ");
     writeln!(w, "   \"{one_line}\"")?;
-    let mut source = vec![ev.document.clone()];
-    if let Some(doc) = graph.document(&ev.document) {
-        if let Some(title) = &doc.title {
-            source.push(format!(
-                "\"{}\"",
-                title.split_whitespace().collect::<Vec<_>>().join(" ")
-            ));
-        }
-        if let Some(date) = doc.date {
-            source.push(date.to_string());
-        }
-        if let Some(url) = &doc.url {
-            source.push(url.clone());
-        }
+    let mut source = Vec::new();
+    let doc = graph.document(&ev.document);
+    match doc.and_then(|d| d.title.as_deref()) {
+        Some(title) => source.push(format!(
+            "\"{}\" ({})",
+            title.split_whitespace().collect::<Vec<_>>().join(" "),
+            ev.document
+        )),
+        None => source.push(ev.document.clone()),
+    }
+    if let Some(date) = doc.and_then(|d| d.date) {
+        source.push(date.to_string());
+    }
+    if let Some(url) = doc.and_then(|d| d.url.as_deref()) {
+        source.push(url.to_string());
     }
     writeln!(w, "     {}", source.join(", "))
 }

@@ -31,31 +31,39 @@ impl<'a> Related<'a> {
 }
 
 impl KnowledgeGraph {
-    /// The entity `name` names: its id, else the one entity whose label or an alias folds to
-    /// the same key ("sheinbaum" finds Claudia Sheinbaum when she is the only one called
-    /// that). When none does, the error is [`FilterError::UnknownEntity`] and
-    /// [`KnowledgeGraph::suggest`] finds the near misses to offer.
+    /// The entity `name` names: its id; else the one entity whose id or label folds to the
+    /// same key; else the one whose alias does ("sheinbaum" finds Claudia Sheinbaum when she
+    /// is the only one called that). A label beats an alias: "Trump" finds the entity
+    /// labelled "Trump" though another has it as an alias. When none does, the error is
+    /// [`FilterError::UnknownEntity`] and [`KnowledgeGraph::suggest`] finds near misses.
     pub fn find(&self, name: &str) -> Result<&Node, FilterError> {
         if let Some(n) = self.node(name) {
             return Ok(n);
         }
         let key = text::key(name);
-        let matches: Vec<&Node> = self
-            .nodes()
-            .filter(|n| !key.is_empty() && names(n).any(|k| k == key))
-            .collect();
-        match matches[..] {
-            [n] => Ok(n),
-            [] => Err(FilterError::UnknownEntity(name.to_string())),
-            _ => Err(FilterError::AmbiguousEntity {
-                name: name.to_string(),
-                ids: matches
-                    .iter()
-                    .map(|n| n.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            }),
+        if key.is_empty() {
+            return Err(FilterError::UnknownEntity(name.to_string()));
         }
+        let by_label = |n: &&Node| text::key(&n.id) == key || text::key(&n.label) == key;
+        let by_alias = |n: &&Node| n.aliases.iter().any(|a| text::key(a) == key);
+        for tier in [&by_label as &dyn Fn(&&Node) -> bool, &by_alias] {
+            let matches: Vec<&Node> = self.nodes().filter(|n| tier(n)).collect();
+            match matches[..] {
+                [] => continue,
+                [n] => return Ok(n),
+                _ => {
+                    return Err(FilterError::AmbiguousEntity {
+                        name: name.to_string(),
+                        ids: matches
+                            .iter()
+                            .map(|n| n.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    })
+                }
+            }
+        }
+        Err(FilterError::UnknownEntity(name.to_string()))
     }
 
     /// Entities whose id, label or an alias comes close to `name`, best first: a name that
@@ -239,6 +247,19 @@ mod tests {
             g.find("El Zorro"),
             Err(FilterError::UnknownEntity(_))
         ));
+        // A label beats another entity's alias.
+        let mut g = g;
+        g.add_node(Node {
+            id: "ortega".into(),
+            label: "Ortega".into(),
+            kind: EntityType::Organization,
+            aliases: BTreeSet::from(["Ortega".to_string()]),
+            mentions: 1,
+            documents: BTreeSet::new(),
+            type_votes: BTreeMap::from([(EntityType::Organization, 1)]),
+            dates: BTreeMap::new(),
+        });
+        assert_eq!(g.find("ORTEGA").unwrap().id, "ortega");
     }
 
     #[test]

@@ -223,7 +223,10 @@
       `Shown: ${shownNodes.size.toLocaleString("en")} of ${plural(nodes.length, "entity", "entities")}, ` +
       `${shownEdges.size.toLocaleString("en")} of ${plural(edges.length, "relation", "relations")} ` +
       `(${plural(statements, "statement", "statements")})`;
+    // What the details show follows the filters too.
     if (!selected) showOverview();
+    else if (selected.node) showNode(selected.id);
+    else showEdge(selected.id);
   }
   let pending = false;
   const schedule = () => {
@@ -489,7 +492,7 @@
     const ele = cy.getElementById(id);
     cy.elements().unselect();
     ele.select();
-    selected = id;
+    selected = { node: true, id };
     focus(ele, zoomIn);
     showNode(id);
   }
@@ -497,7 +500,7 @@
     const ele = cy.getElementById(id);
     cy.elements().unselect();
     ele.select();
-    selected = id;
+    selected = { node: false, id };
     focus(ele, zoomIn);
     showEdge(id);
   }
@@ -554,5 +557,13 @@
 
   apply();
   // For tests and the console: the Cytoscape instance, the data and the filter state.
-  window.newsgraph = { cy, data: DATA, state, shown: () => shown, apply };
+  window.newsgraph = {
+    cy,
+    data: DATA,
+    state,
+    shown: () => shown,
+    get pending() {
+      return pending;
+    },
+  };
 })();
