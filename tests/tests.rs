@@ -13,3 +13,4 @@ mod nlp;
 mod regressions;
 mod scale;
 mod seeds;
+mod time;

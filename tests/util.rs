@@ -263,7 +263,12 @@ pub fn large_dated_graph(nodes: usize, edges: usize) -> KnowledgeGraph {
         });
     }
     let labels: Vec<String> = (0..nodes)
-        .map(|i| format!("{} {i}", ["Agency", "Minister", "Republic", "City", "Militia", "Accord"][i % 6]))
+        .map(|i| {
+            format!(
+                "{} {i}",
+                ["Agency", "Minister", "Republic", "City", "Militia", "Accord"][i % 6]
+            )
+        })
         .collect();
     let mut statements: Vec<Vec<(usize, usize, RelationType, Vec<usize>)>> = Vec::new();
     let mut seen = BTreeSet::new();
@@ -273,7 +278,11 @@ pub fn large_dated_graph(nodes: usize, edges: usize) -> KnowledgeGraph {
     while seen.len() < edges {
         // Sources spread out, targets favour a few hubs.
         let a = next(related);
-        let b = if next(3) == 0 { next(20) } else { next(related) };
+        let b = if next(3) == 0 {
+            next(20)
+        } else {
+            next(related)
+        };
         let relation = RelationType::ALL[next(RelationType::ALL.len())];
         if a == b || !seen.insert((a.min(b), a.max(b), relation)) {
             continue;

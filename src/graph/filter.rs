@@ -411,4 +411,118 @@ mod tests {
             FilterError::AmbiguousEntity { .. }
         ));
     }
+
+    /// Ana accuses the United States in a January document (twice), a March one and an
+    /// undated one; she leads Mexico in March only.
+    fn dated() -> KnowledgeGraph {
+        let date = |s: &str| s.parse::<Date>().unwrap();
+        let mut g = KnowledgeGraph::new();
+        for (id, d) in [
+            ("jan", Some("2025-01-10")),
+            ("mar", Some("2025-03")),
+            ("none", None),
+        ] {
+            g.add_document(DocumentInfo {
+                id: id.into(),
+                date: d.map(date),
+                ..DocumentInfo::default()
+            });
+        }
+        let mut ana = node("ana-vidal", &["Ana Vidal"], EntityType::Person, 5);
+        ana.documents = BTreeSet::from(["jan".into(), "mar".into(), "none".into()]);
+        ana.dates = BTreeMap::from([(date("2025-01-10"), 3), (date("2025-03"), 1)]);
+        g.add_node(ana);
+        let mut us = node("united-states", &["United States"], EntityType::Country, 4);
+        us.dates = BTreeMap::from([(date("2025-01-10"), 2), (date("2025-03"), 1)]);
+        g.add_node(us);
+        let mut mexico = node("mexico", &["Mexico"], EntityType::Country, 1);
+        mexico.dates = BTreeMap::from([(date("2025-03"), 1)]);
+        g.add_node(mexico);
+        let ev = |doc: &str, start: usize| Evidence {
+            document: doc.into(),
+            start,
+            end: start + 1,
+            text: "s".into(),
+            trigger: None,
+        };
+        let edge = |relation, weight, evidence, dates: &[(&str, usize)]| Edge {
+            relation,
+            negated: false,
+            weight,
+            evidence,
+            dates: dates.iter().map(|(d, n)| (date(d), *n)).collect(),
+        };
+        g.insert_edge(
+            "ana-vidal",
+            "united-states",
+            edge(
+                RelationType::Accuses,
+                4,
+                vec![ev("jan", 0), ev("jan", 9), ev("mar", 0), ev("none", 0)],
+                &[("2025-01-10", 2), ("2025-03", 1)],
+            ),
+        );
+        g.insert_edge(
+            "ana-vidal",
+            "mexico",
+            edge(
+                RelationType::LeaderOf,
+                1,
+                vec![ev("mar", 5)],
+                &[("2025-03", 1)],
+            ),
+        );
+        g
+    }
+
+    fn range(since: Option<&str>, until: Option<&str>) -> Filter {
+        Filter {
+            dates: DateRange {
+                since: since.map(|s| s.parse().unwrap()),
+                until: until.map(|s| s.parse().unwrap()),
+            },
+            ..Filter::default()
+        }
+    }
+
+    #[test]
+    fn dates_keep_what_was_stated_in_the_range_and_count_it() {
+        let g = range(None, Some("2025-02")).apply(&dated()).unwrap();
+        assert_eq!(ids(&g), ["ana-vidal", "united-states"]);
+        let (_, _, e) = g.edges()[0];
+        assert_eq!((e.relation, e.weight), (RelationType::Accuses, 2));
+        assert_eq!(e.evidence.len(), 2, "the January sentences");
+        let ana = g.node("ana-vidal").unwrap();
+        assert_eq!(ana.mentions, 3);
+        assert_eq!(ana.documents, BTreeSet::from(["jan".to_string()]));
+        assert_eq!(g.documents().count(), 3, "every document stays listed");
+        // March: both relations, one statement each; the undated one falls in no range.
+        let g = range(Some("2025-03-01"), None).apply(&dated()).unwrap();
+        let weights: Vec<(&str, usize)> = g
+            .edges()
+            .iter()
+            .map(|(_, _, e)| (e.relation.as_str(), e.weight))
+            .collect();
+        assert_eq!(weights, [("leader-of", 1), ("accuses", 1)]);
+        // A range of a day in March holds no statement dated by the month alone.
+        let g = range(Some("2025-03-02"), Some("2025-03-30"))
+            .apply(&dated())
+            .unwrap();
+        assert_eq!(g.node_count() + g.edge_count(), 0);
+    }
+
+    #[test]
+    fn the_date_range_comes_before_the_weight_filter() {
+        let f = Filter {
+            min_weight: Some(2),
+            ..range(Some("2025-03"), None)
+        };
+        // Four statements in all, one in March: too few.
+        assert_eq!(f.apply(&dated()).unwrap().edge_count(), 0);
+        let f = Filter {
+            min_weight: Some(2),
+            ..range(Some("2025-01"), Some("2025-01"))
+        };
+        assert_eq!(f.apply(&dated()).unwrap().edge_count(), 1);
+    }
 }

@@ -103,12 +103,7 @@ fn a_page_of_5000_entities_and_20000_relations_works_in_a_browser() {
     assert_eq!((graph.node_count(), graph.edge_count()), (5000, 20_000));
     export::write_file(&graph, Format::Json, &json).unwrap();
     let started = Instant::now();
-    let o = crate::util::run(&[
-        "view",
-        json.to_str().unwrap(),
-        "-o",
-        html.to_str().unwrap(),
-    ]);
+    let o = crate::util::run(&["view", json.to_str().unwrap(), "-o", html.to_str().unwrap()]);
     assert!(o.status.success(), "{}", crate::util::stderr(&o));
     eprintln!(
         "newsgraph view: {:.1} s, {} MB",

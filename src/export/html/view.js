@@ -191,7 +191,8 @@
     const w = shownWeight(e);
     return w > 0 && w >= state.minWeight;
   }
-  let shown = { nodes: new Set(), edges: new Set() };
+  // Nothing is hidden when the page opens.
+  let shown = { nodes: new Set(nodes.map((n) => n.id)), edges: new Set(edges.map(edgeKey)) };
   function apply() {
     const shownEdges = new Set();
     const related = new Set();
@@ -210,12 +211,13 @@
       if (!state.types.has(n.type)) continue;
       if (related.has(n.id) || (!strict && state.unrelated)) shownNodes.add(n.id);
     }
+    // Only what changes is restyled: a filter that moves little costs little.
     cy.batch(() => {
       cy.nodes().forEach((n) => {
-        n.toggleClass("hidden", !shownNodes.has(n.id()));
+        if (shown.nodes.has(n.id()) !== shownNodes.has(n.id())) n.toggleClass("hidden", !shownNodes.has(n.id()));
       });
       cy.edges().forEach((e) => {
-        e.toggleClass("hidden", !shownEdges.has(e.id()));
+        if (shown.edges.has(e.id()) !== shownEdges.has(e.id())) e.toggleClass("hidden", !shownEdges.has(e.id()));
       });
     });
     shown = { nodes: shownNodes, edges: shownEdges };
