@@ -7,6 +7,7 @@ mod consumers;
 mod determinism;
 mod distributed;
 mod json_output;
+mod large_graph;
 mod merge;
 mod ner;
 mod nlp;

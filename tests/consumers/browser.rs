@@ -12,7 +12,8 @@ use std::time::Instant;
 
 use super::python::python_module;
 use super::{assert_ran, consumers_dir, exported, readme_block, sh, Sample};
-use crate::util::{available, large_dated_graph, root};
+use crate::large_graph::large_dated_graph;
+use crate::util::{available, root};
 use newsgraph::export::{self, Format};
 
 const REQUIRE: &str = "NEWSGRAPH_REQUIRE_BROWSER";

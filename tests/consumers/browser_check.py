@@ -144,12 +144,15 @@ class Page:
         # What the browser logged before (its blank start page) is not the page's.
         self.d.get_log("browser")
         self.d.get_log("performance")
+        self.d.execute_cdp_cmd("Performance.enable", {})
         started = time.monotonic()
         self.d.get(self.url)
         self.wait("the page's script", lambda: self.js("return !!window.newsgraph"))
         seconds = time.monotonic() - started
+        metrics = self.d.execute_cdp_cmd("Performance.getMetrics", {})["metrics"]
+        script = next(m["value"] for m in metrics if m["name"] == "ScriptDuration")
         self.quiet()
-        print(f"ok loaded {self.url} in {seconds:.1f} s without console messages or requests")
+        print(f"ok loaded {self.url} in {seconds:.1f} s ({script:.1f} s running scripts) without console messages or requests")
         return seconds
 
     def drawn(self):
@@ -282,6 +285,7 @@ def main():
     parser.add_argument("--narrow", action="store_true", help="filter down to the edge's relation before clicking")
     parser.add_argument("--dates", action="store_true", help="move the date filter")
     parser.add_argument("--screenshots", help="a directory for a screenshot of every step")
+    parser.add_argument("--picture", help="at the end, the whole graph with the edge still selected, as a PNG")
     parser.add_argument("--max-load-seconds", type=float, default=60)
     args = parser.parse_args()
     with open(args.graph, encoding="utf-8") as f:
@@ -304,6 +308,9 @@ def main():
             page.click_edge(args.edge, args.narrow)
         page.quiet()
         print("ok no console message and no network request at the end")
+        if args.picture:
+            page.js("window.newsgraph.cy.fit(undefined, 30)")
+            driver.save_screenshot(args.picture)
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)

@@ -145,7 +145,7 @@
       },
       { selector: "edge[negated = 1]", style: { "line-style": "dashed" } },
       { selector: ".hidden", style: { display: "none" } },
-      { selector: ".faded", style: { opacity: 0.12 } },
+      { selector: ".faded", style: { opacity: 0.4 } },
       { selector: "node:selected", style: { "border-width": 4, "border-color": "#0969da" } },
       {
         selector: "edge:selected",
