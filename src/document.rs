@@ -1,5 +1,7 @@
 //! The unit of input: one article, its text owned once.
 
+use crate::date::Date;
+
 /// One article. Every span elsewhere in the pipeline is a byte range into [`Document::text`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
@@ -9,8 +11,8 @@ pub struct Document {
     pub title: Option<String>,
     /// Where the document was read from (file path, or `path:line` for JSONL).
     pub path: Option<String>,
-    /// Publication date as given by the input.
-    pub date: Option<String>,
+    /// Publication date, when the input gives a valid one.
+    pub date: Option<Date>,
     /// Source URL as given by the input.
     pub url: Option<String>,
     /// The article's text.

@@ -56,7 +56,7 @@ pub enum Error {
         message: String,
     },
     /// The output format cannot be told from the path.
-    #[error("{path}: unknown output format '{extension}' (use .json, .dot, .gv, .graphml, .gexf or .cyjs, or --format: --format neo4j for a directory)")]
+    #[error("{path}: unknown output format '{extension}' (use .json, .dot, .gv, .graphml, .gexf, .cyjs or .html, or --format: --format neo4j for a directory)")]
     UnknownFormat {
         /// The output path.
         path: String,

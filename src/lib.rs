@@ -16,7 +16,12 @@
 //! 6. [`graph`]: each document's [`Extraction`] merges into one [`KnowledgeGraph`]
 //!    (petgraph), and names are joined across documents;
 //! 7. [`export`]: the graph is written as node-link JSON, Graphviz DOT, GraphML, GEXF,
-//!    Cytoscape.js JSON or Neo4j bulk-import CSV, optionally filtered first.
+//!    Cytoscape.js JSON, Neo4j bulk-import CSV or a self-contained interactive HTML page,
+//!    optionally filtered first.
+//!
+//! Time runs through every stage: a document's [`Date`] goes with its mentions and
+//! statements, so nodes and edges know when they were mentioned and stated, and a
+//! [`date::DateRange`] filters by it.
 //!
 //! [`extract::Extractor`] runs stages 2–5 on one document; it needs no state shared between
 //! documents, so documents can be processed anywhere and merged later. [`pipeline::Pipeline`]
@@ -44,6 +49,7 @@
 //! assert!(says("ana-vidal", "accuses", "united-states"));
 //! ```
 
+pub mod date;
 pub mod document;
 pub mod entity;
 pub mod error;
@@ -61,6 +67,7 @@ pub mod relation;
 pub mod resolve;
 pub mod text;
 
+pub use date::Date;
 pub use document::Document;
 pub use entity::{Entity, EntityType, Mention};
 pub use error::Error;

@@ -115,6 +115,46 @@ fn sharded_seeds_merge_into_one_build() {
     check(&extract_all(&root().join("seeds")), 0..8);
 }
 
+/// The seeds cut into their paragraphs, each a document dated by the day, the month, the
+/// year or not at all, so that nodes and edges gather dates from many documents.
+fn dated_paragraphs() -> Vec<(Document, Extraction)> {
+    let dates = [
+        Some("2025-01-03"),
+        Some("2025-01"),
+        None,
+        Some("2025"),
+        Some("2024-12-31"),
+        Some("2025-02-14"),
+    ];
+    let mut docs = Vec::new();
+    for (doc, _) in extract_all(&root().join("seeds")) {
+        for (i, paragraph) in doc.text.split("\n\n").enumerate() {
+            let mut d = Document::new(format!("{}#{i}", doc.id), paragraph);
+            d.date = dates[(docs.len() * 7 + i) % dates.len()].map(|s| s.parse().unwrap());
+            docs.push(d);
+        }
+    }
+    let extractor = Extractor::new();
+    docs.into_par_iter()
+        .map(|d| {
+            let ex = extractor.extract(&d);
+            (d, ex)
+        })
+        .collect()
+}
+
+#[test]
+fn sharded_dated_paragraphs_merge_into_one_build() {
+    let docs = dated_paragraphs();
+    assert!(docs.len() > 20);
+    let one = build(&docs.iter().collect::<Vec<_>>());
+    assert!(
+        one.edges().iter().any(|(_, _, e)| e.dates.len() > 1),
+        "some relation should be stated on several dates"
+    );
+    check(&docs, 0..8);
+}
+
 #[test]
 fn sharded_wikinews_merges_into_one_build() {
     let Some(corpus) = wikinews() else { return };

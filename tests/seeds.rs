@@ -9,6 +9,7 @@ fn graphs_are_up_to_date() {
     let dir = tempdir();
     let json = dir.path().join("seeds.json");
     let dot = dir.path().join("seeds.dot");
+    let html = dir.path().join("seeds.html");
     let o = run(&[
         "build",
         "seeds",
@@ -16,9 +17,15 @@ fn graphs_are_up_to_date() {
         json.to_str().unwrap(),
         "-o",
         dot.to_str().unwrap(),
+        "-o",
+        html.to_str().unwrap(),
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let stale = "graphs/ is stale: run `cargo run --release -- build seeds -o graphs/seeds.json -o graphs/seeds.dot && dot -Tsvg graphs/seeds.dot -o graphs/seeds.svg`";
+    let stale = "graphs/ is stale: run `cargo run --release -- build seeds -o graphs/seeds.json -o graphs/seeds.dot -o graphs/seeds.html && dot -Tsvg graphs/seeds.dot -o graphs/seeds.svg`";
+    assert!(
+        fs::read(&html).unwrap() == fs::read(root().join("graphs/seeds.html")).unwrap(),
+        "{stale}"
+    );
     assert!(
         fs::read(&json).unwrap() == fs::read(root().join("graphs/seeds.json")).unwrap(),
         "{stale}"

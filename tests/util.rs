@@ -4,8 +4,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use newsgraph::graph::{Evidence, KnowledgeGraph, Node};
-use newsgraph::{EntityType, RelationType};
+use newsgraph::graph::{DocumentInfo, Edge, Evidence, KnowledgeGraph, Node};
+use newsgraph::{Date, EntityType, RelationType};
 
 /// The crate root: tests run the binary from there so relative paths match the README.
 pub fn root() -> PathBuf {
@@ -104,6 +104,7 @@ fn node(id: &str, label: &str, aliases: &[&str], kind: EntityType) -> Node {
         mentions: 1,
         documents: BTreeSet::from(["doc \"1\"".to_string()]),
         type_votes: BTreeMap::from([(kind, 1)]),
+        dates: BTreeMap::from([(date("2025-03-14"), 1)]),
     }
 }
 
@@ -112,11 +113,23 @@ pub fn long_sentence() -> String {
     "A very long sentence. ".repeat(2500)
 }
 
+fn date(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
 /// A graph whose every string is hostile to some format: quotes, backslashes, accents, emoji,
 /// markup, entities, control characters, CSV and array delimiters, newlines, a 55 KB sentence;
-/// parallel, negated and symmetric edges, and relations with and without CAMEO codes.
+/// parallel, negated and symmetric edges, and relations with and without CAMEO codes. Its one
+/// document has a date and a URL; its statements are dated by the day, the month or the year.
 pub fn awkward_graph() -> KnowledgeGraph {
     let mut g = KnowledgeGraph::new();
+    g.add_document(DocumentInfo {
+        id: "doc \"1\"".to_string(),
+        title: Some("A <title> & \"quotes\"".to_string()),
+        path: None,
+        date: Some(date("2025-03-14")),
+        url: Some("https://example.org/a?b=1&c=\"2\"".to_string()),
+    });
     let nodes = [
         (
             "quote",
@@ -196,8 +209,24 @@ pub fn awkward_graph() -> KnowledgeGraph {
             "🚀 ’quoted’ ]]>",
         ),
     ];
-    for (a, b, relation, negated, weight, text) in edges {
-        assert!(g.add_edge(a, b, relation, negated, weight, vec![evidence(text)]));
+    let dates = [
+        "2025-03-14",
+        "2025-03",
+        "2025",
+        "2024-12-31",
+        "2025-03-14",
+        "2025-03-14",
+    ];
+    for ((a, b, relation, negated, weight, text), d) in edges.into_iter().zip(dates) {
+        let edge = Edge {
+            relation,
+            negated,
+            weight,
+            evidence: vec![evidence(text)],
+            dates: BTreeMap::from([(date(d), 1)]),
+        };
+        assert!(g.insert_edge(a, b, edge));
     }
     g
 }
+

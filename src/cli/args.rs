@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use newsgraph::Date;
 
 /// Turn news articles into a knowledge graph of who did what to whom, with evidence.
 #[derive(Debug, Parser)]
@@ -27,7 +28,7 @@ pub enum Command {
     /// Re-export a saved graph, in other formats or filtered, without re-reading the articles.
     #[command(after_help = "Example:\n  newsgraph convert graphs/seeds.json -o graphs/seeds.dot")]
     Convert(ConvertArgs),
-    /// Show counts per type and the most connected entities of a saved graph.
+    /// Show counts per type and per month and the most connected entities of a saved graph.
     #[command(after_help = "Example:\n  newsgraph stats graphs/seeds.json --top 10")]
     Stats(StatsArgs),
     /// Show how the relations of a text are decided: per sentence its mentions, parse, the
@@ -36,6 +37,16 @@ pub enum Command {
         after_help = "Examples:\n  newsgraph explain --text \"Police arrested Ana Vidal in Lima.\"\n  newsgraph explain article.txt"
     )]
     Explain(ExplainArgs),
+    /// Write a saved graph as one self-contained interactive HTML page (no network needed).
+    #[command(
+        after_help = "Examples:\n  newsgraph view graphs/seeds.json -o graphs/seeds.html\n  newsgraph view graph.json --since 2025-01 --top 500 -o recent.html"
+    )]
+    View(ViewArgs),
+    /// List one entity's relations, strongest first, with the sentences that state them.
+    #[command(
+        after_help = "ENTITY is an id, a label or an alias; a near miss gets suggestions.\n\nExamples:\n  newsgraph show graphs/seeds.json Sheinbaum\n  newsgraph show graphs/seeds.json united-states --relation extradites"
+    )]
+    Show(ShowArgs),
     /// Merge graphs built from separate sets of articles into the graph one build would give.
     #[command(
         after_help = "Examples:\n  newsgraph merge shard-*.json -o all.json\n  cat shard-*.json | newsgraph merge - -o all.json"
@@ -232,6 +243,10 @@ pub struct InputArgs {
     /// Print no warnings, progress or summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,
+    /// The publication date of every document read as text (ISO 8601: 2025-03-14, 2025-03 or
+    /// 2025); JSONL records give theirs in "date".
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<Date>,
     /// Extraction threads (default: one per core). The output is the same for any number.
     #[arg(
         short = 'j',
@@ -271,11 +286,11 @@ pub struct BuildArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Output file; repeat for several. The extension picks the format (.json, .dot, .gv,
-    /// .graphml, .gexf, .cyjs); a Neo4j export is a directory (--format neo4j).
+    /// .graphml, .gexf, .cyjs, .html); a Neo4j export is a directory (--format neo4j).
     #[arg(short, long = "output", value_name = "FILE")]
     pub outputs: Vec<PathBuf>,
     /// Format of standard output (default json) and of every -o without a known extension:
-    /// json, dot, graphml, gexf, cyjs, neo4j.
+    /// json, dot, graphml, gexf, cyjs, html, neo4j.
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,
     /// Add the articles to this graph (JSON) and write it back, whole (filters apply to the
@@ -295,11 +310,11 @@ pub struct MergeArgs {
     #[arg(required = true, value_name = "GRAPH.json")]
     pub graphs: Vec<PathBuf>,
     /// Output file; repeat for several. The extension picks the format (.json, .dot, .gv,
-    /// .graphml, .gexf, .cyjs); a Neo4j export is a directory (--format neo4j).
+    /// .graphml, .gexf, .cyjs, .html); a Neo4j export is a directory (--format neo4j).
     #[arg(short, long = "output", value_name = "FILE")]
     pub outputs: Vec<PathBuf>,
     /// Format of standard output (default json) and of every -o without a known extension:
-    /// json, dot, graphml, gexf, cyjs, neo4j.
+    /// json, dot, graphml, gexf, cyjs, html, neo4j.
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,
     /// Layout and filters.
@@ -331,7 +346,7 @@ pub struct ConvertArgs {
     #[arg(short, long = "output", value_name = "FILE")]
     pub outputs: Vec<PathBuf>,
     /// Format of standard output (default dot) and of every -o without a known extension:
-    /// json, dot, graphml, gexf, cyjs, neo4j.
+    /// json, dot, graphml, gexf, cyjs, html, neo4j.
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,
     /// Layout and filters.
@@ -339,14 +354,29 @@ pub struct ConvertArgs {
     pub export: ExportArgs,
 }
 
-/// What `build`, `convert` and `merge` share: the DOT layout and the filters, applied in the
-/// order listed (see `newsgraph::graph::filter`).
+/// What `build`, `convert` and `merge` share: the DOT layout and the filters.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Export")]
 pub struct ExportArgs {
     /// Graphviz layout engine the DOT output asks for (auto: dot, or sfdp for large graphs).
     #[arg(long, value_enum, value_name = "ENGINE", default_value = "auto")]
     pub layout: LayoutArg,
+    /// Filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+/// The filters, applied in the order listed (see `newsgraph::graph::filter`).
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Filters")]
+pub struct FilterArgs {
+    /// Keep what documents of this date or later state (YYYY-MM-DD, YYYY-MM or YYYY): a
+    /// relation's weight counts its statements in the range.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<Date>,
+    /// Keep what documents of this date or earlier state (a month or year: to its end).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<Date>,
     /// Keep relations stated at least N times, and the entities they join.
     #[arg(long, value_name = "N")]
     pub min_weight: Option<usize>,
@@ -366,6 +396,34 @@ pub struct ExportArgs {
     /// Keep the K entities with most relations, and the relations among them.
     #[arg(long, value_name = "K")]
     pub top: Option<usize>,
+}
+
+/// Flags of `view`.
+#[derive(Debug, Args)]
+pub struct ViewArgs {
+    /// A graph written by newsgraph (JSON).
+    #[arg(value_name = "GRAPH.json")]
+    pub graph: PathBuf,
+    /// The HTML file to write (default: standard output).
+    #[arg(short, long = "output", value_name = "FILE.html")]
+    pub output: Option<PathBuf>,
+    /// Filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+/// Flags of `show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A graph written by newsgraph (JSON).
+    #[arg(value_name = "GRAPH.json")]
+    pub graph: PathBuf,
+    /// The entity: an id, a label or an alias.
+    #[arg(value_name = "ENTITY")]
+    pub entity: String,
+    /// Only relations of this type.
+    #[arg(long, value_name = "TYPE")]
+    pub relation: Option<String>,
 }
 
 /// Graphviz layout engines.

@@ -10,9 +10,10 @@ use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::args::{
-    BuildArgs, ConvertArgs, ExportArgs, ExtractArgs, InputArgs, InputFormatArg, LayoutArg,
-    MergeArgs, StatsArgs,
+    BuildArgs, ConvertArgs, ExportArgs, ExtractArgs, FilterArgs, InputArgs, InputFormatArg,
+    LayoutArg, MergeArgs, StatsArgs, ViewArgs,
 };
+use newsgraph::date::DateRange;
 use newsgraph::export::{self, json, Format, Layout};
 use newsgraph::extract::Extractor;
 use newsgraph::graph::filter::{self, Filter};
@@ -113,6 +114,7 @@ fn read_options(args: &InputArgs) -> ReadOptions {
             InputFormatArg::Jsonl => InputFormat::Jsonl,
         }),
         skip_bad: args.skip_bad,
+        date: args.date,
     }
 }
 
@@ -186,7 +188,17 @@ fn export_settings(args: &ExportArgs) -> Result<(export::Options, Filter)> {
         LayoutArg::Sfdp => Layout::Sfdp,
         LayoutArg::Neato => Layout::Neato,
     };
-    let filter = Filter {
+    Ok((export::Options { layout }, filter_settings(&args.filters)?))
+}
+
+/// The filter the flags ask for, checked before any work.
+fn filter_settings(args: &FilterArgs) -> Result<Filter> {
+    if let (Some(since), Some(until)) = (args.since, args.until) {
+        if since.first_day() > until.last_day() {
+            bail!("--since {since} is after --until {until}: nothing would be kept");
+        }
+    }
+    Ok(Filter {
         min_weight: args.min_weight,
         types: args.types.as_deref().map(filter::parse_types).transpose()?,
         relations: args
@@ -197,8 +209,11 @@ fn export_settings(args: &ExportArgs) -> Result<(export::Options, Filter)> {
         focus: args.focus.clone(),
         depth: args.depth,
         top: args.top,
-    };
-    Ok((export::Options { layout }, filter))
+        dates: DateRange {
+            since: args.since,
+            until: args.until,
+        },
+    })
 }
 
 /// The filtered graph, without copying it when nothing is filtered out.
@@ -319,7 +334,7 @@ pub fn extract(args: ExtractArgs) -> Result<()> {
 }
 
 /// Reads a graph written by newsgraph.
-fn read_graph(path: &Path) -> Result<KnowledgeGraph> {
+pub(super) fn read_graph(path: &Path) -> Result<KnowledgeGraph> {
     let name = path.display().to_string();
     let data = match fs::read(path) {
         Ok(bytes) => bytes,
@@ -347,6 +362,22 @@ pub fn convert(args: ConvertArgs) -> Result<()> {
     let (options, filter) = export_settings(&args.export)?;
     let graph = filter.apply(&read_graph(&args.graph)?)?;
     write_outputs(&graph, &outputs, &options)
+}
+
+/// `newsgraph view`: `convert` to one HTML page.
+pub fn view(args: ViewArgs) -> Result<()> {
+    let paths: Vec<PathBuf> = args.output.iter().cloned().collect();
+    let outputs = outputs(&paths, Some(Format::Html.name()), Format::Html)?;
+    if let Some(o) = outputs.iter().find(|o| o.format != Format::Html) {
+        let path = o.path.as_deref().unwrap_or(Path::new("-"));
+        bail!(
+            "{}: view writes an HTML page (.html); use convert for other formats",
+            path.display()
+        );
+    }
+    let filter = filter_settings(&args.filters)?;
+    let graph = filter.apply(&read_graph(&args.graph)?)?;
+    write_outputs(&graph, &outputs, &export::Options::default())
 }
 
 /// `newsgraph merge`.
@@ -436,10 +467,41 @@ pub fn stats(args: StatsArgs) -> Result<()> {
     for (rel, (edges, statements)) in &s.relation_types {
         writeln!(w, "  {:<22} {edges:>7} {statements:>11}", rel.as_str())?;
     }
-    writeln!(w, "\nMost connected entities    degree  pagerank")?;
-    for (_, label, degree, rank) in &s.central {
-        let label: String = label.chars().take(24).collect();
-        writeln!(w, "  {label:<24} {degree:>7}  {rank:>8.4}")?;
+    if !s.months.is_empty() {
+        writeln!(w, "\nRelations by month    relations  statements")?;
+        for (month, relations, statements) in &s.months {
+            // A date that names a year alone is counted under the year.
+            let name = if month.to_month().is_some() {
+                month.to_string()
+            } else {
+                format!("{month} (no month)")
+            };
+            writeln!(w, "  {name:<18} {relations:>11} {statements:>11}")?;
+        }
+        if s.undated > 0 {
+            writeln!(w, "  {:<18} {:>11} {:>11}", "undated", "", s.undated)?;
+        }
+    }
+    // Names are never cut: the column is as wide as the longest.
+    let width = s
+        .central
+        .iter()
+        .map(|c| c.label.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max("Most connected entities".len() - 2);
+    writeln!(
+        w,
+        "\n{:<width$}  relations  statements  pagerank",
+        "Most connected entities",
+        width = width + 2
+    )?;
+    for c in &s.central {
+        writeln!(
+            w,
+            "  {:<width$}  {:>9}  {:>10}  {:>8.4}",
+            c.label, c.relations, c.statements, c.pagerank
+        )?;
     }
     w.flush()?;
     Ok(())

@@ -5,6 +5,7 @@ mod commands;
 mod ner;
 mod nlp;
 mod relations;
+mod show;
 
 use anyhow::Result;
 
@@ -18,6 +19,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Convert(a) => commands::convert(a),
         Command::Stats(a) => commands::stats(a),
         Command::Explain(a) => relations::explain(a),
+        Command::View(a) => commands::view(a),
+        Command::Show(a) => show::show(a),
         Command::Train(TrainCommand::Tagger(a)) => nlp::train_tagger(a),
         Command::Train(TrainCommand::Parser(a)) => nlp::train_parser(a),
         Command::Evaluate(a) => nlp::evaluate(a),

@@ -11,7 +11,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::json::{documents_string, edge_id, edge_key, evidence_string, generator};
+use super::json::{date_strings, documents_string, edge_id, edge_key, evidence_string, generator};
 use crate::graph::KnowledgeGraph;
 
 #[derive(Serialize)]
@@ -52,6 +52,10 @@ struct WireNode<'a> {
     aliases: Vec<&'a str>,
     mentions: usize,
     documents: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_date: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -68,6 +72,10 @@ struct WireEdge<'a> {
     cameo: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     polarity: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_date: Option<String>,
     evidence: String,
 }
 
@@ -85,35 +93,45 @@ pub fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
         elements: WireElements {
             nodes: graph
                 .nodes()
-                .map(|n| WireElement {
-                    data: WireNode {
-                        id: &n.id,
-                        name: &n.label,
-                        label: &n.label,
-                        kind: n.kind.as_str(),
-                        aliases: n.aliases.iter().map(String::as_str).collect(),
-                        mentions: n.mentions,
-                        documents: n.documents.iter().map(String::as_str).collect(),
-                    },
+                .map(|n| {
+                    let (first_date, last_date) = date_strings(&n.dates).unzip();
+                    WireElement {
+                        data: WireNode {
+                            id: &n.id,
+                            name: &n.label,
+                            label: &n.label,
+                            kind: n.kind.as_str(),
+                            aliases: n.aliases.iter().map(String::as_str).collect(),
+                            mentions: n.mentions,
+                            documents: n.documents.iter().map(String::as_str).collect(),
+                            first_date,
+                            last_date,
+                        },
+                    }
                 })
                 .collect(),
             edges: graph
                 .edges()
                 .into_iter()
-                .map(|(a, b, e)| WireElement {
-                    data: WireEdge {
-                        id: edge_id(a, b, e),
-                        source: &a.id,
-                        target: &b.id,
-                        interaction: edge_key(e.relation, e.negated),
-                        key: edge_key(e.relation, e.negated),
-                        relation: e.relation.as_str(),
-                        weight: e.weight,
-                        negated: e.negated,
-                        cameo: e.relation.cameo(),
-                        polarity: e.relation.polarity(),
-                        evidence: evidence_string(&e.evidence),
-                    },
+                .map(|(a, b, e)| {
+                    let (first_date, last_date) = date_strings(&e.dates).unzip();
+                    WireElement {
+                        data: WireEdge {
+                            id: edge_id(a, b, e),
+                            source: &a.id,
+                            target: &b.id,
+                            interaction: edge_key(e.relation, e.negated),
+                            key: edge_key(e.relation, e.negated),
+                            relation: e.relation.as_str(),
+                            weight: e.weight,
+                            negated: e.negated,
+                            cameo: e.relation.cameo(),
+                            polarity: e.relation.polarity(),
+                            first_date,
+                            last_date,
+                            evidence: evidence_string(graph, &e.evidence),
+                        },
+                    }
                 })
                 .collect(),
         },

@@ -8,28 +8,39 @@
 //! the edge's `kind`, so Gephi keeps parallel edges of different relations apart instead of
 //! merging them (`kind` comes from GEXF 1.3; Gephi's importer reads it whatever the version,
 //! graphology keeps it as an attribute, networkx ignores it).
+//!
+//! A graph with dates is written `mode="dynamic"` with `timeformat="date"`, and each node and
+//! edge gets the spells of its dates (a day, or the whole month or year the date names), so
+//! Gephi's timeline plays the graph; `first_date` and `last_date` are attributes too.
 
 use std::io::{self, Write};
 
-use super::json::{edge_id, edge_key, evidence_string, generator, list_string};
+use std::collections::BTreeMap;
+
+use super::json::{date_strings, edge_id, edge_key, evidence_string, generator, list_string};
 use super::style::{edge_color, rgb, type_color};
 use super::xml::escape;
+use crate::date::Date;
 use crate::graph::KnowledgeGraph;
 
-const NODE_ATTRIBUTES: [(&str, &str); 4] = [
+const NODE_ATTRIBUTES: [(&str, &str); 6] = [
     ("type", "string"),
     ("aliases", "string"),
     ("mentions", "integer"),
     ("documents", "string"),
+    ("first_date", "string"),
+    ("last_date", "string"),
 ];
 
 // No `key` attribute: the key is the edge's `kind`, and networkx's reader passes attributes
 // as keyword arguments beside its own `key`, so one named `key` breaks it.
-const EDGE_ATTRIBUTES: [(&str, &str); 5] = [
+const EDGE_ATTRIBUTES: [(&str, &str); 7] = [
     ("relation", "string"),
     ("negated", "boolean"),
     ("cameo", "string"),
     ("polarity", "double"),
+    ("first_date", "string"),
+    ("last_date", "string"),
     ("evidence", "string"),
 ];
 
@@ -53,7 +64,16 @@ pub fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
         ))
     )?;
     writeln!(out, "  </meta>")?;
-    writeln!(out, r#"  <graph defaultedgetype="directed" mode="static">"#)?;
+    // A graph with dates is dynamic: every node and edge lives in the spells of its dates.
+    let dynamic = graph.nodes().any(|n| !n.dates.is_empty());
+    if dynamic {
+        writeln!(
+            out,
+            r#"  <graph defaultedgetype="directed" mode="dynamic" timeformat="date">"#
+        )?;
+    } else {
+        writeln!(out, r#"  <graph defaultedgetype="directed" mode="static">"#)?;
+    }
     // Attribute ids are their titles: graphology-gexf names attributes by non-numeric ids.
     for (class, attributes) in [
         ("node", &NODE_ATTRIBUTES[..]),
@@ -81,7 +101,9 @@ pub fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
         attvalue(out, "aliases", &list_string(&n.aliases))?;
         attvalue(out, "mentions", &n.mentions.to_string())?;
         attvalue(out, "documents", &list_string(&n.documents))?;
+        dates(out, &n.dates)?;
         writeln!(out, "        </attvalues>")?;
+        spells(out, &n.dates)?;
         color(out, type_color(n.kind))?;
         writeln!(
             out,
@@ -118,8 +140,10 @@ pub fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
         if let Some(polarity) = e.relation.polarity() {
             attvalue(out, "polarity", &format!("{polarity:?}"))?;
         }
-        attvalue(out, "evidence", &evidence_string(&e.evidence))?;
+        dates(out, &e.dates)?;
+        attvalue(out, "evidence", &evidence_string(graph, &e.evidence))?;
         writeln!(out, "        </attvalues>")?;
+        spells(out, &e.dates)?;
         color(out, edge_color(e))?;
         writeln!(out, "      </edge>")?;
     }
@@ -134,6 +158,39 @@ fn attvalue(out: &mut dyn Write, name: &str, value: &str) -> io::Result<()> {
         r#"          <attvalue for="{name}" value="{}"/>"#,
         escape(value)
     )
+}
+
+fn dates(out: &mut dyn Write, dates: &BTreeMap<Date, usize>) -> io::Result<()> {
+    if let Some((first, last)) = date_strings(dates) {
+        attvalue(out, "first_date", &first)?;
+        attvalue(out, "last_date", &last)?;
+    }
+    Ok(())
+}
+
+/// The days a node or edge lives in for Gephi's timeline: one spell per date, from its first
+/// day to its last (a month is the whole month), overlapping spells joined.
+fn spells(out: &mut dyn Write, dates: &BTreeMap<Date, usize>) -> io::Result<()> {
+    if dates.is_empty() {
+        return Ok(());
+    }
+    let mut periods: Vec<(Date, Date)> = dates
+        .keys()
+        .map(|d| (d.first_day(), d.last_day()))
+        .collect();
+    periods.sort();
+    let mut joined: Vec<(Date, Date)> = Vec::new();
+    for (start, end) in periods {
+        match joined.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => joined.push((start, end)),
+        }
+    }
+    writeln!(out, "        <spells>")?;
+    for (start, end) in joined {
+        writeln!(out, r#"          <spell start="{start}" end="{end}"/>"#)?;
+    }
+    writeln!(out, "        </spells>")
 }
 
 fn color(out: &mut dyn Write, hex: &str) -> io::Result<()> {

@@ -4,16 +4,19 @@
 //! `polarity` is `double`, `negated` is `boolean`; lists and evidence are JSON strings
 //! (GraphML has no list type). Edges carry an `id` (`source->target:key`), which networkx uses
 //! as the multigraph key, and the JSON's `key` as an attribute. `cameo` and `polarity` are
-//! absent on static relations, as in the JSON.
+//! absent on static relations, as in the JSON; `first_date` and `last_date` (ISO strings) on
+//! what has no date.
 
 use std::io::{self, Write};
 
-use super::json::{documents_string, edge_id, edge_key, evidence_string, generator, list_string};
+use super::json::{
+    date_strings, documents_string, edge_id, edge_key, evidence_string, generator, list_string,
+};
 use super::xml::escape;
 use crate::graph::KnowledgeGraph;
 
 /// The keys: (id, for, attr.name, attr.type).
-const KEYS: [(&str, &str, &str, &str); 14] = [
+const KEYS: [(&str, &str, &str, &str); 18] = [
     ("g_generator", "graph", "generator", "string"),
     ("g_documents", "graph", "documents", "string"),
     ("n_label", "node", "label", "string"),
@@ -21,12 +24,16 @@ const KEYS: [(&str, &str, &str, &str); 14] = [
     ("n_aliases", "node", "aliases", "string"),
     ("n_mentions", "node", "mentions", "int"),
     ("n_documents", "node", "documents", "string"),
+    ("n_first_date", "node", "first_date", "string"),
+    ("n_last_date", "node", "last_date", "string"),
     ("e_key", "edge", "key", "string"),
     ("e_relation", "edge", "relation", "string"),
     ("e_weight", "edge", "weight", "int"),
     ("e_negated", "edge", "negated", "boolean"),
     ("e_cameo", "edge", "cameo", "string"),
     ("e_polarity", "edge", "polarity", "double"),
+    ("e_first_date", "edge", "first_date", "string"),
+    ("e_last_date", "edge", "last_date", "string"),
     ("e_evidence", "edge", "evidence", "string"),
 ];
 
@@ -54,6 +61,10 @@ pub fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
         data(out, "      ", "n_aliases", &list_string(&n.aliases))?;
         data(out, "      ", "n_mentions", &n.mentions.to_string())?;
         data(out, "      ", "n_documents", &list_string(&n.documents))?;
+        if let Some((first, last)) = date_strings(&n.dates) {
+            data(out, "      ", "n_first_date", &first)?;
+            data(out, "      ", "n_last_date", &last)?;
+        }
         writeln!(out, "    </node>")?;
     }
     for (a, b, e) in graph.edges() {
@@ -79,7 +90,16 @@ pub fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
         if let Some(polarity) = e.relation.polarity() {
             data(out, "      ", "e_polarity", &format!("{polarity:?}"))?;
         }
-        data(out, "      ", "e_evidence", &evidence_string(&e.evidence))?;
+        if let Some((first, last)) = date_strings(&e.dates) {
+            data(out, "      ", "e_first_date", &first)?;
+            data(out, "      ", "e_last_date", &last)?;
+        }
+        data(
+            out,
+            "      ",
+            "e_evidence",
+            &evidence_string(graph, &e.evidence),
+        )?;
         writeln!(out, "    </edge>")?;
     }
     writeln!(out, "  </graph>")?;

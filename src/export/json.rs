@@ -7,8 +7,11 @@ use std::io::{self, Read, Write};
 
 use serde::{Deserialize, Serialize};
 
+use crate::date::Date;
 use crate::entity::EntityType;
-use crate::graph::{voted_kind, DocumentInfo, Edge, Evidence, Joined, KnowledgeGraph, Node};
+use crate::graph::{
+    date_span, voted_kind, DocumentInfo, Edge, Evidence, Joined, KnowledgeGraph, Node,
+};
 use crate::relation::RelationType;
 
 /// The generator string written into every graph.
@@ -44,6 +47,10 @@ struct WireDocument<'a> {
     title: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     path: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    url: Option<Cow<'a, str>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -59,6 +66,14 @@ struct WireNode<'a> {
     aliases: Vec<Cow<'a, str>>,
     mentions: usize,
     documents: Vec<Cow<'a, str>>,
+    /// The dates of the first and last mention; written for readers, derived from `dates`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    first_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    last_date: Option<String>,
+    /// Mentions per date.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    dates: BTreeMap<String, usize>,
     /// In `unresolved`: the node this one was joined into.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     joined_into: Option<Cow<'a, str>>,
@@ -77,6 +92,14 @@ struct WireEdge<'a> {
     cameo: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     polarity: Option<f64>,
+    /// The dates of the first and last statement; written for readers, derived from `dates`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    first_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    last_date: Option<String>,
+    /// Statements per date: what a date filter counts the weight from.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    dates: BTreeMap<String, usize>,
     evidence: Vec<WireEvidence<'a>>,
 }
 
@@ -88,6 +111,9 @@ struct WireEvidence<'a> {
     end: usize,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     trigger: Option<WireSpan<'a>>,
+    /// The document's date; written for readers, taken from the document when read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -127,11 +153,23 @@ fn wire_node<'a>(n: &'a Node, joined_into: Option<&'a str>) -> WireNode<'a> {
             .iter()
             .map(|d| Cow::Borrowed(d.as_str()))
             .collect(),
+        first_date: date_span(&n.dates).map(|(first, _)| first.to_string()),
+        last_date: date_span(&n.dates).map(|(_, last)| last.to_string()),
+        dates: wire_dates(&n.dates),
         joined_into: joined_into.map(Cow::Borrowed),
     }
 }
 
-fn wire_edge<'a>(source: &'a str, target: &'a str, e: &'a Edge) -> WireEdge<'a> {
+fn wire_dates(dates: &BTreeMap<Date, usize>) -> BTreeMap<String, usize> {
+    dates.iter().map(|(d, n)| (d.to_string(), *n)).collect()
+}
+
+fn wire_edge<'a>(
+    graph: &'a KnowledgeGraph,
+    source: &'a str,
+    target: &'a str,
+    e: &'a Edge,
+) -> WireEdge<'a> {
     WireEdge {
         source: Cow::Borrowed(source),
         target: Cow::Borrowed(target),
@@ -141,14 +179,29 @@ fn wire_edge<'a>(source: &'a str, target: &'a str, e: &'a Edge) -> WireEdge<'a> 
         negated: e.negated,
         cameo: e.relation.cameo().map(Cow::Borrowed),
         polarity: e.relation.polarity(),
-        evidence: wire_evidence(&e.evidence),
+        first_date: date_span(&e.dates).map(|(first, _)| first.to_string()),
+        last_date: date_span(&e.dates).map(|(_, last)| last.to_string()),
+        dates: wire_dates(&e.dates),
+        evidence: wire_evidence(graph, &e.evidence),
     }
 }
 
 /// Writes the graph as pretty-printed node-link JSON.
 pub fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &wire_graph(graph, true))?;
+    out.write_all(b"\n")
+}
+
+/// Writes the graph as compact node-link JSON without `unresolved` (what only merging
+/// needs): the data the HTML view embeds, with every field the graph JSON has.
+pub fn write_compact(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, &wire_graph(graph, false))?;
+    Ok(())
+}
+
+fn wire_graph(graph: &KnowledgeGraph, with_unresolved: bool) -> WireGraph<'_> {
     let joined = graph.joined();
-    let wire = WireGraph {
+    WireGraph {
         directed: true,
         multigraph: true,
         graph: WireMeta {
@@ -159,9 +212,9 @@ pub fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
         edges: graph
             .edges()
             .into_iter()
-            .map(|(a, b, e)| wire_edge(&a.id, &b.id, e))
+            .map(|(a, b, e)| wire_edge(graph, &a.id, &b.id, e))
             .collect(),
-        unresolved: (!joined.is_empty()).then(|| WireUnresolved {
+        unresolved: (with_unresolved && !joined.is_empty()).then(|| WireUnresolved {
             nodes: joined
                 .nodes
                 .iter()
@@ -170,18 +223,17 @@ pub fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
             edges: joined
                 .edges
                 .iter()
-                .map(|(a, b, e)| wire_edge(a, b, e))
+                .map(|(a, b, e)| wire_edge(graph, a, b, e))
                 .collect(),
         }),
-    };
-    serde_json::to_writer_pretty(&mut *out, &wire)?;
-    out.write_all(b"\n")
+    }
 }
 
-fn wire_evidence(evidence: &[Evidence]) -> Vec<WireEvidence<'_>> {
+fn wire_evidence<'a>(graph: &KnowledgeGraph, evidence: &'a [Evidence]) -> Vec<WireEvidence<'a>> {
     evidence
         .iter()
         .map(|ev| WireEvidence {
+            date: document_date(graph, &ev.document).map(|d| d.to_string()),
             document: Cow::Borrowed(&ev.document),
             text: Cow::Borrowed(&ev.text),
             start: ev.start,
@@ -195,10 +247,20 @@ fn wire_evidence(evidence: &[Evidence]) -> Vec<WireEvidence<'_>> {
         .collect()
 }
 
+/// The date of the document `id`, if the graph knows one.
+fn document_date(graph: &KnowledgeGraph, id: &str) -> Option<Date> {
+    graph.document(id).and_then(|d| d.date)
+}
+
 /// An edge's evidence as the JSON array the graph JSON holds, in one string: how the formats
 /// whose attributes are flat (GraphML, GEXF, Cytoscape JSON, Neo4j CSV) carry it.
-pub fn evidence_string(evidence: &[Evidence]) -> String {
-    json_string(&wire_evidence(evidence))
+pub fn evidence_string(graph: &KnowledgeGraph, evidence: &[Evidence]) -> String {
+    json_string(&wire_evidence(graph, evidence))
+}
+
+/// The first and last date of a node's mentions or an edge's statements, as ISO strings.
+pub fn date_strings(dates: &BTreeMap<Date, usize>) -> Option<(String, String)> {
+    date_span(dates).map(|(first, last)| (first.to_string(), last.to_string()))
 }
 
 /// A list of strings (aliases, documents) as a JSON array in one string.
@@ -238,6 +300,8 @@ fn wire_documents(graph: &KnowledgeGraph) -> Vec<WireDocument<'_>> {
             id: Cow::Borrowed(&d.id),
             title: d.title.as_deref().map(Cow::Borrowed),
             path: d.path.as_deref().map(Cow::Borrowed),
+            date: d.date.map(|d| d.to_string()),
+            url: d.url.as_deref().map(Cow::Borrowed),
         })
         .collect()
 }
@@ -301,6 +365,7 @@ fn node_from_wire(n: WireNode) -> Result<Node, String> {
         }
         None => BTreeMap::from([(kind, n.mentions.max(1))]),
     };
+    let dates = dates_from_wire(n.dates, n.mentions).map_err(|e| format!("node {}: {e}", n.id))?;
     Ok(Node {
         id: n.id.into_owned(),
         label: n.label.into_owned(),
@@ -313,11 +378,29 @@ fn node_from_wire(n: WireNode) -> Result<Node, String> {
             .map(Cow::into_owned)
             .collect::<BTreeSet<_>>(),
         type_votes,
+        dates,
     })
+}
+
+/// A `dates` map read back: valid dates, counting no more than the total they divide.
+fn dates_from_wire(
+    dates: BTreeMap<String, usize>,
+    total: usize,
+) -> Result<BTreeMap<Date, usize>, String> {
+    let mut out = BTreeMap::new();
+    for (date, n) in dates {
+        out.insert(date.parse::<Date>().map_err(|e| format!("dates: {e}"))?, n);
+    }
+    if out.values().sum::<usize>() > total {
+        return Err("dates count more than there are".to_string());
+    }
+    Ok(out)
 }
 
 fn edge_from_wire(e: WireEdge) -> Result<(String, String, Edge), String> {
     let relation: RelationType = e.relation.parse()?;
+    let dates = dates_from_wire(e.dates, e.weight)
+        .map_err(|m| format!("edge {} -> {}: {m}", e.source, e.target))?;
     let evidence = e
         .evidence
         .into_iter()
@@ -337,6 +420,7 @@ fn edge_from_wire(e: WireEdge) -> Result<(String, String, Edge), String> {
             negated: e.negated,
             weight: e.weight,
             evidence,
+            dates,
         },
     ))
 }
@@ -350,10 +434,17 @@ fn from_wire(wire: WireGraph) -> Result<KnowledgeGraph, String> {
     }
     let mut graph = KnowledgeGraph::new();
     for d in wire.graph.documents {
+        let date = d
+            .date
+            .map(|s| s.parse::<Date>())
+            .transpose()
+            .map_err(|e| format!("document {}: date: {e}", d.id))?;
         graph.add_document(DocumentInfo {
             id: d.id.into_owned(),
             title: d.title.map(Cow::into_owned),
             path: d.path.map(Cow::into_owned),
+            date,
+            url: d.url.map(Cow::into_owned),
         });
     }
     for n in wire.nodes {
@@ -361,9 +452,7 @@ fn from_wire(wire: WireGraph) -> Result<KnowledgeGraph, String> {
     }
     for e in wire.edges {
         let (source, target, e) = edge_from_wire(e)?;
-        if !graph.add_edge(
-            &source, &target, e.relation, e.negated, e.weight, e.evidence,
-        ) {
+        if !graph.insert_edge(&source, &target, e) {
             return Err(format!("edge {source} -> {target} names an unknown node"));
         }
     }

@@ -8,12 +8,14 @@
 //! | GEXF 1.2 | [`gexf`] | Gephi, networkx, graphology-gexf |
 //! | Cytoscape JSON | [`cyjs`] | Cytoscape.js, Cytoscape desktop |
 //! | Neo4j CSV (a directory) | [`neo4j`] | `neo4j-admin database import full` |
+//! | HTML page | [`html`] | any current browser, from `file://` |
 
 pub mod cyjs;
 pub mod dot;
 pub mod extraction;
 pub mod gexf;
 pub mod graphml;
+pub mod html;
 pub mod json;
 pub mod neo4j;
 pub mod style;
@@ -40,6 +42,8 @@ pub enum Format {
     Gexf,
     /// Cytoscape JSON elements (Cytoscape.js, Cytoscape desktop).
     Cyjs,
+    /// A self-contained interactive HTML page.
+    Html,
     /// Neo4j bulk-import CSV: a directory, not a stream.
     Neo4j,
 }
@@ -47,16 +51,18 @@ pub enum Format {
 impl Format {
     /// Every format with its name, for `--format`; each name is also the file extension that
     /// picks it, except `neo4j`, which names a directory.
-    pub const ALL: [(Format, &'static str); 6] = [
+    pub const ALL: [(Format, &'static str); 7] = [
         (Format::Json, "json"),
         (Format::Dot, "dot"),
         (Format::GraphMl, "graphml"),
         (Format::Gexf, "gexf"),
         (Format::Cyjs, "cyjs"),
+        (Format::Html, "html"),
         (Format::Neo4j, "neo4j"),
     ];
 
-    /// The format named `name` ("json", "dot", "gv", "graphml", "gexf", "cyjs", "neo4j").
+    /// The format named `name` ("json", "dot", "gv", "graphml", "gexf", "cyjs", "html",
+    /// "neo4j").
     pub fn from_name(name: &str) -> Option<Format> {
         let name = name.to_ascii_lowercase();
         if name == "gv" {
@@ -124,6 +130,7 @@ pub fn write_with(
         Format::GraphMl => graphml::write(graph, out),
         Format::Gexf => gexf::write(graph, out),
         Format::Cyjs => cyjs::write(graph, out),
+        Format::Html => html::write(graph, out),
         Format::Neo4j => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             "the neo4j format is a directory of CSV files, written by write_file",

@@ -2,13 +2,14 @@
 //! `neo4j-admin database import full` reads them.
 //!
 //! - `nodes.csv`: `id:ID`, `:LABEL` (the type, capitalized: `Person`), `label`, `type`,
-//!   `aliases:string[]`, `mentions:int`, `documents:string[]`. The import command adds the
-//!   label `Entity` to every node (`--nodes=Entity=…`).
+//!   `aliases:string[]`, `mentions:int`, `documents:string[]`, `first_date`, `last_date`
+//!   (ISO 8601 strings of a day, a month or a year; empty, hence absent, when undated). The
+//!   import command adds the label `Entity` to every node (`--nodes=Entity=…`).
 //! - `relationships.csv`: `:START_ID`, `:END_ID`, `:TYPE` (the edge key in upper snake case:
 //!   `REJECTS`, `NOT_ACCUSES` for a denied accusation, so `[:ACCUSES]` matches only what was
 //!   stated), `key`, `relation`, `weight:int`, `negated:boolean`, `cameo`, `polarity:double`,
-//!   `evidence` (the JSON array of the graph JSON, as a string). `cameo` and `polarity` are
-//!   empty, hence absent, on static relations.
+//!   `first_date`, `last_date`, `evidence` (the JSON array of the graph JSON, as a string).
+//!   `cameo` and `polarity` are empty, hence absent, on static relations.
 //!
 //! Arrays are separated by U+001F (the ASCII unit separator, `--array-delimiter=U+001F`),
 //! which no name contains: [`clean`] drops it with the other control characters. Every record
@@ -25,7 +26,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 
-use super::json::{edge_key, evidence_string};
+use super::json::{date_strings, edge_key, evidence_string};
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
 
@@ -83,8 +84,11 @@ pub fn write_nodes(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()
         "aliases:string[]",
         "mentions:int",
         "documents:string[]",
+        "first_date",
+        "last_date",
     ])?;
     for n in graph.nodes() {
+        let (first, last) = date_strings(&n.dates).unwrap_or_default();
         w.write_record([
             clean(&n.id),
             neo4j_label(n.kind.as_str()),
@@ -93,6 +97,8 @@ pub fn write_nodes(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()
             array(&n.aliases),
             n.mentions.to_string(),
             array(&n.documents),
+            first,
+            last,
         ])?;
     }
     w.flush()
@@ -111,10 +117,13 @@ pub fn write_relationships(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::R
         "negated:boolean",
         "cameo",
         "polarity:double",
+        "first_date",
+        "last_date",
         "evidence",
     ])?;
     for (a, b, e) in graph.edges() {
         let key = edge_key(e.relation, e.negated);
+        let (first, last) = date_strings(&e.dates).unwrap_or_default();
         w.write_record([
             clean(&a.id),
             clean(&b.id),
@@ -127,8 +136,10 @@ pub fn write_relationships(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::R
             e.relation
                 .polarity()
                 .map_or(String::new(), |p| format!("{p:?}")),
+            first,
+            last,
             // JSON escapes control characters, so the string keeps them losslessly.
-            evidence_string(&e.evidence),
+            evidence_string(graph, &e.evidence),
         ])?;
     }
     w.flush()

@@ -1,8 +1,9 @@
-//! The look every drawing format shares (DOT, GEXF): a fill colour per entity type, an edge
+//! The look every drawing format shares (DOT, GEXF, the HTML view): a fill colour per entity type, an edge
 //! colour by polarity, a line width by weight.
 
 use crate::entity::EntityType;
 use crate::graph::Edge;
+use crate::relation::RelationType;
 
 /// Fill colour of an entity type, as `#RRGGBB`.
 pub fn type_color(kind: EntityType) -> &'static str {
@@ -25,10 +26,15 @@ pub const STATIC: &str = "#7F8C8D";
 
 /// Edge colour: cooperative green, hostile red, static grey.
 pub fn edge_color(edge: &Edge) -> &'static str {
-    if edge.relation.is_static() {
+    relation_color(edge.relation)
+}
+
+/// The colour of a relation's edges: cooperative green, hostile red, static grey.
+pub fn relation_color(relation: RelationType) -> &'static str {
+    if relation.is_static() {
         return STATIC;
     }
-    match edge.relation.polarity() {
+    match relation.polarity() {
         Some(p) if p > 0.0 => COOPERATIVE,
         _ => HOSTILE,
     }

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{DocumentInfo, Edge, Evidence, KnowledgeGraph, Node, MAX_EVIDENCE};
+use crate::date::Date;
 use crate::document::Document;
 use crate::entity::EntityType;
 use crate::extract::Extraction;
@@ -17,7 +18,15 @@ impl KnowledgeGraph {
             id: doc.id.clone(),
             title: doc.title.clone(),
             path: doc.path.clone(),
+            date: doc.date,
+            url: doc.url.clone(),
         });
+        let dated = |n: usize| {
+            doc.date
+                .map(|d| (d, n))
+                .into_iter()
+                .collect::<BTreeMap<_, _>>()
+        };
         for e in &extraction.entities {
             self.add_node(Node {
                 id: e.id.clone(),
@@ -27,6 +36,7 @@ impl KnowledgeGraph {
                 mentions: e.mentions,
                 documents: BTreeSet::from([doc.id.clone()]),
                 type_votes: BTreeMap::from([(e.kind, e.mentions.max(1))]),
+                dates: dated(e.mentions),
             });
         }
         for r in &extraction.relations {
@@ -43,7 +53,17 @@ impl KnowledgeGraph {
                     doc.text[r.trigger.clone()].to_string(),
                 )),
             };
-            self.add_edge(source, target, r.kind, r.negated, 1, vec![evidence]);
+            self.insert_edge(
+                source,
+                target,
+                Edge {
+                    relation: r.kind,
+                    negated: r.negated,
+                    weight: 1,
+                    evidence: vec![evidence],
+                    dates: dated(1),
+                },
+            );
         }
     }
 
@@ -60,8 +80,8 @@ impl KnowledgeGraph {
         }
     }
 
-    /// Adds `weight` statements of a relation between two existing nodes (by id), merging
-    /// with the same relation between them. Returns false if a node is unknown.
+    /// Adds `weight` undated statements of a relation between two existing nodes (by id),
+    /// merging with the same relation between them. Returns false if a node is unknown.
     pub fn add_edge(
         &mut self,
         source: &str,
@@ -71,10 +91,28 @@ impl KnowledgeGraph {
         weight: usize,
         evidence: Vec<Evidence>,
     ) -> bool {
+        self.insert_edge(
+            source,
+            target,
+            Edge {
+                relation,
+                negated,
+                weight,
+                evidence,
+                dates: BTreeMap::new(),
+            },
+        )
+    }
+
+    /// Adds an edge's statements between two existing nodes (by id), merging them into the
+    /// same relation between them: weights and dates add up, evidence keeps the first few.
+    /// Returns false if a node is unknown.
+    pub fn insert_edge(&mut self, source: &str, target: &str, edge: Edge) -> bool {
         self.undo_joins();
         let (Some(&a), Some(&b)) = (self.ids.get(source), self.ids.get(target)) else {
             return false;
         };
+        let (relation, negated) = (edge.relation, edge.negated);
         // Symmetric relations are stored once, endpoints in id order.
         let (a, b) = if relation.is_symmetric() && self.graph[a].id > self.graph[b].id {
             (b, a)
@@ -86,23 +124,16 @@ impl KnowledgeGraph {
         }
         match self.edges.get(&(a, b, relation, negated)) {
             Some(&e) => {
-                let edge = &mut self.graph[e];
-                edge.weight += weight;
-                merge_evidence(&mut edge.evidence, evidence);
+                let kept = &mut self.graph[e];
+                kept.weight += edge.weight;
+                merge_evidence(&mut kept.evidence, edge.evidence);
+                add_counts(&mut kept.dates, edge.dates);
             }
             None => {
-                let mut kept = Vec::new();
-                merge_evidence(&mut kept, evidence);
-                let e = self.graph.add_edge(
-                    a,
-                    b,
-                    Edge {
-                        relation,
-                        negated,
-                        weight,
-                        evidence: kept,
-                    },
-                );
+                let mut edge = edge;
+                let evidence = std::mem::take(&mut edge.evidence);
+                merge_evidence(&mut edge.evidence, evidence);
+                let e = self.graph.add_edge(a, b, edge);
                 self.edges.insert((a, b, relation, negated), e);
             }
         }
@@ -129,14 +160,7 @@ impl KnowledgeGraph {
             self.add_node(n.clone());
         }
         for (a, b, e) in other.edges() {
-            self.add_edge(
-                &a.id,
-                &b.id,
-                e.relation,
-                e.negated,
-                e.weight,
-                e.evidence.clone(),
-            );
+            self.insert_edge(&a.id, &b.id, e.clone());
         }
     }
 }
@@ -150,6 +174,13 @@ fn merge_evidence(kept: &mut Vec<Evidence>, more: Vec<Evidence>) {
     kept.truncate(MAX_EVIDENCE);
 }
 
+/// Adds counts per date: merging in any order gives the same sums.
+fn add_counts(counts: &mut BTreeMap<Date, usize>, more: BTreeMap<Date, usize>) {
+    for (date, n) in more {
+        *counts.entry(date).or_insert(0) += n;
+    }
+}
+
 /// Merges `other` into `node` (same id).
 pub(super) fn merge_node(node: &mut Node, other: Node) {
     node.label = better_label(&node.label, &other.label).to_string();
@@ -159,6 +190,7 @@ pub(super) fn merge_node(node: &mut Node, other: Node) {
     for (kind, n) in other.type_votes {
         *node.type_votes.entry(kind).or_insert(0) += n;
     }
+    add_counts(&mut node.dates, other.dates);
     node.kind = voted_kind(&node.type_votes).unwrap_or(node.kind);
 }
 

@@ -4,6 +4,10 @@
 //!
 //! The steps run in this order, each on what the previous one kept:
 //!
+//! 0. **Dates** (`dates`) keep what was stated and mentioned in the range: an edge with some
+//!    statement in it, its weight the statements in it and its evidence the kept sentences
+//!    in it (possibly none of the few kept); an entity mentioned in it, its mentions and
+//!    documents those in it. Undated documents fall in no range.
 //! 1. **Relation filters** (`min_weight`, `relations`) keep the edges that pass, and the
 //!    entities at their ends: asking for who accuses whom drops whoever accuses no one.
 //! 2. **`types`** keeps the entities of those types, related or not, and the edges between
@@ -16,9 +20,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Edge, KnowledgeGraph, Node};
+use crate::date::{Date, DateRange};
 use crate::entity::EntityType;
 use crate::relation::RelationType;
-use crate::text;
 
 /// What a filter can reject.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -64,6 +68,8 @@ pub struct Filter {
     pub depth: Option<usize>,
     /// Keep only this many of the most connected entities.
     pub top: Option<usize>,
+    /// Keep only what was stated or mentioned in documents of this range.
+    pub dates: DateRange,
 }
 
 /// Parses a comma-separated list of entity types ("person,organization").
@@ -104,6 +110,14 @@ impl Filter {
         if self.is_empty() {
             return Ok(graph.clone());
         }
+        // 0. Dates: what the rest sees is the graph of the range.
+        let restricted;
+        let graph = if self.dates.is_unbounded() {
+            graph
+        } else {
+            restricted = within(graph, &self.dates);
+            &restricted
+        };
         let mut nodes: BTreeSet<&str> = graph.nodes().map(|n| n.id.as_str()).collect();
         let mut edges = graph.edges();
 
@@ -125,7 +139,7 @@ impl Filter {
         }
         // 3. The neighbourhood of the focus.
         if let Some(name) = &self.focus {
-            let start = find(graph, name)?;
+            let start = graph.find(name)?.id.as_str();
             let mut seen = BTreeSet::from([start]);
             let mut frontier = BTreeSet::from([start]);
             for _ in 0..self.depth.unwrap_or(1) {
@@ -172,17 +186,49 @@ impl Filter {
             out.add_node(n.clone());
         }
         for (a, b, e) in edges {
-            out.add_edge(
-                &a.id,
-                &b.id,
-                e.relation,
-                e.negated,
-                e.weight,
-                e.evidence.clone(),
-            );
+            out.insert_edge(&a.id, &b.id, e.clone());
         }
         Ok(out)
     }
+}
+
+/// The graph of what was stated and mentioned in documents of `range` (step 0).
+fn within(graph: &KnowledgeGraph, range: &DateRange) -> KnowledgeGraph {
+    let in_range = |dates: &BTreeMap<Date, usize>| -> BTreeMap<Date, usize> {
+        dates
+            .iter()
+            .filter(|(d, _)| range.contains(**d))
+            .map(|(d, n)| (*d, *n))
+            .collect()
+    };
+    let document_in_range = |id: &str| range.keeps(graph.document(id).and_then(|d| d.date));
+    let mut out = KnowledgeGraph::new();
+    for d in graph.documents() {
+        out.add_document(d.clone());
+    }
+    for n in graph.nodes() {
+        let dates = in_range(&n.dates);
+        if dates.is_empty() {
+            continue;
+        }
+        let mut n = n.clone();
+        n.mentions = dates.values().sum();
+        n.documents.retain(|d| document_in_range(d));
+        n.dates = dates;
+        out.add_node(n);
+    }
+    for (a, b, e) in graph.edges() {
+        let dates = in_range(&e.dates);
+        if dates.is_empty() {
+            continue;
+        }
+        let mut e = e.clone();
+        e.weight = dates.values().sum();
+        e.evidence.retain(|ev| document_in_range(&ev.document));
+        e.dates = dates;
+        out.insert_edge(&a.id, &b.id, e);
+    }
+    out
 }
 
 type EdgeRef<'a> = (&'a Node, &'a Node, &'a Edge);
@@ -200,33 +246,6 @@ fn keep_among(edges: &mut Vec<EdgeRef<'_>>, nodes: &BTreeSet<&str>) {
     edges.retain(|(a, b, _)| nodes.contains(a.id.as_str()) && nodes.contains(b.id.as_str()));
 }
 
-/// The entity `name` names: its id, else the one entity whose label or an alias folds to the
-/// same key ("sheinbaum" finds Claudia Sheinbaum when she is the only one called that).
-fn find<'a>(graph: &'a KnowledgeGraph, name: &str) -> Result<&'a str, FilterError> {
-    if let Some(n) = graph.node(name) {
-        return Ok(&n.id);
-    }
-    let key = text::key(name);
-    let matches: Vec<&str> = graph
-        .nodes()
-        .filter(|n| {
-            !key.is_empty()
-                && (text::key(&n.id) == key
-                    || text::key(&n.label) == key
-                    || n.aliases.iter().any(|a| text::key(a) == key))
-        })
-        .map(|n| n.id.as_str())
-        .collect();
-    match matches[..] {
-        [id] => Ok(id),
-        [] => Err(FilterError::UnknownEntity(name.to_string())),
-        _ => Err(FilterError::AmbiguousEntity {
-            name: name.to_string(),
-            ids: matches.join(", "),
-        }),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,6 +261,7 @@ mod tests {
             mentions,
             documents: BTreeSet::from(["d".to_string()]),
             type_votes: BTreeMap::from([(kind, mentions)]),
+            dates: BTreeMap::new(),
         }
     }
 
@@ -390,5 +410,119 @@ mod tests {
             f.apply(&g).unwrap_err(),
             FilterError::AmbiguousEntity { .. }
         ));
+    }
+
+    /// Ana accuses the United States in a January document (twice), a March one and an
+    /// undated one; she leads Mexico in March only.
+    fn dated() -> KnowledgeGraph {
+        let date = |s: &str| s.parse::<Date>().unwrap();
+        let mut g = KnowledgeGraph::new();
+        for (id, d) in [
+            ("jan", Some("2025-01-10")),
+            ("mar", Some("2025-03")),
+            ("none", None),
+        ] {
+            g.add_document(DocumentInfo {
+                id: id.into(),
+                date: d.map(date),
+                ..DocumentInfo::default()
+            });
+        }
+        let mut ana = node("ana-vidal", &["Ana Vidal"], EntityType::Person, 5);
+        ana.documents = BTreeSet::from(["jan".into(), "mar".into(), "none".into()]);
+        ana.dates = BTreeMap::from([(date("2025-01-10"), 3), (date("2025-03"), 1)]);
+        g.add_node(ana);
+        let mut us = node("united-states", &["United States"], EntityType::Country, 4);
+        us.dates = BTreeMap::from([(date("2025-01-10"), 2), (date("2025-03"), 1)]);
+        g.add_node(us);
+        let mut mexico = node("mexico", &["Mexico"], EntityType::Country, 1);
+        mexico.dates = BTreeMap::from([(date("2025-03"), 1)]);
+        g.add_node(mexico);
+        let ev = |doc: &str, start: usize| Evidence {
+            document: doc.into(),
+            start,
+            end: start + 1,
+            text: "s".into(),
+            trigger: None,
+        };
+        let edge = |relation, weight, evidence, dates: &[(&str, usize)]| Edge {
+            relation,
+            negated: false,
+            weight,
+            evidence,
+            dates: dates.iter().map(|(d, n)| (date(d), *n)).collect(),
+        };
+        g.insert_edge(
+            "ana-vidal",
+            "united-states",
+            edge(
+                RelationType::Accuses,
+                4,
+                vec![ev("jan", 0), ev("jan", 9), ev("mar", 0), ev("none", 0)],
+                &[("2025-01-10", 2), ("2025-03", 1)],
+            ),
+        );
+        g.insert_edge(
+            "ana-vidal",
+            "mexico",
+            edge(
+                RelationType::LeaderOf,
+                1,
+                vec![ev("mar", 5)],
+                &[("2025-03", 1)],
+            ),
+        );
+        g
+    }
+
+    fn range(since: Option<&str>, until: Option<&str>) -> Filter {
+        Filter {
+            dates: DateRange {
+                since: since.map(|s| s.parse().unwrap()),
+                until: until.map(|s| s.parse().unwrap()),
+            },
+            ..Filter::default()
+        }
+    }
+
+    #[test]
+    fn dates_keep_what_was_stated_in_the_range_and_count_it() {
+        let g = range(None, Some("2025-02")).apply(&dated()).unwrap();
+        assert_eq!(ids(&g), ["ana-vidal", "united-states"]);
+        let (_, _, e) = g.edges()[0];
+        assert_eq!((e.relation, e.weight), (RelationType::Accuses, 2));
+        assert_eq!(e.evidence.len(), 2, "the January sentences");
+        let ana = g.node("ana-vidal").unwrap();
+        assert_eq!(ana.mentions, 3);
+        assert_eq!(ana.documents, BTreeSet::from(["jan".to_string()]));
+        assert_eq!(g.documents().count(), 3, "every document stays listed");
+        // March: both relations, one statement each; the undated one falls in no range.
+        let g = range(Some("2025-03-01"), None).apply(&dated()).unwrap();
+        let weights: Vec<(&str, usize)> = g
+            .edges()
+            .iter()
+            .map(|(_, _, e)| (e.relation.as_str(), e.weight))
+            .collect();
+        assert_eq!(weights, [("leader-of", 1), ("accuses", 1)]);
+        // A range of a day in March holds no statement dated by the month alone.
+        let g = range(Some("2025-03-02"), Some("2025-03-30"))
+            .apply(&dated())
+            .unwrap();
+        assert_eq!(g.node_count() + g.edge_count(), 0);
+    }
+
+    #[test]
+    fn the_date_range_comes_before_the_weight_filter() {
+        let f = Filter {
+            min_weight: Some(2),
+            ..range(Some("2025-03"), None)
+        };
+        // Four statements in all, one in March: too few.
+        assert_eq!(f.apply(&dated()).unwrap().edge_count(), 0);
+        let f = Filter {
+            min_weight: Some(2),
+            ..range(Some("2025-01"), Some("2025-01"))
+        };
+        assert_eq!(f.apply(&dated()).unwrap().edge_count(), 1);
     }
 }

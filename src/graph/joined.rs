@@ -82,18 +82,11 @@ impl KnowledgeGraph {
             .map(|(a, b, e)| id_key(&root(a), &root(b), e.relation, e.negated))
             .collect();
         for (a, b, e) in &self.joined.edges {
-            base.add_edge(a, b, e.relation, e.negated, e.weight, e.evidence.clone());
+            base.insert_edge(a, b, e.clone());
         }
         for (a, b, e) in self.edges() {
             if !replaced.contains(&id_key(&a.id, &b.id, e.relation, e.negated)) {
-                base.add_edge(
-                    &a.id,
-                    &b.id,
-                    e.relation,
-                    e.negated,
-                    e.weight,
-                    e.evidence.clone(),
-                );
+                base.insert_edge(&a.id, &b.id, e.clone());
             }
         }
         base
@@ -170,14 +163,7 @@ impl KnowledgeGraph {
             if touched.contains(&id_key(&ra, &rb, e.relation, e.negated)) {
                 joined.edges.push((a.id.clone(), b.id.clone(), e.clone()));
             }
-            out.add_edge(
-                &ra,
-                &rb,
-                e.relation,
-                e.negated,
-                e.weight,
-                e.evidence.clone(),
-            );
+            out.insert_edge(&ra, &rb, e.clone());
         }
         out.joined = joined;
         out
@@ -201,6 +187,7 @@ mod tests {
             mentions,
             documents: BTreeSet::from([doc.to_string()]),
             type_votes: BTreeMap::from([(kind, mentions)]),
+            dates: BTreeMap::new(),
         }
     }
 

@@ -19,6 +19,7 @@
 mod build;
 pub mod filter;
 mod joined;
+pub mod lookup;
 mod resolve;
 mod stats;
 #[cfg(test)]
@@ -27,12 +28,14 @@ mod tests;
 pub(crate) use build::voted_kind;
 pub use filter::Filter;
 pub use joined::Joined;
-pub use stats::{pagerank, Stats};
+pub use lookup::Related;
+pub use stats::{pagerank, Connected, Stats};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 
+use crate::date::Date;
 use crate::entity::EntityType;
 use crate::relation::RelationType;
 
@@ -48,6 +51,10 @@ pub struct DocumentInfo {
     pub title: Option<String>,
     /// Path it was read from, if any.
     pub path: Option<String>,
+    /// Publication date, if known.
+    pub date: Option<Date>,
+    /// Source URL, if known.
+    pub url: Option<String>,
 }
 
 /// An entity of the graph.
@@ -67,6 +74,8 @@ pub struct Node {
     pub documents: BTreeSet<String>,
     /// Mentions per type, to settle the type when documents disagree.
     pub type_votes: BTreeMap<EntityType, usize>,
+    /// Mentions per date of their document; mentions in undated documents are not listed.
+    pub dates: BTreeMap<Date, usize>,
 }
 
 /// A sentence that states a relation.
@@ -95,6 +104,14 @@ pub struct Edge {
     pub weight: usize,
     /// The first [`MAX_EVIDENCE`] statements, ordered by document and offset.
     pub evidence: Vec<Evidence>,
+    /// Statements per date of their document; statements in undated documents are not
+    /// listed. A date filter recounts the weight from here, since evidence keeps only a few.
+    pub dates: BTreeMap<Date, usize>,
+}
+
+/// The first and last date of a `dates` map (of a [`Node`] or an [`Edge`]).
+pub fn date_span(dates: &BTreeMap<Date, usize>) -> Option<(Date, Date)> {
+    Some((*dates.keys().next()?, *dates.keys().next_back()?))
 }
 
 /// The identity of an edge: endpoints (ordered for symmetric relations), type, negation.

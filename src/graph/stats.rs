@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::KnowledgeGraph;
+use crate::date::Date;
 use crate::entity::EntityType;
 use crate::relation::RelationType;
 
@@ -15,46 +16,93 @@ pub struct Stats {
     pub entity_types: BTreeMap<EntityType, usize>,
     /// Edges and statements (summed weights) per relation type.
     pub relation_types: BTreeMap<RelationType, (usize, usize)>,
-    /// Node id, label, degree (edges in and out) and PageRank, most central first.
-    pub central: Vec<(String, String, usize, f64)>,
+    /// The most connected entities, most relations first.
+    pub central: Vec<Connected>,
+    /// Per month (or per year, for dates that name a year alone), in order: the relations
+    /// stated then and their statements.
+    pub months: Vec<(Date, usize, usize)>,
+    /// Statements in documents without a date.
+    pub undated: usize,
+}
+
+/// An entity and how connected it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Connected {
+    /// Node id.
+    pub id: String,
+    /// Label.
+    pub label: String,
+    /// Relations (edges in and out).
+    pub relations: usize,
+    /// Statements of those relations (their summed weights).
+    pub statements: usize,
+    /// PageRank over statements.
+    pub pagerank: f64,
 }
 
 impl KnowledgeGraph {
-    /// Counts per type and the `top` most connected entities.
+    /// Counts per type and per month, and the `top` most connected entities: most relations
+    /// first, then most statements, then highest PageRank, then id.
     pub fn stats(&self, top: usize) -> Stats {
         let mut entity_types = BTreeMap::new();
         for n in self.nodes() {
             *entity_types.entry(n.kind).or_insert(0) += 1;
         }
         let mut relation_types = BTreeMap::new();
-        let mut degree: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut degree: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        let mut months: BTreeMap<Date, (usize, usize)> = BTreeMap::new();
+        let mut undated = 0;
         for (a, b, e) in self.edges() {
             let entry = relation_types.entry(e.relation).or_insert((0, 0));
             entry.0 += 1;
             entry.1 += e.weight;
-            *degree.entry(&a.id).or_insert(0) += 1;
-            *degree.entry(&b.id).or_insert(0) += 1;
+            for id in [&a.id, &b.id] {
+                let d = degree.entry(id).or_insert((0, 0));
+                d.0 += 1;
+                d.1 += e.weight;
+            }
+            let mut stated: BTreeMap<Date, usize> = BTreeMap::new();
+            for (date, n) in &e.dates {
+                *stated.entry(date.to_month().unwrap_or(*date)).or_insert(0) += n;
+            }
+            undated += e.weight - e.dates.values().sum::<usize>();
+            for (month, n) in stated {
+                let m = months.entry(month).or_insert((0, 0));
+                m.0 += 1;
+                m.1 += n;
+            }
         }
         let rank = pagerank(self, 0.85, 50);
-        let mut central: Vec<(String, String, usize, f64)> = self
+        let mut central: Vec<Connected> = self
             .nodes()
             .map(|n| {
-                let d = degree.get(n.id.as_str()).copied().unwrap_or(0);
-                (
-                    n.id.clone(),
-                    n.label.clone(),
-                    d,
-                    rank.get(&n.id).copied().unwrap_or(0.0),
-                )
+                let (relations, statements) = degree.get(n.id.as_str()).copied().unwrap_or((0, 0));
+                Connected {
+                    id: n.id.clone(),
+                    label: n.label.clone(),
+                    relations,
+                    statements,
+                    pagerank: rank.get(&n.id).copied().unwrap_or(0.0),
+                }
             })
             .collect();
-        central.sort_by(|a, b| b.3.total_cmp(&a.3).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+        central.sort_by(|a, b| {
+            (b.relations, b.statements)
+                .cmp(&(a.relations, a.statements))
+                .then(b.pagerank.total_cmp(&a.pagerank))
+                .then(a.id.cmp(&b.id))
+        });
         central.truncate(top);
         Stats {
             documents: self.documents().count(),
             entity_types,
             relation_types,
             central,
+            months: months
+                .into_iter()
+                .map(|(m, (relations, statements))| (m, relations, statements))
+                .collect(),
+            undated,
         }
     }
 }
@@ -97,4 +145,81 @@ pub fn pagerank(graph: &KnowledgeGraph, damping: f64, iterations: usize) -> BTre
         rank = next;
     }
     ids.into_iter().map(str::to_string).zip(rank).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use super::*;
+    use crate::graph::{Edge, Node};
+
+    fn node(id: &str) -> Node {
+        Node {
+            id: id.to_string(),
+            label: id.to_uppercase(),
+            kind: EntityType::Person,
+            aliases: BTreeSet::new(),
+            mentions: 1,
+            documents: BTreeSet::new(),
+            type_votes: BTreeMap::from([(EntityType::Person, 1)]),
+            dates: BTreeMap::new(),
+        }
+    }
+
+    fn edge(relation: RelationType, weight: usize, dates: &[(&str, usize)]) -> Edge {
+        Edge {
+            relation,
+            negated: false,
+            weight,
+            evidence: Vec::new(),
+            dates: dates
+                .iter()
+                .map(|(d, n)| (d.parse().unwrap(), *n))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn most_connected_counts_relations_first_and_months_count_statements() {
+        let mut g = KnowledgeGraph::new();
+        for id in ["hub", "heavy", "a", "b", "c"] {
+            g.add_node(node(id));
+        }
+        // "heavy" has one relation stated 50 times; "hub" three relations stated once each.
+        g.insert_edge(
+            "heavy",
+            "a",
+            edge(RelationType::Accuses, 50, &[("2025-03-02", 30)]),
+        );
+        g.insert_edge(
+            "hub",
+            "a",
+            edge(RelationType::Praises, 1, &[("2025-03-09", 1)]),
+        );
+        g.insert_edge(
+            "hub",
+            "b",
+            edge(RelationType::Praises, 1, &[("2025-04", 1)]),
+        );
+        g.insert_edge("hub", "c", edge(RelationType::Praises, 1, &[("2025", 1)]));
+        let s = g.stats(2);
+        let top: Vec<&str> = s.central.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(top, ["hub", "a"]);
+        assert_eq!((s.central[0].relations, s.central[0].statements), (3, 3));
+        let months: Vec<(String, usize, usize)> = s
+            .months
+            .iter()
+            .map(|(m, r, n)| (m.to_string(), *r, *n))
+            .collect();
+        assert_eq!(
+            months,
+            [
+                ("2025".to_string(), 1, 1),
+                ("2025-03".to_string(), 2, 31),
+                ("2025-04".to_string(), 1, 1)
+            ]
+        );
+        assert_eq!(s.undated, 20);
+    }
 }

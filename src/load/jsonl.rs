@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use super::ReadReport;
+use crate::date::{Date, DateError};
 use crate::document::Document;
 use crate::error::Error;
 
@@ -22,9 +23,14 @@ pub(super) fn record(
         return Ok(None);
     }
     match parse_record(line, &format!("{file_id}:{line_no}")) {
-        Ok(mut doc) => {
+        Ok((mut doc, bad_date)) => {
             if record_path {
                 doc.path = Some(format!("{name}:{line_no}"));
+            }
+            if let Some(e) = bad_date {
+                report.warnings.push(format!(
+                    "{name}:{line_no}: \"date\": {e}; the document keeps no date"
+                ));
             }
             Ok(Some(doc))
         }
@@ -40,8 +46,10 @@ pub(super) fn record(
     }
 }
 
-/// Parses one record; `default_id` is used when it has no "id".
-pub fn parse_record(line: &str, default_id: &str) -> Result<Document, String> {
+/// Parses one record; `default_id` is used when it has no "id". A `date` that is not an
+/// ISO 8601 date leaves the document without one, and comes back beside it for a warning:
+/// a wrong date is no reason to lose the article.
+pub fn parse_record(line: &str, default_id: &str) -> Result<(Document, Option<DateError>), String> {
     let value: Value = serde_json::from_str(line).map_err(|e| format!("malformed JSON: {e}"))?;
     let Value::Object(mut map) = value else {
         return Err("a record must be a JSON object".to_string());
@@ -60,12 +68,18 @@ pub fn parse_record(line: &str, default_id: &str) -> Result<Document, String> {
             Some(_) => Err(format!("\"{key}\" must be a string")),
         }
     };
-    Ok(Document {
+    let (date, bad_date) = match field("date")?.map(|d| d.parse::<Date>()) {
+        None => (None, None),
+        Some(Ok(date)) => (Some(date), None),
+        Some(Err(e)) => (None, Some(e)),
+    };
+    let doc = Document {
         id: field("id")?.unwrap_or_else(|| default_id.to_string()),
         title: field("title")?,
         path: None,
-        date: field("date")?,
+        date,
         url: field("url")?,
         text,
-    })
+    };
+    Ok((doc, bad_date))
 }

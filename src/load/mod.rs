@@ -14,6 +14,7 @@ use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+use crate::date::Date;
 use crate::document::Document;
 use crate::error::Error;
 
@@ -49,6 +50,8 @@ pub struct ReadOptions {
     pub format: Option<InputFormat>,
     /// Skip malformed JSONL records instead of failing.
     pub skip_bad: bool,
+    /// The date of every document read as text (JSONL records give their own).
+    pub date: Option<Date>,
 }
 
 /// What reading reported besides documents.
@@ -174,6 +177,8 @@ pub struct Reader {
     /// number says nothing once the stream is split into shards).
     record_path: bool,
     skip_bad: bool,
+    /// The date of a text document.
+    date: Option<Date>,
     state: State,
     /// Input bytes consumed so far.
     bytes: u64,
@@ -233,6 +238,7 @@ impl Reader {
             id,
             record_path,
             skip_bad: options.skip_bad,
+            date: options.date,
             state: State::Done,
             bytes: 0,
             warned_utf8: false,
@@ -261,6 +267,7 @@ impl Reader {
                 State::Text(Some(Document {
                     id: reader.id.clone(),
                     path: reader.record_path.then(|| reader.name.clone()),
+                    date: reader.date,
                     text,
                     ..Document::default()
                 }))
@@ -384,6 +391,53 @@ mod tests {
         assert_eq!(docs[1].id, "f.jsonl:3");
         assert!(docs[1].path.as_deref().unwrap().ends_with("f.jsonl:3"));
         assert!(report.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_bad_date_is_a_warning_naming_file_and_line_and_the_document_keeps_no_date() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.jsonl");
+        fs::write(
+            &path,
+            "{\"text\": \"One.\", \"date\": \"2025-03-14T09:00:00+01:00\"}\n\
+             {\"text\": \"Two.\", \"date\": \"14 March\"}\n\
+             {\"text\": \"Three.\", \"date\": 2025}\n",
+        )
+        .unwrap();
+        let (docs, report) = read_all(&path);
+        let dates: Vec<Option<String>> =
+            docs.iter().map(|d| d.date.map(|d| d.to_string())).collect();
+        assert_eq!(
+            dates,
+            [Some("2025-03-14".into()), None, Some("2025".into())]
+        );
+        assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
+        assert!(
+            report.warnings[0].ends_with("f.jsonl:2: \"date\": '14 March' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD, optionally with a time); the document keeps no date"),
+            "{}",
+            report.warnings[0]
+        );
+    }
+
+    #[test]
+    fn text_files_take_the_date_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        fs::write(&path, "Text.").unwrap();
+        let input = Input::File {
+            path,
+            id: "a.txt".to_string(),
+        };
+        let options = ReadOptions {
+            date: Some("2025-03".parse().unwrap()),
+            ..ReadOptions::default()
+        };
+        let mut docs = Vec::new();
+        read(&input, options, &mut ReadReport::default(), &mut |d| {
+            docs.push(d)
+        })
+        .unwrap();
+        assert_eq!(docs[0].date.unwrap().to_string(), "2025-03");
     }
 
     #[test]

@@ -54,6 +54,7 @@ fn large_graph(nodes: usize, edges: usize) -> KnowledgeGraph {
             mentions: 1 + (i % 7),
             documents: BTreeSet::from(["d".to_string()]),
             type_votes: BTreeMap::from([(kind, 1)]),
+            dates: BTreeMap::new(),
         });
     }
     let mut added = 0;

@@ -6,6 +6,7 @@
 //! A consumer that is missing skips its tests, unless its `NEWSGRAPH_REQUIRE_*` variable is
 //! set, as `.ci/run` does; then the test fails.
 
+mod browser;
 mod graphviz;
 mod javascript;
 mod neo4j;

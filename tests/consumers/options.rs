@@ -66,13 +66,14 @@ fn extension_picks_the_format_and_format_names_the_rest() {
         ("gexf", "<?xml"),
         ("cyjs", "{"),
         ("dot", "digraph"),
+        ("html", "<!DOCTYPE html>"),
     ] {
         let o = run(&["convert", "graphs/seeds.json", "--format", format]);
         assert!(stdout(&o).starts_with(start), "{format}");
     }
     error(
         &["convert", "graphs/seeds.json", "--format", "svg"],
-        "unknown format 'svg' (use json, dot, graphml, gexf, cyjs, neo4j)",
+        "unknown format 'svg' (use json, dot, graphml, gexf, cyjs, html, neo4j)",
     );
     error(
         &["convert", "graphs/seeds.json", "--format", "neo4j"],
@@ -134,7 +135,7 @@ fn neo4j_directory_is_replaced_whole_or_not_at_all() {
     assert!(export(&[]).status.success());
     let nodes = fs::read_to_string(neo.join("nodes.csv")).unwrap();
     assert!(nodes
-        .starts_with("id:ID,:LABEL,label,type,aliases:string[],mentions:int,documents:string[]\n"));
+        .starts_with("id:ID,:LABEL,label,type,aliases:string[],mentions:int,documents:string[],first_date,last_date\n"));
     assert!(fs::read_to_string(neo.join("relationships.csv"))
         .unwrap()
         .starts_with(":START_ID,:END_ID,:TYPE,"));
@@ -369,4 +370,21 @@ fn unknown_filter_names_are_errors() {
         "unknown relation 'hugs'",
     );
     assert!(!std::path::Path::new(out).exists());
+}
+
+#[test]
+fn view_writes_the_page_build_writes_and_nothing_else() {
+    let dir = tempdir();
+    let page = dir.path().join("seeds.html");
+    let o = run(&["view", "graphs/seeds.json", "-o", page.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        fs::read(&page).unwrap() == fs::read("graphs/seeds.html").unwrap(),
+        "view of the saved graph and build give the same page"
+    );
+    let json = dir.path().join("seeds.json");
+    error(
+        &["view", "graphs/seeds.json", "-o", json.to_str().unwrap()],
+        "view writes an HTML page (.html); use convert for other formats",
+    );
 }

@@ -52,6 +52,8 @@ class Reference:
             check(attrs["mentions"] == want["mentions"], f"{where}: mentions of {node_id!r}")
             check(decode(attrs["aliases"]) == want["aliases"], f"{where}: aliases of {node_id!r}")
             check(decode(attrs["documents"]) == want["documents"], f"{where}: documents of {node_id!r}")
+            for optional in ["first_date", "last_date"]:
+                check(attrs.get(optional) == want.get(optional), f"{where}: {optional} of {node_id!r}")
         by_ends = {
             (text(s), text(t), r, n): e for (s, t, r, n), e in self.edges.items()
         }
@@ -64,9 +66,32 @@ class Reference:
             seen.add(key)
             check(attrs["weight"] == want["weight"], f"{where}: weight of {key!r}")
             check(decode(attrs["evidence"]) == want["evidence"], f"{where}: evidence of {key!r}")
-            for optional in ["cameo", "polarity"]:
+            for optional in ["cameo", "polarity", "first_date", "last_date"]:
                 check(attrs.get(optional) == want.get(optional), f"{where}: {optional} of {key!r}")
         print(f"ok {where}: {len(nodes)} nodes, {len(edges)} edges")
+
+
+def first_day(date):
+    """The first day of the period an ISO date names (a day, a month or a year)."""
+    parts = date.split("-")
+    return "-".join(parts + ["01"] * (3 - len(parts)))
+
+
+def gexf_spells(g, ref):
+    """The GEXF of a dated graph is dynamic: what has dates lives in spells from its first."""
+    dated = [n for n in ref.data["nodes"] if "first_date" in n]
+    if not dated:
+        check(g.graph.get("mode") != "dynamic", "networkx gexf: an undated graph is static")
+        return
+    check(g.graph.get("mode") == "dynamic", "networkx gexf: a dated graph is dynamic")
+    for n in dated:
+        spells = g.nodes[xml_text(n["id"])].get("spells")
+        check(spells and spells[0][0] == first_day(n["first_date"]), f"networkx gexf: spells of {n['id']!r}: {spells}")
+    for s, t, attrs in g.edges(data=True):
+        if "first_date" in attrs:
+            spells = attrs.get("spells")
+            check(spells and spells[0][0] == first_day(attrs["first_date"]), f"networkx gexf: spells of {s}->{t}: {spells}")
+    print(f"ok networkx gexf: spells on {len(dated)} dated nodes")
 
 
 def networkx(from_json, from_graphml, from_gexf, directory="."):
@@ -83,6 +108,7 @@ def networkx(from_json, from_graphml, from_gexf, directory="."):
         check(g.graph.get("generator", "newsgraph").startswith("newsgraph"), f"networkx {fmt}: generator")
         ref.compare("networkx", fmt, dict(g.nodes(data=True)), list(g.edges(data=True)),
                     text=xml_text, decode=json.loads)
+    gexf_spells(from_gexf, ref)
 
 
 def igraph(g, directory="."):
@@ -95,8 +121,8 @@ def igraph(g, directory="."):
     nodes = {i: v.attributes() for i, v in zip(ids, g.vs)}
     edges = [(ids[e.source], ids[e.target], e.attributes()) for e in g.es]
     # igraph stores every numeric attribute as a float, and absent ones as None or NaN.
-    for _, _, attrs in edges:
-        for optional in ["cameo", "polarity"]:
+    for attrs in list(nodes.values()) + [a for _, _, a in edges]:
+        for optional in ["cameo", "polarity", "first_date", "last_date"]:
             value = attrs.get(optional)
             if value is None or value == "" or value != value:
                 attrs.pop(optional, None)
@@ -125,22 +151,26 @@ def neo4j_csv(directory="."):
 
     header, *node_rows = rows("nodes.csv")
     check(header == ["id:ID", ":LABEL", "label", "type", "aliases:string[]", "mentions:int",
-                     "documents:string[]"], f"neo4j nodes.csv header {header}")
+                     "documents:string[]", "first_date", "last_date"], f"neo4j nodes.csv header {header}")
     nodes = {}
     for r in node_rows:
         check(len(r) == len(header), f"neo4j nodes.csv: {len(r)} fields")
-        node_id, label, name, kind, aliases, mentions, documents = r
+        node_id, label, name, kind, aliases, mentions, documents, first_date, last_date = r
         check(label == kind.capitalize(), f"neo4j: :LABEL {label!r} for type {kind!r}")
         nodes[node_id] = {"label": name, "type": kind, "mentions": int(mentions),
                           "aliases": aliases.split("\x1f"), "documents": documents.split("\x1f")}
+        if first_date:
+            nodes[node_id].update(first_date=first_date, last_date=last_date)
     header, *edge_rows = rows("relationships.csv")
     check(header == [":START_ID", ":END_ID", ":TYPE", "key", "relation", "weight:int",
-                     "negated:boolean", "cameo", "polarity:double", "evidence"],
+                     "negated:boolean", "cameo", "polarity:double", "first_date", "last_date",
+                     "evidence"],
           f"neo4j relationships.csv header {header}")
     edges = []
     for r in edge_rows:
         check(len(r) == len(header), f"neo4j relationships.csv: {len(r)} fields")
-        start, end, rtype, key, relation, weight, negated, cameo, polarity, evidence = r
+        (start, end, rtype, key, relation, weight, negated, cameo, polarity, first_date, last_date,
+         evidence) = r
         check(rtype == key.upper().replace("-", "_"), f"neo4j: :TYPE {rtype!r} for key {key!r}")
         check(re.fullmatch("[A-Z_]+", rtype) is not None, f"neo4j: :TYPE {rtype!r}")
         check(negated in ("true", "false"), f"neo4j: negated {negated!r}")
@@ -150,6 +180,8 @@ def neo4j_csv(directory="."):
             attrs["cameo"] = cameo
         if polarity:
             attrs["polarity"] = float(polarity)
+        if first_date:
+            attrs.update(first_date=first_date, last_date=last_date)
         edges.append((start, end, attrs))
     for n in ref.data["nodes"]:
         n["aliases"] = [clean(a) for a in n["aliases"]]

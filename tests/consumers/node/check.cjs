@@ -29,6 +29,8 @@ function compare(where, nodes, edges, text = same, decode = same) {
     assert.strictEqual(a.mentions, want.mentions, `${where}: mentions of ${id}`);
     assert.deepStrictEqual(decode(a.aliases), want.aliases, `${where}: aliases of ${id}`);
     assert.deepStrictEqual(decode(a.documents), want.documents, `${where}: documents of ${id}`);
+    assert.strictEqual(a.first_date, want.first_date, `${where}: first_date of ${id}`);
+    assert.strictEqual(a.last_date, want.last_date, `${where}: last_date of ${id}`);
   }
   const edgeKey = (s, t, r, n) => JSON.stringify([s, t, r, n]);
   const byEnds = new Map(
@@ -45,6 +47,8 @@ function compare(where, nodes, edges, text = same, decode = same) {
     assert.deepStrictEqual(decode(a.evidence), want.evidence, `${where}: evidence of ${key}`);
     assert.strictEqual(a.cameo, want.cameo, `${where}: cameo of ${key}`);
     assert.strictEqual(a.polarity, want.polarity, `${where}: polarity of ${key}`);
+    assert.strictEqual(a.first_date, want.first_date, `${where}: first_date of ${key}`);
+    assert.strictEqual(a.last_date, want.last_date, `${where}: last_date of ${key}`);
   }
   console.log(`ok ${where}: ${nodes.length} nodes, ${edges.length} edges`);
 }
