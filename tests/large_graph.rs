@@ -105,6 +105,8 @@ pub fn large_dated_graph(nodes: usize, edges: usize) -> KnowledgeGraph {
                     end: text.len(),
                     trigger: Some((start, start + relation.as_str().len(), relation.to_string())),
                     text,
+                    confidence: 1.0,
+                    reason: String::new(),
                 }
             })
             .collect();
@@ -116,6 +118,7 @@ pub fn large_dated_graph(nodes: usize, edges: usize) -> KnowledgeGraph {
             relation,
             negated: next(10) == 0,
             weight: docs.len(),
+            confidence: 1.0,
             evidence,
             dates: dated,
         };

@@ -165,6 +165,8 @@ pub fn awkward_graph() -> KnowledgeGraph {
         end: text.len(),
         text: text.to_string(),
         trigger: Some((0, 1, "\\".to_string())),
+        confidence: 1.0,
+        reason: String::new(),
     };
     let edges = [
         (
@@ -222,6 +224,7 @@ pub fn awkward_graph() -> KnowledgeGraph {
             relation,
             negated,
             weight,
+            confidence: 1.0,
             evidence: vec![evidence(text)],
             dates: BTreeMap::from([(date(d), 1)]),
         };

@@ -236,10 +236,6 @@ pub struct InputArgs {
     /// A user lexicon (JSON) adding entities, aliases, suppressions and triggers.
     #[arg(long, value_name = "FILE")]
     pub lexicon: Option<PathBuf>,
-    /// Keep relations whose confidence is at least P (0 to 1), instead of the thresholds
-    /// the model chose on the annotated dev documents.
-    #[arg(long, value_name = "P", value_parser = probability)]
-    pub min_confidence: Option<f32>,
     /// Print no warnings, progress or summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,
@@ -334,6 +330,10 @@ pub struct ExtractArgs {
     /// Write to this file instead of standard output.
     #[arg(short, long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Keep relations whose confidence is at least P (0 to 1), instead of the thresholds the
+    /// model chose on the annotated dev documents.
+    #[arg(long, value_name = "P", value_parser = probability)]
+    pub min_confidence: Option<f32>,
 }
 
 /// Flags of `convert`.
@@ -380,6 +380,11 @@ pub struct FilterArgs {
     /// Keep relations stated at least N times, and the entities they join.
     #[arg(long, value_name = "N")]
     pub min_weight: Option<usize>,
+    /// Keep relations of confidence at least P (0 to 1: their most confident statement's),
+    /// and the entities they join. `build` also decides relations with P as the threshold
+    /// instead of the model's own.
+    #[arg(long, value_name = "P", value_parser = probability)]
+    pub min_confidence: Option<f32>,
     /// Keep these relations (comma-separated: accuses,threatens), and the entities they join.
     #[arg(long, value_name = "RELATIONS")]
     pub relations: Option<String>,

@@ -99,12 +99,12 @@ fn write_outputs(
     Ok(())
 }
 
-fn extractor(args: &InputArgs) -> Result<Extractor> {
+fn extractor(args: &InputArgs, min_confidence: Option<f32>) -> Result<Extractor> {
     let extractor = match &args.lexicon {
         Some(path) => Extractor::with_lexicon(Lexicon::with_user(&UserLexicon::load(path)?)),
         None => Extractor::new(),
     };
-    Ok(extractor.with_min_confidence(args.min_confidence))
+    Ok(extractor.with_min_confidence(min_confidence))
 }
 
 fn read_options(args: &InputArgs) -> ReadOptions {
@@ -200,6 +200,7 @@ fn filter_settings(args: &FilterArgs) -> Result<Filter> {
     }
     Ok(Filter {
         min_weight: args.min_weight,
+        min_confidence: args.min_confidence,
         types: args.types.as_deref().map(filter::parse_types).transpose()?,
         relations: args
             .relations
@@ -237,7 +238,7 @@ pub fn build(args: BuildArgs) -> Result<()> {
         Some(path) => into_graph(path)?,
         None => KnowledgeGraph::new(),
     };
-    let extractor = extractor(&args.input)?;
+    let extractor = extractor(&args.input, args.export.filters.min_confidence)?;
     let inputs = load::expand(&args.input.inputs)?;
     let started = Instant::now();
     let bar = progress_bar(&inputs, args.input.quiet);
@@ -273,7 +274,7 @@ pub fn build(args: BuildArgs) -> Result<()> {
 
 /// `newsgraph extract`: one JSON line per document, in input order whatever the threads.
 pub fn extract(args: ExtractArgs) -> Result<()> {
-    let extractor = extractor(&args.input)?;
+    let extractor = extractor(&args.input, args.min_confidence)?;
     let inputs = load::expand(&args.input.inputs)?;
     let started = Instant::now();
     let (name, mut tmp) = match &args.output {

@@ -68,6 +68,7 @@ struct WireEdge<'a> {
     relation: &'static str,
     weight: usize,
     negated: bool,
+    confidence: f32,
     #[serde(skip_serializing_if = "Option::is_none")]
     cameo: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -124,6 +125,7 @@ pub fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
                             key: edge_key(e.relation, e.negated),
                             relation: e.relation.as_str(),
                             weight: e.weight,
+                            confidence: e.confidence,
                             negated: e.negated,
                             cameo: e.relation.cameo(),
                             polarity: e.relation.polarity(),

@@ -9,7 +9,7 @@
 
 use std::io::{self, Write};
 
-use super::style::{edge_color, pen_width, type_color, COOPERATIVE, HOSTILE, STATIC};
+use super::style::{edge_stroke, pen_width, type_color, COOPERATIVE, HOSTILE, STATIC};
 use crate::entity::EntityType;
 use crate::graph::{KnowledgeGraph, Node};
 
@@ -159,15 +159,15 @@ pub fn write_with(graph: &KnowledgeGraph, layout: Layout, out: &mut dyn Write) -
         } else {
             label
         };
-        let tooltip = e
-            .evidence
-            .first()
-            .map_or(String::new(), |ev| ev.text.clone());
+        let tooltip = e.evidence.first().map_or(String::new(), |ev| {
+            format!("{} (confidence {:.2})", ev.text, e.confidence)
+        });
+        let stroke = edge_stroke(e);
         let mut attrs = format!(
             "label=\"{}\", color=\"{}\", fontcolor=\"{}\", penwidth={:.1}, tooltip=\"{}\"",
             escape(&label, 80),
-            edge_color(e),
-            edge_color(e),
+            stroke,
+            stroke,
             pen_width(e.weight),
             escape(&tooltip, MAX_ATTRIBUTE_CHARS)
         );

@@ -42,6 +42,8 @@ struct WireRelation<'a> {
     negated: bool,
     sentence: WireRange,
     trigger: WireTrigger<'a>,
+    confidence: f32,
+    reason: &'a str,
 }
 
 #[derive(Serialize)]
@@ -99,6 +101,8 @@ pub fn write_line(doc: &Document, ex: &Extraction, out: &mut dyn Write) -> io::R
                     end: r.trigger.end,
                     text: &doc.text[r.trigger.clone()],
                 },
+                confidence: r.confidence,
+                reason: &r.reason,
             })
             .collect(),
     };

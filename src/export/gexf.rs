@@ -17,7 +17,9 @@ use std::io::{self, Write};
 
 use std::collections::BTreeMap;
 
-use super::json::{date_strings, edge_id, edge_key, evidence_string, generator, list_string};
+use super::json::{
+    confidence_string, date_strings, edge_id, edge_key, evidence_string, generator, list_string,
+};
 use super::style::{edge_color, rgb, type_color};
 use super::xml::escape;
 use crate::date::Date;
@@ -34,9 +36,10 @@ const NODE_ATTRIBUTES: [(&str, &str); 6] = [
 
 // No `key` attribute: the key is the edge's `kind`, and networkx's reader passes attributes
 // as keyword arguments beside its own `key`, so one named `key` breaks it.
-const EDGE_ATTRIBUTES: [(&str, &str); 7] = [
+const EDGE_ATTRIBUTES: [(&str, &str); 8] = [
     ("relation", "string"),
     ("negated", "boolean"),
+    ("confidence", "double"),
     ("cameo", "string"),
     ("polarity", "double"),
     ("first_date", "string"),
@@ -134,6 +137,7 @@ pub fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "        <attvalues>")?;
         attvalue(out, "relation", e.relation.as_str())?;
         attvalue(out, "negated", if e.negated { "true" } else { "false" })?;
+        attvalue(out, "confidence", &confidence_string(e.confidence))?;
         if let Some(cameo) = e.relation.cameo() {
             attvalue(out, "cameo", cameo)?;
         }

@@ -10,13 +10,14 @@
 use std::io::{self, Write};
 
 use super::json::{
-    date_strings, documents_string, edge_id, edge_key, evidence_string, generator, list_string,
+    confidence_string, date_strings, documents_string, edge_id, edge_key, evidence_string,
+    generator, list_string,
 };
 use super::xml::escape;
 use crate::graph::KnowledgeGraph;
 
 /// The keys: (id, for, attr.name, attr.type).
-const KEYS: [(&str, &str, &str, &str); 18] = [
+const KEYS: [(&str, &str, &str, &str); 19] = [
     ("g_generator", "graph", "generator", "string"),
     ("g_documents", "graph", "documents", "string"),
     ("n_label", "node", "label", "string"),
@@ -30,6 +31,7 @@ const KEYS: [(&str, &str, &str, &str); 18] = [
     ("e_relation", "edge", "relation", "string"),
     ("e_weight", "edge", "weight", "int"),
     ("e_negated", "edge", "negated", "boolean"),
+    ("e_confidence", "edge", "confidence", "double"),
     ("e_cameo", "edge", "cameo", "string"),
     ("e_polarity", "edge", "polarity", "double"),
     ("e_first_date", "edge", "first_date", "string"),
@@ -84,6 +86,7 @@ pub fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
             "e_negated",
             if e.negated { "true" } else { "false" },
         )?;
+        data(out, "      ", "e_confidence", &confidence_string(e.confidence))?;
         if let Some(cameo) = e.relation.cameo() {
             data(out, "      ", "e_cameo", cameo)?;
         }

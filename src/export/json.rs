@@ -88,6 +88,10 @@ struct WireEdge<'a> {
     relation: Cow<'a, str>,
     weight: usize,
     negated: bool,
+    /// The confidence of the most confident statement (graphs written before confidences
+    /// read as 1).
+    #[serde(default = "certain")]
+    confidence: f32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     cameo: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -114,6 +118,22 @@ struct WireEvidence<'a> {
     /// The document's date; written for readers, taken from the document when read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     date: Option<String>,
+    /// The model's confidence that the sentence states the relation.
+    #[serde(default = "certain")]
+    confidence: f32,
+    /// What proposed and decided it.
+    #[serde(default)]
+    reason: Cow<'a, str>,
+}
+
+fn certain() -> f32 {
+    1.0
+}
+
+/// A confidence as the other formats write it: the shortest decimal that reads back as the
+/// same f32 (what the graph JSON writes).
+pub(crate) fn confidence_string(c: f32) -> String {
+    serde_json::to_string(&c).unwrap_or_else(|_| "1.0".to_string())
 }
 
 #[derive(Serialize, Deserialize)]
@@ -177,6 +197,7 @@ fn wire_edge<'a>(
         relation: Cow::Borrowed(e.relation.as_str()),
         weight: e.weight,
         negated: e.negated,
+        confidence: e.confidence,
         cameo: e.relation.cameo().map(Cow::Borrowed),
         polarity: e.relation.polarity(),
         first_date: date_span(&e.dates).map(|(first, _)| first.to_string()),
@@ -243,6 +264,8 @@ fn wire_evidence<'a>(graph: &KnowledgeGraph, evidence: &'a [Evidence]) -> Vec<Wi
                 end: *e,
                 text: Cow::Borrowed(t),
             }),
+            confidence: ev.confidence,
+            reason: Cow::Borrowed(&ev.reason),
         })
         .collect()
 }
@@ -410,6 +433,8 @@ fn edge_from_wire(e: WireEdge) -> Result<(String, String, Edge), String> {
             end: ev.end,
             text: ev.text.into_owned(),
             trigger: ev.trigger.map(|t| (t.start, t.end, t.text.into_owned())),
+            confidence: ev.confidence,
+            reason: ev.reason.into_owned(),
         })
         .collect();
     Ok((
@@ -419,6 +444,7 @@ fn edge_from_wire(e: WireEdge) -> Result<(String, String, Edge), String> {
             relation,
             negated: e.negated,
             weight: e.weight,
+            confidence: e.confidence,
             evidence,
             dates,
         },

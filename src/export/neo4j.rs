@@ -7,7 +7,8 @@
 //!   import command adds the label `Entity` to every node (`--nodes=Entity=…`).
 //! - `relationships.csv`: `:START_ID`, `:END_ID`, `:TYPE` (the edge key in upper snake case:
 //!   `REJECTS`, `NOT_ACCUSES` for a denied accusation, so `[:ACCUSES]` matches only what was
-//!   stated), `key`, `relation`, `weight:int`, `negated:boolean`, `cameo`, `polarity:double`,
+//!   stated), `key`, `relation`, `weight:int`, `negated:boolean`, `confidence:double`, `cameo`,
+//!   `polarity:double`,
 //!   `first_date`, `last_date`, `evidence` (the JSON array of the graph JSON, as a string).
 //!   `cameo` and `polarity` are empty, hence absent, on static relations.
 //!
@@ -115,6 +116,7 @@ pub fn write_relationships(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::R
         "relation",
         "weight:int",
         "negated:boolean",
+        "confidence:double",
         "cameo",
         "polarity:double",
         "first_date",
@@ -132,6 +134,7 @@ pub fn write_relationships(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::R
             e.relation.as_str().to_string(),
             e.weight.to_string(),
             e.negated.to_string(),
+            super::json::confidence_string(e.confidence),
             e.relation.cameo().unwrap_or_default().to_string(),
             e.relation
                 .polarity()

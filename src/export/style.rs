@@ -29,6 +29,18 @@ pub fn edge_color(edge: &Edge) -> &'static str {
     relation_color(edge.relation)
 }
 
+/// An edge's colour with its confidence as opacity (`#RRGGBBAA`): a relation the model is
+/// sure of is drawn solid, a doubtful one fainter (a quarter opaque at confidence 0).
+pub fn edge_stroke(edge: &Edge) -> String {
+    let alpha = (255.0 * (0.25 + 0.75 * edge.confidence.clamp(0.0, 1.0))).round() as u8;
+    let color = edge_color(edge);
+    if alpha == 255 {
+        color.to_string()
+    } else {
+        format!("{color}{alpha:02X}")
+    }
+}
+
 /// The colour of a relation's edges: cooperative green, hostile red, static grey.
 pub fn relation_color(relation: RelationType) -> &'static str {
     if relation.is_static() {

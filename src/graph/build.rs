@@ -52,6 +52,8 @@ impl KnowledgeGraph {
                     r.trigger.end,
                     doc.text[r.trigger.clone()].to_string(),
                 )),
+                confidence: r.confidence,
+                reason: r.reason.clone(),
             };
             self.insert_edge(
                 source,
@@ -60,6 +62,7 @@ impl KnowledgeGraph {
                     relation: r.kind,
                     negated: r.negated,
                     weight: 1,
+                    confidence: r.confidence,
                     evidence: vec![evidence],
                     dates: dated(1),
                 },
@@ -81,7 +84,8 @@ impl KnowledgeGraph {
     }
 
     /// Adds `weight` undated statements of a relation between two existing nodes (by id),
-    /// merging with the same relation between them. Returns false if a node is unknown.
+    /// merging with the same relation between them; its confidence is its evidence's highest
+    /// (1 without evidence). Returns false if a node is unknown.
     pub fn add_edge(
         &mut self,
         source: &str,
@@ -98,6 +102,11 @@ impl KnowledgeGraph {
                 relation,
                 negated,
                 weight,
+                confidence: evidence
+                    .iter()
+                    .map(|e| e.confidence)
+                    .reduce(f32::max)
+                    .unwrap_or(1.0),
                 evidence,
                 dates: BTreeMap::new(),
             },
@@ -126,6 +135,7 @@ impl KnowledgeGraph {
             Some(&e) => {
                 let kept = &mut self.graph[e];
                 kept.weight += edge.weight;
+                kept.confidence = kept.confidence.max(edge.confidence);
                 merge_evidence(&mut kept.evidence, edge.evidence);
                 add_counts(&mut kept.dates, edge.dates);
             }

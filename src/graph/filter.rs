@@ -8,7 +8,7 @@
 //!    statement in it, its weight the statements in it and its evidence the kept sentences
 //!    in it (possibly none of the few kept); an entity mentioned in it, its mentions and
 //!    documents those in it. Undated documents fall in no range.
-//! 1. **Relation filters** (`min_weight`, `relations`) keep the edges that pass, and the
+//! 1. **Relation filters** (`min_weight`, `min_confidence`, `relations`) keep the edges that pass, and the
 //!    entities at their ends: asking for who accuses whom drops whoever accuses no one.
 //! 2. **`types`** keeps the entities of those types, related or not, and the edges between
 //!    them.
@@ -54,10 +54,12 @@ pub enum FilterError {
 }
 
 /// What to keep of a graph; the default keeps everything.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
     /// Keep edges with at least this many statements.
     pub min_weight: Option<usize>,
+    /// Keep edges whose confidence is at least this.
+    pub min_confidence: Option<f32>,
     /// Keep only entities of these types.
     pub types: Option<BTreeSet<EntityType>>,
     /// Keep only edges of these relations.
@@ -122,9 +124,10 @@ impl Filter {
         let mut edges = graph.edges();
 
         // 1. Relation filters, and the entities at the ends of what is left.
-        if self.min_weight.is_some() || self.relations.is_some() {
+        if self.min_weight.is_some() || self.min_confidence.is_some() || self.relations.is_some() {
             edges.retain(|(_, _, e)| {
                 self.min_weight.is_none_or(|w| e.weight >= w)
+                    && self.min_confidence.is_none_or(|p| e.confidence >= p)
                     && self
                         .relations
                         .as_ref()
@@ -292,6 +295,8 @@ mod tests {
                 end: 1,
                 text: "s".into(),
                 trigger: None,
+                confidence: 1.0,
+                reason: String::new(),
             }]
         };
         g.add_edge("ana-vidal", "mexico", LeaderOf, false, 1, ev());
@@ -444,11 +449,14 @@ mod tests {
             end: start + 1,
             text: "s".into(),
             trigger: None,
+            confidence: 1.0,
+            reason: String::new(),
         };
         let edge = |relation, weight, evidence, dates: &[(&str, usize)]| Edge {
             relation,
             negated: false,
             weight,
+            confidence: 1.0,
             evidence,
             dates: dates.iter().map(|(d, n)| (date(d), *n)).collect(),
         };

@@ -198,6 +198,8 @@ mod tests {
             end: 10,
             text: format!("{a} {rel} {b}"),
             trigger: None,
+            confidence: 1.0,
+            reason: String::new(),
         };
         assert!(g.add_edge(a, b, rel, false, 1, vec![evidence]));
     }

@@ -79,7 +79,7 @@ pub struct Node {
 }
 
 /// A sentence that states a relation.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone)]
 pub struct Evidence {
     /// Document id.
     pub document: String,
@@ -91,6 +91,41 @@ pub struct Evidence {
     pub text: String,
     /// The trigger: byte range in the document's text and its text.
     pub trigger: Option<(usize, usize, String)>,
+    /// The model's confidence that the sentence states the relation.
+    pub confidence: f32,
+    /// What proposed and decided it (the rule, or "model", and the strongest features).
+    pub reason: String,
+}
+
+impl Evidence {
+    fn order_key(&self) -> (&str, usize, usize, &str, &Option<(usize, usize, String)>) {
+        (&self.document, self.start, self.end, &self.text, &self.trigger)
+    }
+}
+
+// Evidence is ordered by document, offsets, text and trigger, then confidence and reason
+// (f32 ordered totally, so that sorting and merging are deterministic).
+impl PartialEq for Evidence {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
+    }
+}
+
+impl Eq for Evidence {}
+
+impl PartialOrd for Evidence {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Evidence {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.order_key()
+            .cmp(&other.order_key())
+            .then(self.confidence.total_cmp(&other.confidence))
+            .then(self.reason.cmp(&other.reason))
+    }
 }
 
 /// A relation between two nodes, aggregated over its statements.
@@ -102,6 +137,10 @@ pub struct Edge {
     pub negated: bool,
     /// Number of statements.
     pub weight: usize,
+    /// The confidence of its most confident statement. (The highest, not a product of
+    /// the statements' doubts: one fact repeated across articles is not independent
+    /// evidence, and the maximum merges the same in any order.)
+    pub confidence: f32,
     /// The first [`MAX_EVIDENCE`] statements, ordered by document and offset.
     pub evidence: Vec<Evidence>,
     /// Statements per date of their document; statements in undated documents are not

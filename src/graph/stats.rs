@@ -172,6 +172,7 @@ mod tests {
             relation,
             negated: false,
             weight,
+            confidence: 1.0,
             evidence: Vec::new(),
             dates: dates
                 .iter()

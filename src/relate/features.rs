@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use crate::entity::{EntityType, Mention};
 use crate::lexicon::Lexicon;
-use crate::nlp::{lemma, Upos};
+use crate::nlp::lemma;
 use crate::relation::RelationType;
 
 use super::classes::{Class, Classes};
@@ -146,7 +146,6 @@ impl DocumentCues {
 
 /// What the features of a pair are computed from.
 pub(crate) struct PairView<'a> {
-    pub doc: &'a str,
     pub parse: &'a Parse<'a>,
     pub mentions: &'a [Mention],
     /// Per mention: a pronoun standing for an entity named elsewhere.
@@ -520,9 +519,4 @@ impl PairView<'_> {
             at = h;
         }
     }
-}
-
-/// Whether a word of the parse is a pronoun (for [`PairView::pronoun`]).
-pub(crate) fn is_pronoun(upos: Upos) -> bool {
-    upos == Upos::PRON
 }

@@ -192,7 +192,6 @@ pub(crate) struct Candidate {
 
 /// A sentence with its candidates, as the relation stage and training see it.
 pub(crate) struct SentenceCandidates<'s, 'a> {
-    pub index: usize,
     pub span: Range<usize>,
     pub mentions: &'s [Mention],
     pub view: &'s PairView<'a>,
@@ -306,7 +305,6 @@ pub(crate) fn each_sentence(
             .map(|m| rules::left_out(doc, layout, sentence, m, lexicon))
             .collect();
         let view = PairView {
-            doc,
             parse: &parse,
             mentions: &mentions,
             pronoun: &pronoun,
@@ -343,7 +341,6 @@ pub(crate) fn each_sentence(
             }
         }
         visit(&mut SentenceCandidates {
-            index,
             span: sentence.span.clone(),
             mentions: &mentions,
             view: &view,
@@ -365,6 +362,7 @@ fn between(a: &Mention, b: &Mention) -> Range<usize> {
 
 /// The relations the rules alone propose in a document, as the extractor gave them before
 /// the model decided (what the rules' tests check).
+#[cfg(test)]
 pub(crate) fn rule_relations(
     doc: &str,
     layout: &Layout,

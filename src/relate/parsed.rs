@@ -90,7 +90,7 @@ const LOCATIVES: &[&str] = &[
 ];
 
 /// A parsed sentence, words indexed from 0.
-pub(super) struct Parse<'a> {
+pub(crate) struct Parse<'a> {
     /// Token index of the first word.
     start: usize,
     words: Vec<&'a str>,

@@ -216,7 +216,6 @@ fn examples_of(doc: &GoldDocument, lexicon: &Lexicon, options: &TrainOptions) ->
 /// Dense weights being trained, with AdaGrad's sums of squared gradients.
 struct Trainer {
     labels: usize,
-    index: FxHashMap<u32, usize>,
     weights: Vec<f32>,
     squares: Vec<f32>,
 }
@@ -225,14 +224,9 @@ impl Trainer {
     fn new(labels: usize, keys: &[u32]) -> Trainer {
         Trainer {
             labels,
-            index: keys.iter().enumerate().map(|(i, &k)| (k, i)).collect(),
             weights: vec![0.0; keys.len() * labels],
             squares: vec![0.0; keys.len() * labels],
         }
-    }
-
-    fn rows(&self, keys: &[u32]) -> Vec<usize> {
-        keys.iter().filter_map(|k| self.index.get(k).copied()).collect()
     }
 
     fn scores(&self, rows: &[usize]) -> Vec<f32> {

@@ -74,6 +74,8 @@ fn large_graph(nodes: usize, edges: usize) -> KnowledgeGraph {
             end: 10,
             text: format!("Statement {i}."),
             trigger: None,
+            confidence: 1.0,
+            reason: String::new(),
         }];
         let before = g.edge_count();
         g.add_edge(

@@ -219,6 +219,8 @@ mod tests {
                 end: 9,
                 text: "</SCRIPT>".into(),
                 trigger: None,
+                confidence: 1.0,
+                reason: String::new(),
             }],
         );
         let mut out = Vec::new();
