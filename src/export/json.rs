@@ -86,8 +86,17 @@ struct WireEvidence<'a> {
     text: Cow<'a, str>,
     start: usize,
     end: usize,
+    /// Where `text` lies in the document, when it is a window of a longer sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    window: Option<WireRange>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     trigger: Option<WireSpan<'a>>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireRange {
+    start: usize,
+    end: usize,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -186,6 +195,7 @@ fn wire_evidence(evidence: &[Evidence]) -> Vec<WireEvidence<'_>> {
             text: Cow::Borrowed(&ev.text),
             start: ev.start,
             end: ev.end,
+            window: ev.window.map(|(start, end)| WireRange { start, end }),
             trigger: ev.trigger.as_ref().map(|(s, e, t)| WireSpan {
                 start: *s,
                 end: *e,
@@ -326,6 +336,7 @@ fn edge_from_wire(e: WireEdge) -> Result<(String, String, Edge), String> {
             start: ev.start,
             end: ev.end,
             text: ev.text.into_owned(),
+            window: ev.window.map(|w| (w.start, w.end)),
             trigger: ev.trigger.map(|t| (t.start, t.end, t.text.into_owned())),
         })
         .collect();

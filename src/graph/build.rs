@@ -1,8 +1,9 @@
 //! Adding documents, nodes and edges.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
-use super::{DocumentInfo, Edge, Evidence, KnowledgeGraph, Node, MAX_EVIDENCE};
+use super::{DocumentInfo, Edge, Evidence, KnowledgeGraph, Node, MAX_EVIDENCE, MAX_EVIDENCE_TEXT};
 use crate::document::Document;
 use crate::entity::EntityType;
 use crate::extract::Extraction;
@@ -32,11 +33,13 @@ impl KnowledgeGraph {
         for r in &extraction.relations {
             let source = &extraction.entities[r.source].id;
             let target = &extraction.entities[r.target].id;
+            let window = evidence_window(&doc.text, r.sentence.clone(), r.trigger.clone());
             let evidence = Evidence {
                 document: doc.id.clone(),
                 start: r.sentence.start,
                 end: r.sentence.end,
-                text: doc.text[r.sentence.clone()].to_string(),
+                text: doc.text[window.clone()].to_string(),
+                window: (window != r.sentence).then_some((window.start, window.end)),
                 trigger: Some((
                     r.trigger.start,
                     r.trigger.end,
@@ -139,6 +142,51 @@ impl KnowledgeGraph {
             );
         }
     }
+}
+
+/// The part of `sentence` an evidence keeps: all of it up to [`MAX_EVIDENCE_TEXT`] bytes,
+/// else at most that many bytes around the trigger, as evenly as the sentence's ends allow,
+/// cut between words where there is a space to cut at.
+fn evidence_window(text: &str, sentence: Range<usize>, trigger: Range<usize>) -> Range<usize> {
+    if sentence.len() <= MAX_EVIDENCE_TEXT {
+        return sentence;
+    }
+    let t_start = trigger.start.clamp(sentence.start, sentence.end);
+    let t_end = trigger.end.clamp(t_start, sentence.end);
+    let side = MAX_EVIDENCE_TEXT.saturating_sub(t_end - t_start) / 2;
+    let mut lo = t_start.saturating_sub(side).max(sentence.start);
+    let mut hi = (t_end + side).min(sentence.end);
+    // What one side cannot use, the other may.
+    if lo == sentence.start {
+        hi = (lo + MAX_EVIDENCE_TEXT).min(sentence.end).max(hi);
+    } else if hi == sentence.end {
+        lo = hi.saturating_sub(MAX_EVIDENCE_TEXT).max(sentence.start).min(lo);
+    }
+    if hi - lo > MAX_EVIDENCE_TEXT {
+        // A trigger longer than the window: its start.
+        hi = lo + MAX_EVIDENCE_TEXT;
+    }
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    // Between words: after the first space of a cut word's side, if it leaves the trigger in.
+    if lo > sentence.start && !text[..lo].ends_with(char::is_whitespace) {
+        if let Some(space) = text[lo..t_start.max(lo)].find(char::is_whitespace) {
+            lo += space;
+        }
+    }
+    if hi < sentence.end && !text[hi..].starts_with(char::is_whitespace) {
+        if let Some(space) = text[t_end.min(hi)..hi].rfind(char::is_whitespace) {
+            hi = t_end.min(hi) + space;
+        }
+    }
+    let kept = &text[lo..hi];
+    let lo = lo + (kept.len() - kept.trim_start().len());
+    let hi = hi - (kept.len() - kept.trim_end().len());
+    lo..hi.max(lo)
 }
 
 /// Keeps the first [`MAX_EVIDENCE`] distinct statements by document and offset, so the kept

@@ -271,6 +271,7 @@ mod tests {
                 start: 0,
                 end: 1,
                 text: "s".into(),
+                window: None,
                 trigger: None,
             }]
         };

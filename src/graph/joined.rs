@@ -210,6 +210,7 @@ mod tests {
             start: 0,
             end: 10,
             text: format!("{a} {rel} {b}"),
+            window: None,
             trigger: None,
         };
         assert!(g.add_edge(a, b, rel, false, 1, vec![evidence]));

@@ -45,6 +45,15 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
             trigger: link.trigger.clone(),
         });
     }
+    // A statement is emitted once per pair and sentence (`emit`); the check looks at the
+    // sentence's own relations only, its static links among them, never the whole document.
+    let mut links_in: std::collections::HashMap<usize, Vec<Relation>> = Default::default();
+    for (link, relation) in resolved.links.iter().zip(&out) {
+        links_in
+            .entry(link.sentence)
+            .or_default()
+            .push(relation.clone());
+    }
     let mut first = 0;
     for (index, sentence) in layout.sentences.iter().enumerate() {
         // Mentions are in text order: take this sentence's slice.
@@ -170,6 +179,8 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
                 })
                 .collect()
         };
+        let mut here = links_in.remove(&index).unwrap_or_default();
+        let links_here = here.len();
         for f in &found {
             let by_parse = parse
                 .as_ref()
@@ -228,7 +239,7 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
                     &press,
                     sentence.span.clone(),
                     f.span(layout),
-                    &mut out,
+                    &mut here,
                 );
             }
         }
@@ -243,11 +254,12 @@ pub fn relate(doc: &str, layout: &Layout, resolved: &Resolved, lexicon: &Lexicon
                         &press,
                         sentence.span.clone(),
                         trigger,
-                        &mut out,
+                        &mut here,
                     );
                 }
             }
         }
+        out.extend(here.drain(links_here..));
     }
     out
 }

@@ -72,6 +72,7 @@ fn large_graph(nodes: usize, edges: usize) -> KnowledgeGraph {
             start: 0,
             end: 10,
             text: format!("Statement {i}."),
+            window: None,
             trigger: None,
         }];
         let before = g.edge_count();
