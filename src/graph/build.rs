@@ -160,7 +160,10 @@ fn evidence_window(text: &str, sentence: Range<usize>, trigger: Range<usize>) ->
     if lo == sentence.start {
         hi = (lo + MAX_EVIDENCE_TEXT).min(sentence.end).max(hi);
     } else if hi == sentence.end {
-        lo = hi.saturating_sub(MAX_EVIDENCE_TEXT).max(sentence.start).min(lo);
+        lo = hi
+            .saturating_sub(MAX_EVIDENCE_TEXT)
+            .max(sentence.start)
+            .min(lo);
     }
     if hi - lo > MAX_EVIDENCE_TEXT {
         // A trigger longer than the window: its start.
@@ -231,5 +234,46 @@ fn better_label<'a>(a: &'a str, b: &'a str) -> &'a str {
         std::cmp::Ordering::Greater => a,
         std::cmp::Ordering::Less => b,
         std::cmp::Ordering::Equal => a.min(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_keeps_a_sentence_whole_up_to_the_bound() {
+        let text = "Ana Vidal accused Peru of dumping steel.";
+        assert_eq!(evidence_window(text, 0..text.len(), 10..17), 0..text.len());
+    }
+
+    #[test]
+    fn evidence_of_a_long_sentence_is_a_window_around_the_trigger_between_words() {
+        let before = "alpha ".repeat(400);
+        let after = " beta".repeat(400);
+        let text = format!("{before}accused{after}");
+        let trigger = before.len()..before.len() + "accused".len();
+        let w = evidence_window(&text, 0..text.len(), trigger.clone());
+        assert!(w.len() <= MAX_EVIDENCE_TEXT, "{}", w.len());
+        assert!(w.len() >= MAX_EVIDENCE_TEXT - 12, "{}", w.len());
+        assert!(w.start <= trigger.start && trigger.end <= w.end);
+        let kept = &text[w.clone()];
+        assert!(
+            kept.starts_with("alpha ") && kept.ends_with(" beta"),
+            "{kept}"
+        );
+        // Near an end of the sentence, the other side takes the rest of the room.
+        let w = evidence_window(&text, 0..text.len(), 0..5);
+        assert_eq!(w.start, 0);
+        assert!(w.len() >= MAX_EVIDENCE_TEXT - 12);
+    }
+
+    #[test]
+    fn an_evidence_window_never_splits_a_character() {
+        let text = "é".repeat(2000);
+        for at in [0, 1000, 1998, 3998] {
+            let w = evidence_window(&text, 0..text.len(), at..at + 2);
+            assert!(text.get(w.clone()).is_some() && w.len() <= MAX_EVIDENCE_TEXT);
+        }
     }
 }

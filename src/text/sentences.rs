@@ -236,11 +236,18 @@ fn bounded(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Range<usize
         let word = |i: usize| tokens[i].text(text);
         let cut = CLAUSE_MARKS
             .iter()
-            .find_map(|mark| (half..limit).rev().find(|&i| word(i) == *mark).map(|i| i + 1))
-            .or_else(|| {
-                (half + 1..limit)
+            .find_map(|mark| {
+                (half..limit)
                     .rev()
-                    .find(|&i| CLAUSE_OPENERS.iter().any(|w| word(i).eq_ignore_ascii_case(w)))
+                    .find(|&i| word(i) == *mark)
+                    .map(|i| i + 1)
+            })
+            .or_else(|| {
+                (half + 1..limit).rev().find(|&i| {
+                    CLAUSE_OPENERS
+                        .iter()
+                        .any(|w| word(i).eq_ignore_ascii_case(w))
+                })
             })
             .unwrap_or(limit);
         pieces.push(start..cut);
@@ -613,6 +620,39 @@ mod tests {
             prose(text),
             ["Will the U.S. send troops?", "It remains unlikely."]
         );
+    }
+
+    #[test]
+    fn a_run_without_an_end_is_cut_at_a_clause_boundary_within_the_bound() {
+        // 300 words with a comma after the 200th and no full stop: one cut, after the comma.
+        let words: Vec<String> = (0..300)
+            .map(|i| {
+                if i == 199 {
+                    "word,".to_string()
+                } else {
+                    "word".to_string()
+                }
+            })
+            .collect();
+        let text = words.join(" ");
+        let layout = segment(&text);
+        let lengths: Vec<usize> = layout.sentences.iter().map(|s| s.tokens.len()).collect();
+        assert_eq!(lengths, [201, 100]);
+        assert!(layout.sentences[0].text(&text).ends_with("word,"));
+        // Without a clause mark or a conjunction, the cut falls at the bound.
+        let text = vec!["word"; 2 * MAX_SENTENCE_TOKENS + 1].join(" ");
+        let lengths: Vec<usize> = segment(&text)
+            .sentences
+            .iter()
+            .map(|s| s.tokens.len())
+            .collect();
+        assert_eq!(lengths, [MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS, 1]);
+        // Before a conjunction when there is one.
+        let mut words = vec!["word"; 300];
+        words[220] = "and";
+        let text = words.join(" ");
+        let first = &segment(&text).sentences[0];
+        assert_eq!(first.tokens.len(), 220);
     }
 
     #[test]
