@@ -6,6 +6,7 @@ mod bad_input;
 mod consumers;
 mod determinism;
 mod distributed;
+mod fuzz;
 mod json_output;
 mod merge;
 mod ner;
