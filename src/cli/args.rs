@@ -175,15 +175,26 @@ pub struct InputArgs {
     /// Print no warnings, progress or summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,
-    /// Extraction threads (default: one per core). The output is the same for any number.
+    /// Extraction threads, 1 to 256 (default: one per core). The output is the same for any
+    /// number.
     #[arg(
         short = 'j',
         long,
         value_name = "N",
         default_value_t = 0,
-        hide_default_value = true
+        hide_default_value = true,
+        value_parser = threads
     )]
     pub threads: usize,
+}
+
+/// `--threads`: 1 to [`newsgraph::pipeline::MAX_THREADS`] (0, the default, is one per core).
+fn threads(value: &str) -> Result<usize, String> {
+    let max = newsgraph::pipeline::MAX_THREADS;
+    match value.parse::<usize>() {
+        Ok(n) if n <= max => Ok(n),
+        _ => Err(format!("give a number of threads from 1 to {max}")),
+    }
 }
 
 /// Input formats.

@@ -1,9 +1,11 @@
 //! The command-line shell around the library.
 
 pub mod args;
+mod clash;
 mod commands;
 mod ner;
 mod nlp;
+pub mod signals;
 
 use anyhow::Result;
 
