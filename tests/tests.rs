@@ -12,5 +12,6 @@ mod merge;
 mod ner;
 mod nlp;
 mod regressions;
+mod safety;
 mod scale;
 mod seeds;
