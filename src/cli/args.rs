@@ -212,8 +212,9 @@ pub struct BuildArgs {
     /// Input selection.
     #[command(flatten)]
     pub input: InputArgs,
-    /// Output file; repeat for several. The extension picks the format (.json, .dot, .gv,
-    /// .graphml, .gexf, .cyjs); a Neo4j export is a directory (--format neo4j).
+    /// Output file; repeat for several; - is standard output. The extension picks the format
+    /// (.json, .dot, .gv, .graphml, .gexf, .cyjs); a Neo4j export is a directory (--format
+    /// neo4j).
     #[arg(short, long = "output", value_name = "FILE")]
     pub outputs: Vec<PathBuf>,
     /// Format of standard output (default json) and of every -o without a known extension:
@@ -236,8 +237,9 @@ pub struct MergeArgs {
     /// graphs one after another.
     #[arg(required = true, value_name = "GRAPH.json")]
     pub graphs: Vec<PathBuf>,
-    /// Output file; repeat for several. The extension picks the format (.json, .dot, .gv,
-    /// .graphml, .gexf, .cyjs); a Neo4j export is a directory (--format neo4j).
+    /// Output file; repeat for several; - is standard output. The extension picks the format
+    /// (.json, .dot, .gv, .graphml, .gexf, .cyjs); a Neo4j export is a directory (--format
+    /// neo4j).
     #[arg(short, long = "output", value_name = "FILE")]
     pub outputs: Vec<PathBuf>,
     /// Format of standard output (default json) and of every -o without a known extension:
@@ -258,7 +260,7 @@ pub struct ExtractArgs {
     /// Input selection.
     #[command(flatten)]
     pub input: InputArgs,
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output (- is standard output).
     #[arg(short, long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -269,7 +271,8 @@ pub struct ConvertArgs {
     /// A graph written by newsgraph (JSON).
     #[arg(value_name = "GRAPH.json")]
     pub graph: PathBuf,
-    /// Output file; repeat for several. The extension picks the format.
+    /// Output file; repeat for several; - is standard output. The extension picks the
+    /// format.
     #[arg(short, long = "output", value_name = "FILE")]
     pub outputs: Vec<PathBuf>,
     /// Format of standard output (default dot) and of every -o without a known extension:
