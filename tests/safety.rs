@@ -236,7 +236,11 @@ fn interrupt_extract(signal: &str) -> (std::process::ExitStatus, tempfile::TempD
         .status()
         .unwrap();
     assert!(killed.success());
+    // `wait` closes the child's standard input first: held open here, the child cannot
+    // reach the end of its input and finish before the signal is handled.
+    let stdin = child.stdin.take();
     let status = child.wait().unwrap();
+    drop(stdin);
     (status, dir)
 }
 
