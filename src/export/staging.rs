@@ -169,8 +169,8 @@ impl Drop for OutputFile {
     }
 }
 
-/// A temporary directory beside `dir`, listed while in flight: [`StagedDir::done`] unlists it
-/// once it is renamed into place; dropped before, it is removed.
+/// A temporary directory beside an output directory, listed while in flight:
+/// [`StagedDir::place`] unlists it once it is moved into place; dropped before, it is removed.
 pub struct StagedDir {
     dir: Option<tempfile::TempDir>,
     path: PathBuf,
