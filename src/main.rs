@@ -14,6 +14,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = cli::args::Cli::parse();
+    cli::signals::remove_temporary_files_on_termination();
     match cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

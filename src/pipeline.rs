@@ -57,17 +57,24 @@ pub struct Pipeline {
     batch_bytes: usize,
 }
 
+/// The most extraction threads a pipeline runs: more would only add memory and contention
+/// (each thread has its own stack and takes a share of the batches) on any machine this runs
+/// on, and tens of thousands exhaust the system's threads.
+pub const MAX_THREADS: usize = 256;
+
 /// Batches in flight between two stages, besides the one each stage holds.
 const QUEUE: usize = 2;
 
 impl Pipeline {
-    /// A driver with `threads` extraction threads; 0 means one per core.
+    /// A driver with `threads` extraction threads; 0 means one per core; at most
+    /// [`MAX_THREADS`].
     pub fn new(threads: usize) -> Pipeline {
         let threads = if threads == 0 {
             thread::available_parallelism().map_or(1, |n| n.get())
         } else {
             threads
-        };
+        }
+        .min(MAX_THREADS);
         Pipeline {
             threads,
             batch_documents: 256,

@@ -112,7 +112,7 @@ fn skip_bad_skips_and_reports() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(stdout(&o).lines().count(), 2);
     assert!(
-        stderr(&o).contains("skipped 2 malformed record(s)"),
+        stderr(&o).contains("skipped 2 malformed or repeated record(s)"),
         "{}",
         stderr(&o)
     );

@@ -105,6 +105,7 @@ pub fn large_dated_graph(nodes: usize, edges: usize) -> KnowledgeGraph {
                     end: text.len(),
                     trigger: Some((start, start + relation.as_str().len(), relation.to_string())),
                     text,
+                    window: None,
                     confidence: 1.0,
                     reason: String::new(),
                 }

@@ -164,6 +164,7 @@ pub fn awkward_graph() -> KnowledgeGraph {
         start: 0,
         end: text.len(),
         text: text.to_string(),
+        window: None,
         trigger: Some((0, 1, "\\".to_string())),
         confidence: 1.0,
         reason: String::new(),

@@ -243,13 +243,15 @@ pub struct InputArgs {
     /// 2025); JSONL records give theirs in "date".
     #[arg(long, value_name = "DATE")]
     pub date: Option<Date>,
-    /// Extraction threads (default: one per core). The output is the same for any number.
+    /// Extraction threads, 1 to 256 (default: one per core). The output is the same for any
+    /// number.
     #[arg(
         short = 'j',
         long,
         value_name = "N",
         default_value_t = 0,
-        hide_default_value = true
+        hide_default_value = true,
+        value_parser = threads
     )]
     pub threads: usize,
 }
@@ -263,6 +265,15 @@ pub fn probability(s: &str) -> Result<f32, String> {
         Ok(p)
     } else {
         Err(format!("{s} is not between 0 and 1"))
+    }
+}
+
+/// `--threads`: 1 to [`newsgraph::pipeline::MAX_THREADS`] (0, the default, is one per core).
+fn threads(value: &str) -> Result<usize, String> {
+    let max = newsgraph::pipeline::MAX_THREADS;
+    match value.parse::<usize>() {
+        Ok(n) if n <= max => Ok(n),
+        _ => Err(format!("give a number of threads from 1 to {max}")),
     }
 }
 
@@ -281,8 +292,9 @@ pub struct BuildArgs {
     /// Input selection.
     #[command(flatten)]
     pub input: InputArgs,
-    /// Output file; repeat for several. The extension picks the format (.json, .dot, .gv,
-    /// .graphml, .gexf, .cyjs, .html); a Neo4j export is a directory (--format neo4j).
+    /// Output file; repeat for several; - is standard output. The extension picks the format
+    /// (.json, .dot, .gv, .graphml, .gexf, .cyjs, .html); a Neo4j export is a directory
+    /// (--format neo4j).
     #[arg(short, long = "output", value_name = "FILE")]
     pub outputs: Vec<PathBuf>,
     /// Format of standard output (default json) and of every -o without a known extension:
@@ -305,8 +317,9 @@ pub struct MergeArgs {
     /// graphs one after another.
     #[arg(required = true, value_name = "GRAPH.json")]
     pub graphs: Vec<PathBuf>,
-    /// Output file; repeat for several. The extension picks the format (.json, .dot, .gv,
-    /// .graphml, .gexf, .cyjs, .html); a Neo4j export is a directory (--format neo4j).
+    /// Output file; repeat for several; - is standard output. The extension picks the format
+    /// (.json, .dot, .gv, .graphml, .gexf, .cyjs, .html); a Neo4j export is a directory
+    /// (--format neo4j).
     #[arg(short, long = "output", value_name = "FILE")]
     pub outputs: Vec<PathBuf>,
     /// Format of standard output (default json) and of every -o without a known extension:
@@ -327,7 +340,7 @@ pub struct ExtractArgs {
     /// Input selection.
     #[command(flatten)]
     pub input: InputArgs,
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output (- is standard output).
     #[arg(short, long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Keep relations whose confidence is at least P (0 to 1), instead of the thresholds the
@@ -342,7 +355,8 @@ pub struct ConvertArgs {
     /// A graph written by newsgraph (JSON).
     #[arg(value_name = "GRAPH.json")]
     pub graph: PathBuf,
-    /// Output file; repeat for several. The extension picks the format.
+    /// Output file; repeat for several; - is standard output. The extension picks the
+    /// format.
     #[arg(short, long = "output", value_name = "FILE")]
     pub outputs: Vec<PathBuf>,
     /// Format of standard output (default dot) and of every -o without a known extension:

@@ -14,6 +14,8 @@ use super::args::{
     LayoutArg, MergeArgs, StatsArgs, ViewArgs,
 };
 use newsgraph::date::DateRange;
+use super::clash;
+use newsgraph::export::staging::OutputFile;
 use newsgraph::export::{self, json, Format, Layout};
 use newsgraph::extract::Extractor;
 use newsgraph::graph::filter::{self, Filter};
@@ -52,6 +54,16 @@ fn outputs(paths: &[PathBuf], format: Option<&str>, default: Format) -> Result<V
     paths
         .iter()
         .map(|p| {
+            if p.as_os_str() == "-" {
+                let format = named.unwrap_or(default);
+                if format.is_directory() {
+                    bail!(
+                        "the {} format is a directory: -o - cannot take it",
+                        format.name()
+                    );
+                }
+                return Ok(Output { path: None, format });
+            }
             let format = match (Format::from_path(p), named) {
                 (Ok(f), _) => f,
                 (Err(_), Some(f)) => f,
@@ -77,6 +89,25 @@ fn check_parent(path: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The files among `outputs`.
+fn output_paths(outputs: &[Output]) -> impl Iterator<Item = &Path> + Clone {
+    outputs.iter().filter_map(|o| o.path.as_deref())
+}
+
+/// The files a run reads: its inputs and its lexicon.
+fn input_paths<'a>(
+    inputs: &'a [Input],
+    args: &'a InputArgs,
+) -> impl Iterator<Item = &'a Path> + Clone {
+    inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::File { path, .. } => Some(path.as_path()),
+            Input::Stdin => None,
+        })
+        .chain(args.lexicon.as_deref())
 }
 
 fn write_outputs(
@@ -127,7 +158,10 @@ fn print_report(report: &ReadReport, quiet: bool) {
         eprintln!("newsgraph: warning: {w}");
     }
     if report.skipped > 0 {
-        eprintln!("newsgraph: skipped {} malformed record(s)", report.skipped);
+        eprintln!(
+            "newsgraph: skipped {} malformed or repeated record(s)",
+            report.skipped
+        );
     }
 }
 
@@ -234,12 +268,17 @@ pub fn build(args: BuildArgs) -> Result<()> {
         outputs(&args.outputs, args.format.as_deref(), Format::Json)?
     };
     let (options, filter) = export_settings(&args.export)?;
+    let inputs = load::expand(&args.input.inputs)?;
+    let written = || output_paths(&outputs).chain(args.into.as_deref());
+    clash::outputs_are_not_inputs(written(), input_paths(&inputs, &args.input))?;
+    if let Some(into) = &args.into {
+        clash::outputs_spare_into(output_paths(&outputs), into)?;
+    }
     let mut graph = match &args.into {
         Some(path) => into_graph(path)?,
         None => KnowledgeGraph::new(),
     };
     let extractor = extractor(&args.input, args.export.filters.min_confidence)?;
-    let inputs = load::expand(&args.input.inputs)?;
     let started = Instant::now();
     let bar = progress_bar(&inputs, args.input.quiet);
     let built = Pipeline::new(args.input.threads).build(
@@ -274,26 +313,26 @@ pub fn build(args: BuildArgs) -> Result<()> {
 
 /// `newsgraph extract`: one JSON line per document, in input order whatever the threads.
 pub fn extract(args: ExtractArgs) -> Result<()> {
-    let extractor = extractor(&args.input, args.min_confidence)?;
+    let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
+    if let Some(path) = output {
+        check_parent(path)?;
+    }
     let inputs = load::expand(&args.input.inputs)?;
+    clash::outputs_are_not_inputs(output, input_paths(&inputs, &args.input))?;
+    let extractor = extractor(&args.input, args.min_confidence)?;
     let started = Instant::now();
-    let (name, mut tmp) = match &args.output {
+    let (name, mut file) = match output {
         Some(path) => {
-            check_parent(path)?;
             let name = path.display().to_string();
-            let dir = path
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            let tmp = tempfile::NamedTempFile::new_in(dir)
-                .with_context(|| format!("{name}: cannot create"))?;
-            (name, Some(tmp))
+            let file =
+                OutputFile::create(path).with_context(|| format!("{name}: cannot create"))?;
+            (name, Some(file))
         }
         None => ("standard output".to_string(), None),
     };
     let stdout = io::stdout();
-    let mut w: BufWriter<Box<dyn Write>> = BufWriter::new(match &mut tmp {
-        Some(tmp) => Box::new(tmp.as_file_mut()),
+    let mut w: BufWriter<Box<dyn Write>> = BufWriter::new(match &mut file {
+        Some(file) => Box::new(file.file()),
         None => Box::new(stdout.lock()),
     });
     let bar = progress_bar(&inputs, args.input.quiet);
@@ -323,8 +362,8 @@ pub fn extract(args: ExtractArgs) -> Result<()> {
     let totals = run?;
     w.flush().with_context(|| format!("writing to {name}"))?;
     drop(w);
-    if let (Some(tmp), Some(path)) = (tmp, &args.output) {
-        tmp.persist(path)
+    if let Some(file) = file {
+        file.commit()
             .with_context(|| format!("{name}: cannot write"))?;
     }
     print_report(&report, args.input.quiet);
@@ -360,6 +399,7 @@ pub(super) fn read_graph(path: &Path) -> Result<KnowledgeGraph> {
 /// `newsgraph convert`.
 pub fn convert(args: ConvertArgs) -> Result<()> {
     let outputs = outputs(&args.outputs, args.format.as_deref(), Format::Dot)?;
+    clash::outputs_are_not_inputs(output_paths(&outputs), [args.graph.as_path()])?;
     let (options, filter) = export_settings(&args.export)?;
     let graph = filter.apply(&read_graph(&args.graph)?)?;
     write_outputs(&graph, &outputs, &options)
@@ -384,6 +424,10 @@ pub fn view(args: ViewArgs) -> Result<()> {
 /// `newsgraph merge`.
 pub fn merge(args: MergeArgs) -> Result<()> {
     let outputs = outputs(&args.outputs, args.format.as_deref(), Format::Json)?;
+    clash::outputs_are_not_inputs(
+        output_paths(&outputs),
+        args.graphs.iter().map(PathBuf::as_path),
+    )?;
     let (options, filter) = export_settings(&args.export)?;
     let started = Instant::now();
     let mut graph = KnowledgeGraph::new();

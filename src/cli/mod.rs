@@ -1,11 +1,13 @@
 //! The command-line shell around the library.
 
 pub mod args;
+mod clash;
 mod commands;
 mod ner;
 mod nlp;
 mod relations;
 mod show;
+pub mod signals;
 
 use anyhow::Result;
 

@@ -106,6 +106,51 @@ pub fn write_line(doc: &Document, ex: &Extraction, out: &mut dyn Write) -> io::R
             })
             .collect(),
     };
-    serde_json::to_writer(&mut *out, &wire)?;
+    let mut json = serde_json::Serializer::with_formatter(&mut *out, LineSafe);
+    wire.serialize(&mut json)?;
     out.write_all(b"\n")
+}
+
+/// serde_json's compact output with U+2028 and U+2029 escaped. Raw, they are valid JSON, but
+/// tools that split text into lines at every Unicode line break (and JavaScript before
+/// ES2019) cut a record in two there.
+struct LineSafe;
+
+impl serde_json::ser::Formatter for LineSafe {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut rest = fragment;
+        while let Some(at) = rest.find(['\u{2028}', '\u{2029}']) {
+            writer.write_all(&rest.as_bytes()[..at])?;
+            let separator = if rest[at..].starts_with('\u{2028}') {
+                b"\\u2028"
+            } else {
+                b"\\u2029"
+            };
+            writer.write_all(separator)?;
+            rest = &rest[at + '\u{2028}'.len_utf8()..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_separators_are_escaped_in_json_lines() {
+        let text = "Ana Vidal\u{2028}met Peru\u{2029}officials.";
+        let doc = Document::new("a\u{2028}b", text);
+        let mut out = Vec::new();
+        write_line(&doc, &Extraction::default(), &mut out).unwrap();
+        let line = String::from_utf8(out).unwrap();
+        assert!(!line.contains(['\u{2028}', '\u{2029}']), "{line}");
+        assert!(line.contains(r"a\u2028b"), "{line}");
+        let back: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(back["id"], "a\u{2028}b");
+    }
 }

@@ -113,6 +113,9 @@ struct WireEvidence<'a> {
     text: Cow<'a, str>,
     start: usize,
     end: usize,
+    /// Where `text` lies in the document, when it is a window of a longer sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    window: Option<WireRange>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     trigger: Option<WireSpan<'a>>,
     /// The document's date; written for readers, taken from the document when read.
@@ -134,6 +137,12 @@ fn certain() -> f32 {
 /// same f32 (what the graph JSON writes).
 pub(crate) fn confidence_string(c: f32) -> String {
     serde_json::to_string(&c).unwrap_or_else(|_| "1.0".to_string())
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireRange {
+    start: usize,
+    end: usize,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -259,6 +268,7 @@ fn wire_evidence<'a>(graph: &KnowledgeGraph, evidence: &'a [Evidence]) -> Vec<Wi
             text: Cow::Borrowed(&ev.text),
             start: ev.start,
             end: ev.end,
+            window: ev.window.map(|(start, end)| WireRange { start, end }),
             trigger: ev.trigger.as_ref().map(|(s, e, t)| WireSpan {
                 start: *s,
                 end: *e,
@@ -432,6 +442,7 @@ fn edge_from_wire(e: WireEdge) -> Result<(String, String, Edge), String> {
             start: ev.start,
             end: ev.end,
             text: ev.text.into_owned(),
+            window: ev.window.map(|w| (w.start, w.end)),
             trigger: ev.trigger.map(|t| (t.start, t.end, t.text.into_owned())),
             confidence: ev.confidence,
             reason: ev.reason.into_owned(),

@@ -18,6 +18,7 @@ pub mod graphml;
 pub mod html;
 pub mod json;
 pub mod neo4j;
+pub mod staging;
 pub mod style;
 pub mod xml;
 
@@ -138,9 +139,10 @@ pub fn write_with(
     }
 }
 
-/// Writes `graph` to `path` atomically: a temporary file beside it, renamed when complete,
-/// so a failure never leaves a partial file. [`Format::Neo4j`] writes a directory the same
-/// way ([`neo4j::write_dir`]).
+/// Writes `graph` to `path` atomically: a temporary file beside it (beside the file a
+/// symlink points to), renamed when complete, so a failure never leaves a partial file; a
+/// device, a FIFO or a file descriptor is written through ([`staging`]). [`Format::Neo4j`]
+/// writes a directory the same way ([`neo4j::write_dir`]).
 pub fn write_file(graph: &KnowledgeGraph, format: Format, path: &Path) -> Result<(), Error> {
     write_file_with(graph, format, &Options::default(), path)
 }
@@ -156,37 +158,13 @@ pub fn write_file_with(
         return neo4j::write_dir(graph, path);
     }
     let name = path.display().to_string();
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = output_builder(false)
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(&name, e))?;
+    let mut out = staging::OutputFile::create(path).map_err(|e| Error::io(&name, e))?;
     {
-        let mut w = io::BufWriter::new(tmp.as_file_mut());
+        let mut w = io::BufWriter::new(out.file());
         write_with(graph, format, options, &mut w).map_err(|e| Error::io(&name, e))?;
         w.flush().map_err(|e| Error::io(&name, e))?;
     }
-    tmp.persist(path).map_err(|e| Error::io(&name, e.error))?;
-    Ok(())
-}
-
-/// A builder for the temporary file or directory that becomes an output: it gets the
-/// permissions a plain create gives (read-write for all, less the umask), not the owner-only
-/// mode of temporary files, so others (a database server, a web server) can read the output.
-fn output_builder(directory: bool) -> tempfile::Builder<'static, 'static> {
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".newsgraph-");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = if directory { 0o777 } else { 0o666 };
-        builder.permissions(std::fs::Permissions::from_mode(mode));
-    }
-    #[cfg(not(unix))]
-    let _ = directory;
-    builder
+    out.commit().map_err(|e| Error::io(&name, e))
 }
 
 #[cfg(test)]

@@ -158,9 +158,7 @@ pub fn write_dir(graph: &KnowledgeGraph, dir: &Path) -> Result<(), Error> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let tmp = super::output_builder(true)
-        .tempdir_in(parent)
-        .map_err(|e| Error::io(&name, e))?;
+    let tmp = super::staging::StagedDir::create_in(parent).map_err(|e| Error::io(&name, e))?;
     let writers: [(&str, WriteCsv); 2] = [(FILES[0], write_nodes), (FILES[1], write_relationships)];
     for (file, write) in writers {
         let path = tmp.path().join(file);
@@ -169,25 +167,23 @@ pub fn write_dir(graph: &KnowledgeGraph, dir: &Path) -> Result<(), Error> {
             .and_then(|_| w.flush())
             .map_err(|e| Error::io(format!("{}", dir.join(file).display()), e))?;
     }
-    let tmp = tmp.keep();
-    let result = if replace {
-        // A directory holding a previous export is moved aside, the new one renamed into
-        // place, the old one removed: at no point does `dir` hold a partial export.
-        let old = parent.join(format!(
-            "{}-old",
-            tmp.file_name().and_then(|n| n.to_str()).unwrap_or("x")
-        ));
-        fs::rename(dir, &old)
-            .and_then(|_| fs::rename(&tmp, dir))
-            .and_then(|_| fs::remove_dir_all(&old))
-    } else {
-        // Renaming onto a missing or empty directory replaces it in one step.
-        fs::rename(&tmp, dir)
-    };
-    result.map_err(|e| {
-        let _ = fs::remove_dir_all(&tmp);
-        Error::io(&name, e)
+    tmp.place(|tmp| {
+        if replace {
+            // A directory holding a previous export is moved aside, the new one renamed into
+            // place, the old one removed: at no point does `dir` hold a partial export.
+            let old = parent.join(format!(
+                "{}-old",
+                tmp.file_name().and_then(|n| n.to_str()).unwrap_or("x")
+            ));
+            fs::rename(dir, &old)
+                .and_then(|_| fs::rename(tmp, dir))
+                .and_then(|_| fs::remove_dir_all(&old))
+        } else {
+            // Renaming onto a missing or empty directory replaces it in one step.
+            fs::rename(tmp, dir)
+        }
     })
+    .map_err(|e| Error::io(&name, e))
 }
 
 /// Whether `dir` holds a previous export to replace; an error if it is a file or holds files

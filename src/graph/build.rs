@@ -1,8 +1,11 @@
 //! Adding documents, nodes and edges.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
-use super::{DocumentInfo, Edge, Evidence, KnowledgeGraph, Node, MAX_EVIDENCE};
+use super::{
+    DocumentInfo, Edge, Evidence, KnowledgeGraph, Node, MAX_EVIDENCE, MAX_EVIDENCE_TEXT,
+};
 use crate::date::Date;
 use crate::document::Document;
 use crate::entity::EntityType;
@@ -42,11 +45,13 @@ impl KnowledgeGraph {
         for r in &extraction.relations {
             let source = &extraction.entities[r.source].id;
             let target = &extraction.entities[r.target].id;
+            let window = evidence_window(&doc.text, r.sentence.clone(), r.trigger.clone());
             let evidence = Evidence {
                 document: doc.id.clone(),
                 start: r.sentence.start,
                 end: r.sentence.end,
-                text: doc.text[r.sentence.clone()].to_string(),
+                text: doc.text[window.clone()].to_string(),
+                window: (window != r.sentence).then_some((window.start, window.end)),
                 trigger: Some((
                     r.trigger.start,
                     r.trigger.end,
@@ -175,6 +180,54 @@ impl KnowledgeGraph {
     }
 }
 
+/// The part of `sentence` an evidence keeps: all of it up to [`MAX_EVIDENCE_TEXT`] bytes,
+/// else at most that many bytes around the trigger, as evenly as the sentence's ends allow,
+/// cut between words where there is a space to cut at.
+fn evidence_window(text: &str, sentence: Range<usize>, trigger: Range<usize>) -> Range<usize> {
+    if sentence.len() <= MAX_EVIDENCE_TEXT {
+        return sentence;
+    }
+    let t_start = trigger.start.clamp(sentence.start, sentence.end);
+    let t_end = trigger.end.clamp(t_start, sentence.end);
+    let side = MAX_EVIDENCE_TEXT.saturating_sub(t_end - t_start) / 2;
+    let mut lo = t_start.saturating_sub(side).max(sentence.start);
+    let mut hi = (t_end + side).min(sentence.end);
+    // What one side cannot use, the other may.
+    if lo == sentence.start {
+        hi = (lo + MAX_EVIDENCE_TEXT).min(sentence.end).max(hi);
+    } else if hi == sentence.end {
+        lo = hi
+            .saturating_sub(MAX_EVIDENCE_TEXT)
+            .max(sentence.start)
+            .min(lo);
+    }
+    if hi - lo > MAX_EVIDENCE_TEXT {
+        // A trigger longer than the window: its start.
+        hi = lo + MAX_EVIDENCE_TEXT;
+    }
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    // Between words: after the first space of a cut word's side, if it leaves the trigger in.
+    if lo > sentence.start && !text[..lo].ends_with(char::is_whitespace) {
+        if let Some(space) = text[lo..t_start.max(lo)].find(char::is_whitespace) {
+            lo += space;
+        }
+    }
+    if hi < sentence.end && !text[hi..].starts_with(char::is_whitespace) {
+        if let Some(space) = text[t_end.min(hi)..hi].rfind(char::is_whitespace) {
+            hi = t_end.min(hi) + space;
+        }
+    }
+    let kept = &text[lo..hi];
+    let lo = lo + (kept.len() - kept.trim_start().len());
+    let hi = hi - (kept.len() - kept.trim_end().len());
+    lo..hi.max(lo)
+}
+
 /// Keeps the first [`MAX_EVIDENCE`] distinct statements by document and offset, so the kept
 /// set does not depend on the order documents arrive in.
 fn merge_evidence(kept: &mut Vec<Evidence>, more: Vec<Evidence>) {
@@ -225,5 +278,46 @@ fn better_label<'a>(a: &'a str, b: &'a str) -> &'a str {
         std::cmp::Ordering::Greater => a,
         std::cmp::Ordering::Less => b,
         std::cmp::Ordering::Equal => a.min(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_keeps_a_sentence_whole_up_to_the_bound() {
+        let text = "Ana Vidal accused Peru of dumping steel.";
+        assert_eq!(evidence_window(text, 0..text.len(), 10..17), 0..text.len());
+    }
+
+    #[test]
+    fn evidence_of_a_long_sentence_is_a_window_around_the_trigger_between_words() {
+        let before = "alpha ".repeat(400);
+        let after = " beta".repeat(400);
+        let text = format!("{before}accused{after}");
+        let trigger = before.len()..before.len() + "accused".len();
+        let w = evidence_window(&text, 0..text.len(), trigger.clone());
+        assert!(w.len() <= MAX_EVIDENCE_TEXT, "{}", w.len());
+        assert!(w.len() >= MAX_EVIDENCE_TEXT - 12, "{}", w.len());
+        assert!(w.start <= trigger.start && trigger.end <= w.end);
+        let kept = &text[w.clone()];
+        assert!(
+            kept.starts_with("alpha ") && kept.ends_with(" beta"),
+            "{kept}"
+        );
+        // Near an end of the sentence, the other side takes the rest of the room.
+        let w = evidence_window(&text, 0..text.len(), 0..5);
+        assert_eq!(w.start, 0);
+        assert!(w.len() >= MAX_EVIDENCE_TEXT - 12);
+    }
+
+    #[test]
+    fn an_evidence_window_never_splits_a_character() {
+        let text = "é".repeat(2000);
+        for at in [0, 1000, 1998, 3998] {
+            let w = evidence_window(&text, 0..text.len(), at..at + 2);
+            assert!(text.get(w.clone()).is_some() && w.len() <= MAX_EVIDENCE_TEXT);
+        }
     }
 }

@@ -294,6 +294,7 @@ mod tests {
                 start: 0,
                 end: 1,
                 text: "s".into(),
+                window: None,
                 trigger: None,
                 confidence: 1.0,
                 reason: String::new(),
@@ -449,6 +450,7 @@ mod tests {
             end: start + 1,
             text: "s".into(),
             trigger: None,
+                window: None,
             confidence: 1.0,
             reason: String::new(),
         };

@@ -197,6 +197,7 @@ mod tests {
             start: 0,
             end: 10,
             text: format!("{a} {rel} {b}"),
+            window: None,
             trigger: None,
             confidence: 1.0,
             reason: String::new(),

@@ -10,6 +10,7 @@
 
 mod jsonl;
 
+use std::collections::hash_map::{Entry, HashMap};
 use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -72,6 +73,9 @@ impl ReadReport {
 }
 
 const EXTENSIONS: &[&str] = &["txt", "md", "jsonl"];
+
+/// The UTF-8 byte-order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// How many leading bytes decide whether a file is binary.
 const BINARY_PROBE: usize = 8192;
@@ -184,6 +188,8 @@ pub struct Reader {
     bytes: u64,
     /// Whether the not-UTF-8 warning was given for this input.
     warned_utf8: bool,
+    /// The line of each record id read so far, to refuse one given twice.
+    ids: HashMap<String, usize>,
 }
 
 enum State {
@@ -242,6 +248,7 @@ impl Reader {
             state: State::Done,
             bytes: 0,
             warned_utf8: false,
+            ids: HashMap::new(),
         };
         let mut source = source;
         let mut head = Vec::with_capacity(BINARY_PROBE);
@@ -249,7 +256,13 @@ impl Reader {
             .take(BINARY_PROBE as u64)
             .read_to_end(&mut head)
             .map_err(|e| Error::io(&reader.name, e))?;
-        if looks_binary(&head) {
+        // A byte-order mark says only that the text is UTF-8; it is no part of the text.
+        if head.starts_with(BOM) {
+            head.drain(..BOM.len());
+            reader.bytes = BOM.len() as u64;
+        }
+        // Told the input is text, a NUL byte is a character of it, not a sign of a binary.
+        if options.format != Some(InputFormat::Text) && looks_binary(&head) {
             report.warnings.push(format!(
                 "{}: skipped: looks like a binary file",
                 reader.name
@@ -262,7 +275,7 @@ impl Reader {
                 source
                     .read_to_end(&mut bytes)
                     .map_err(|e| Error::io(&reader.name, e))?;
-                reader.bytes = bytes.len() as u64;
+                reader.bytes += bytes.len() as u64;
                 let text = reader.decode(bytes, report);
                 State::Text(Some(Document {
                     id: reader.id.clone(),
@@ -321,7 +334,7 @@ impl Reader {
             let line = self.decode(std::mem::take(&mut buf), report);
             let line = line.strip_suffix('\n').unwrap_or(&line);
             let line = line.strip_suffix('\r').unwrap_or(line);
-            if let Some(doc) = jsonl::record(
+            let Some(doc) = jsonl::record(
                 &self.name,
                 &self.id,
                 self.record_path,
@@ -329,8 +342,29 @@ impl Reader {
                 line_no,
                 self.skip_bad,
                 report,
-            )? {
-                return Ok(Some(doc));
+            )?
+            else {
+                continue;
+            };
+            // Two records with one id would be counted as one document's twice (`merge`
+            // refuses the same across graphs).
+            match self.ids.entry(doc.id.clone()) {
+                Entry::Vacant(slot) => {
+                    slot.insert(line_no);
+                    return Ok(Some(doc));
+                }
+                Entry::Occupied(_) if self.skip_bad => report.skipped += 1,
+                Entry::Occupied(first) => {
+                    return Err(Error::Record {
+                        path: self.name.clone(),
+                        line: line_no,
+                        message: format!(
+                            "id '{}' was given before, on line {}: ids must be unique (--skip-bad drops the later record)",
+                            doc.id,
+                            first.get()
+                        ),
+                    })
+                }
             }
         }
     }

@@ -219,8 +219,8 @@ pub(super) fn refine(
             continue;
         }
         let name = tokens_of(layout, &c.span);
-        let inside: Vec<&ModelSpan> = tagging
-            .spans
+        let near = tagging.overlapping(&name);
+        let inside: Vec<&ModelSpan> = near
             .iter()
             .filter(|m| overlaps(&m.tokens, &name) && m.kind != EntityKind::Misc)
             .collect();
@@ -230,8 +230,7 @@ pub(super) fn refine(
                 let sure = name
                     .clone()
                     .all(|t| tagging.outside[t].is_some_and(|m| m >= SURE_NOT_A_NAME));
-                let misc = tagging
-                    .spans
+                let misc = near
                     .iter()
                     .any(|m| m.kind == EntityKind::Misc && overlaps(&m.tokens, &name));
                 if !(sure || misc) {
@@ -275,14 +274,17 @@ pub(super) fn refine(
             out.push(c);
         }
     }
-    // Confident names no candidate touches: the rules missed them.
+    // Confident names no candidate touches: the rules missed them. (The names added here
+    // touch no later model name: the model's names do not overlap.)
+    let taken = Taken::new(
+        out.iter()
+            .flat_map(|c| [c.tokens.clone(), tokens_of(layout, &c.span)]),
+    );
     for m in &tagging.spans {
         if m.kind == EntityKind::Misc || m.margin < CONFIDENT {
             continue;
         }
-        let touched = out.iter().any(|c| {
-            overlaps(&c.tokens, &m.tokens) || overlaps(&tokens_of(layout, &c.span), &m.tokens)
-        });
+        let touched = taken.touches(&m.tokens);
         let sentence = layout
             .sentences
             .partition_point(|s| s.tokens.end <= m.tokens.start);
@@ -297,16 +299,70 @@ pub(super) fn refine(
     out.sort_by_key(|c| c.tokens.start);
     // One candidate per stretch of text: a later one overlapping a kept one goes (nested
     // prefixes excepted, which lie inside their phrase by design).
+    // Sorted by start, a kept candidate overlaps a later non-empty one exactly when it ends
+    // after that one's start: the furthest end of the kept ones says it.
     let mut kept: Vec<Candidate> = Vec::with_capacity(out.len());
+    let mut reach = 0;
     for c in out {
-        let clash = kept
-            .iter()
-            .any(|k| !k.nested && !c.nested && overlaps(&k.tokens, &c.tokens));
+        let clash = !c.nested
+            && if c.tokens.is_empty() {
+                kept.iter()
+                    .any(|k| !k.nested && overlaps(&k.tokens, &c.tokens))
+            } else {
+                reach > c.tokens.start
+            };
         if !clash {
+            if !c.nested {
+                reach = reach.max(c.tokens.end);
+            }
             kept.push(c);
         }
     }
     kept
+}
+
+impl Tagging {
+    /// The model's names that may overlap `tokens`: those from the first ending after its
+    /// start to the last starting before its end (the names are in text order and do not
+    /// overlap, so their ends are in order too).
+    fn overlapping(&self, tokens: &Range<usize>) -> &[ModelSpan] {
+        let from = self.spans.partition_point(|m| m.tokens.end <= tokens.start);
+        let to = self.spans.partition_point(|m| m.tokens.start < tokens.end);
+        &self.spans[from..to.max(from)]
+    }
+}
+
+/// Token ranges taken by candidates, sorted by start with the furthest end up to each, to
+/// ask in logarithmic time whether a range touches any of them.
+struct Taken {
+    starts: Vec<usize>,
+    reach: Vec<usize>,
+}
+
+impl Taken {
+    fn new(ranges: impl Iterator<Item = Range<usize>>) -> Taken {
+        let mut ranges: Vec<Range<usize>> = ranges.collect();
+        ranges.sort_by_key(|r| r.start);
+        let mut furthest = 0;
+        let reach = ranges
+            .iter()
+            .map(|r| {
+                furthest = furthest.max(r.end);
+                furthest
+            })
+            .collect();
+        Taken {
+            starts: ranges.iter().map(|r| r.start).collect(),
+            reach,
+        }
+    }
+
+    /// Whether `tokens` overlaps a taken range as [`overlaps`] has it: one of those starting
+    /// before its end reaches past its start.
+    fn touches(&self, tokens: &Range<usize>) -> bool {
+        let before = self.starts.partition_point(|&s| s < tokens.end);
+        before > 0 && self.reach[before - 1] > tokens.start
+    }
 }
 
 /// A country prefix stands alone once the phrase it prefixed is gone: "US" of "US Predator

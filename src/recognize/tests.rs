@@ -83,8 +83,10 @@ fn surnames_join_full_names() {
         "t",
         "Ismael Zambada García testified. Prosecutors said Zambada paid them. Later García spoke.",
     ));
-    assert_eq!(ex.entities.len(), 1, "{:?}", ex.entities);
-    assert_eq!(ex.entities[0].mentions, 3);
+    // One person, named three ways (the prosecutors are a group of their own).
+    let people: Vec<_> = ex.entities.iter().filter(|e| e.kind == Person).collect();
+    assert_eq!(people.len(), 1, "{:?}", ex.entities);
+    assert_eq!(people[0].mentions, 3);
 }
 
 #[test]

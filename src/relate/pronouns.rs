@@ -36,6 +36,9 @@ pub(super) fn resolve(
     lexicon: &Lexicon,
 ) -> Vec<Mention> {
     let sentence = &layout.sentences[index];
+    // Only the mentions of this sentence and the one before can be antecedents or stand
+    // between: the rest of the document is never looked at.
+    let mentions = &mentions[mentions.partition_point(|m| m.sentence + 1 < index)..];
     let mut out = Vec::new();
     for i in sentence.tokens.clone() {
         let word = layout.tokens[i].text(doc).to_lowercase();

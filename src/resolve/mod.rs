@@ -122,33 +122,58 @@ impl Resolved {
     /// Merges entity `from` into entity `into`: mentions, aliases and links move over, and
     /// `from` is removed (later indices shift down by one).
     pub fn merge(&mut self, from: usize, into: usize) {
-        if from == into {
+        let mut target = vec![None; self.entities.len()];
+        if from != into {
+            target[from] = Some(into);
+        }
+        self.merge_all(&target);
+    }
+
+    /// Merges every entity `e` with `into[e] = Some(k)` into entity `k`, in one pass over the
+    /// mentions and links: as [`Resolved::merge`] one at a time, for entities merged into
+    /// ones that stay.
+    pub fn merge_all(&mut self, into: &[Option<usize>]) {
+        let target = |e: usize| into.get(e).copied().flatten().unwrap_or(e);
+        let mut new_index = vec![0; self.entities.len()];
+        let mut kept = 0;
+        for (e, slot) in new_index.iter_mut().enumerate() {
+            *slot = kept;
+            if target(e) == e {
+                kept += 1;
+            }
+        }
+        if kept == self.entities.len() {
             return;
         }
-        let moved = std::mem::take(&mut self.entities[from].aliases);
-        self.entities[into].aliases.extend(moved);
-        self.entities[into].mentions += self.entities[from].mentions;
-        let kind = self.entities[into].kind;
-        let remap = |i: usize| {
-            let i = if i == from { into } else { i };
-            if i > from {
-                i - 1
-            } else {
-                i
+        for e in 0..self.entities.len() {
+            let k = target(e);
+            if k != e {
+                let moved = std::mem::take(&mut self.entities[e].aliases);
+                self.entities[k].aliases.extend(moved);
+                self.entities[k].mentions += self.entities[e].mentions;
             }
-        };
+        }
         for m in &mut self.mentions {
-            if m.entity == from {
-                m.kind = kind;
+            let k = target(m.entity);
+            if k != m.entity {
+                m.kind = self.entities[k].kind;
             }
-            m.entity = remap(m.entity);
+            m.entity = new_index[k];
         }
         for l in &mut self.links {
-            l.source = remap(l.source);
-            l.target = remap(l.target);
+            l.source = target(l.source);
+            l.target = target(l.target);
         }
         self.links.retain(|l| l.source != l.target);
-        self.entities.remove(from);
+        for l in &mut self.links {
+            l.source = new_index[l.source];
+            l.target = new_index[l.target];
+        }
+        let mut e = 0;
+        self.entities.retain(|_| {
+            e += 1;
+            target(e - 1) == e - 1
+        });
     }
 }
 
@@ -201,12 +226,15 @@ fn merge_short_names(
 ) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..protos.len()).collect();
     let defined = acronym_definitions(doc, candidates, target_of);
+    let index = HostIndex::new(protos);
     for i in 0..protos.len() {
         let short = &protos[i];
         if matches!(short.kind, EntityType::Country | EntityType::Location) {
             continue;
         }
-        let hosts: Vec<usize> = (0..protos.len())
+        let hosts: Vec<usize> = index
+            .candidates(short, defined.get(&i).copied())
+            .into_iter()
             .filter(|&j| j != i && joins(short, &protos[j], defined.get(&i) == Some(&j)))
             .collect();
         if let [host] = hosts[..] {
@@ -224,6 +252,94 @@ fn merge_short_names(
         parent[i] = root;
     }
     parent
+}
+
+/// The names a short name could join, found by its words rather than by trying every name of
+/// the document, so that resolution takes time in proportion to the names, not their square.
+/// [`HostIndex::candidates`] returns every name [`joins`] can accept, and some it rejects.
+struct HostIndex<'p> {
+    /// Word → the people whose name holds it.
+    people_by_word: HashMap<&'p str, Vec<usize>>,
+    /// Last two words → the organizations, other names and groups ending with them.
+    by_last_words: HashMap<(&'p str, &'p str), Vec<usize>>,
+    /// Last word → the groups ending with it.
+    groups_by_last_word: HashMap<&'p str, Vec<usize>>,
+    /// Initials (as [`is_acronym_of`] reads them) → the organizations and other names.
+    by_initials: HashMap<String, Vec<usize>>,
+}
+
+impl<'p> HostIndex<'p> {
+    fn new(protos: &'p [Proto]) -> HostIndex<'p> {
+        let mut index = HostIndex {
+            people_by_word: HashMap::new(),
+            by_last_words: HashMap::new(),
+            groups_by_last_word: HashMap::new(),
+            by_initials: HashMap::new(),
+        };
+        for (j, p) in protos.iter().enumerate() {
+            match p.kind {
+                EntityType::Person => {
+                    let words: BTreeSet<&str> = p.words.iter().map(String::as_str).collect();
+                    for w in words {
+                        index.people_by_word.entry(w).or_default().push(j);
+                    }
+                }
+                EntityType::Organization | EntityType::Other | EntityType::Group => {
+                    if let [.., a, b] = &p.words[..] {
+                        index.by_last_words.entry((a, b)).or_default().push(j);
+                    }
+                    if p.kind == EntityType::Group {
+                        let last = p.words.last().map_or("", String::as_str);
+                        index.groups_by_last_word.entry(last).or_default().push(j);
+                    } else {
+                        index
+                            .by_initials
+                            .entry(initials(&p.words))
+                            .or_default()
+                            .push(j);
+                    }
+                }
+                _ => {}
+            }
+        }
+        index
+    }
+
+    /// Every name `short` may join, in index order: people holding its rarest word, names
+    /// ending with its words (organizations and other names join a short name of two words or
+    /// more only), names with its letters for initials, and the name it was defined as an
+    /// acronym of.
+    fn candidates(&self, short: &Proto, defined: Option<usize>) -> Vec<usize> {
+        let none: &[usize] = &[];
+        let people = short
+            .words
+            .iter()
+            .map(|w| {
+                self.people_by_word
+                    .get(w.as_str())
+                    .map_or(none, Vec::as_slice)
+            })
+            .min_by_key(|js| js.len())
+            .unwrap_or(none);
+        let ending = match &short.words[..] {
+            [.., a, b] => self.by_last_words.get(&(a.as_str(), b.as_str())),
+            [last] => self.groups_by_last_word.get(last.as_str()),
+            [] => None,
+        }
+        .map_or(none, Vec::as_slice);
+        let letters = acronym_letters(&short.label);
+        let initialed = self.by_initials.get(&letters).map_or(none, Vec::as_slice);
+        let mut out: Vec<usize> = people
+            .iter()
+            .chain(ending)
+            .chain(initialed)
+            .copied()
+            .chain(defined)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 /// Whether `short` names the same actor as the longer `long`.
@@ -257,17 +373,26 @@ const MINOR: &[&str] = &["of", "the", "and", "for", "de", "del", "la", "&", "us"
 
 /// "DEA" abbreviates "drug enforcement administration"; country prefixes may be skipped.
 fn is_acronym_of(acronym: &str, words: &[String]) -> bool {
-    let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters = acronym_letters(acronym);
     if letters.len() < 2 || letters.chars().any(char::is_lowercase) {
         return false;
     }
-    let initials: String = words
+    initials(words) == letters
+}
+
+/// The letters of a would-be acronym.
+fn acronym_letters(acronym: &str) -> String {
+    acronym.chars().filter(|c| c.is_alphabetic()).collect()
+}
+
+/// The initials of a name's words, minor words skipped, in capitals.
+fn initials(words: &[String]) -> String {
+    words
         .iter()
         .filter(|w| !MINOR.contains(&w.as_str()))
         .filter_map(|w| w.chars().next())
         .collect::<String>()
-        .to_uppercase();
-    initials == letters
+        .to_uppercase()
 }
 
 /// Acronyms defined in parentheses right after a name: proto of acronym → proto of name.

@@ -213,6 +213,50 @@ const LINE_LABELS: &[&str] = &[
     "opinion",
 ];
 
+/// The most tokens a sentence holds. A run without an end (a list or a table flattened into
+/// one line, a transcript in a script whose full stop is not ours, generated text) is cut
+/// into pieces of at most this many tokens, so that every later stage works on sentences of
+/// bounded length and a document takes time in proportion to its length. Real sentences stay
+/// far below it: the longest English sentence of the Wikinews sample has 126 tokens.
+pub const MAX_SENTENCE_TOKENS: usize = 256;
+
+/// Where a run longer than [`MAX_SENTENCE_TOKENS`] is cut, strongest first: after a clause
+/// mark, else before a conjunction, found in the last half of the piece; else at the bound.
+const CLAUSE_MARKS: &[&str] = &[";", ":", "—", "–", "--", ","];
+const CLAUSE_OPENERS: &[&str] = &["and", "but", "or", "while", "whereas", "because"];
+
+/// Cuts a sentence's token range into pieces of at most [`MAX_SENTENCE_TOKENS`] tokens, at
+/// clause boundaries where it can; a range within the bound comes back whole.
+fn bounded(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut start = range.start;
+    while range.end - start > MAX_SENTENCE_TOKENS {
+        let limit = start + MAX_SENTENCE_TOKENS;
+        let half = start + MAX_SENTENCE_TOKENS / 2;
+        let word = |i: usize| tokens[i].text(text);
+        let cut = CLAUSE_MARKS
+            .iter()
+            .find_map(|mark| {
+                (half..limit)
+                    .rev()
+                    .find(|&i| word(i) == *mark)
+                    .map(|i| i + 1)
+            })
+            .or_else(|| {
+                (half + 1..limit).rev().find(|&i| {
+                    CLAUSE_OPENERS
+                        .iter()
+                        .any(|w| word(i).eq_ignore_ascii_case(w))
+                })
+            })
+            .unwrap_or(limit);
+        pieces.push(start..cut);
+        start = cut;
+    }
+    pieces.push(start..range.end);
+    pieces
+}
+
 /// Lowercase words a Title Case heading leaves uncapitalized.
 const TITLE_CASE_MINOR: &[&str] = &[
     "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "by", "from",
@@ -257,12 +301,14 @@ fn classify_line(
     let folded = fold_line(&text[span.clone()]);
     let words = line.iter().filter(|t| t.kind == TokenKind::Word).count();
     let push = |kind, range: Range<usize>, out: &mut Vec<Sentence>| {
-        out.push(Sentence {
-            span: tokens[range.start].span.start..tokens[range.end - 1].span.end,
-            tokens: range,
-            kind,
-            paragraph,
-        })
+        for range in bounded(text, tokens, range) {
+            out.push(Sentence {
+                span: tokens[range.start].span.start..tokens[range.end - 1].span.end,
+                tokens: range,
+                kind,
+                paragraph,
+            })
+        }
     };
     if is_furniture(&folded, line, text, words) {
         push(SentenceKind::Furniture, range, out);
@@ -574,6 +620,39 @@ mod tests {
             prose(text),
             ["Will the U.S. send troops?", "It remains unlikely."]
         );
+    }
+
+    #[test]
+    fn a_run_without_an_end_is_cut_at_a_clause_boundary_within_the_bound() {
+        // 300 words with a comma after the 200th and no full stop: one cut, after the comma.
+        let words: Vec<String> = (0..300)
+            .map(|i| {
+                if i == 199 {
+                    "word,".to_string()
+                } else {
+                    "word".to_string()
+                }
+            })
+            .collect();
+        let text = words.join(" ");
+        let layout = segment(&text);
+        let lengths: Vec<usize> = layout.sentences.iter().map(|s| s.tokens.len()).collect();
+        assert_eq!(lengths, [201, 100]);
+        assert!(layout.sentences[0].text(&text).ends_with("word,"));
+        // Without a clause mark or a conjunction, the cut falls at the bound.
+        let text = vec!["word"; 2 * MAX_SENTENCE_TOKENS + 1].join(" ");
+        let lengths: Vec<usize> = segment(&text)
+            .sentences
+            .iter()
+            .map(|s| s.tokens.len())
+            .collect();
+        assert_eq!(lengths, [MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS, 1]);
+        // Before a conjunction when there is one.
+        let mut words = vec!["word"; 300];
+        words[220] = "and";
+        let text = words.join(" ");
+        let first = &segment(&text).sentences[0];
+        assert_eq!(first.tokens.len(), 220);
     }
 
     #[test]

@@ -73,6 +73,7 @@ fn large_graph(nodes: usize, edges: usize) -> KnowledgeGraph {
             start: 0,
             end: 10,
             text: format!("Statement {i}."),
+            window: None,
             trigger: None,
             confidence: 1.0,
             reason: String::new(),

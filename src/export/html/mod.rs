@@ -219,6 +219,7 @@ mod tests {
                 end: 9,
                 text: "</SCRIPT>".into(),
                 trigger: None,
+                window: None,
                 confidence: 1.0,
                 reason: String::new(),
             }],
