@@ -65,6 +65,9 @@ class Reference:
             check(key not in seen, f"{where}: edge {key!r} twice")
             seen.add(key)
             check(attrs["weight"] == want["weight"], f"{where}: weight of {key!r}")
+            if "confidence" in attrs:
+                check(abs(float(attrs["confidence"]) - want["confidence"]) < 1e-6,
+                      f"{where}: confidence of {key!r}")
             check(decode(attrs["evidence"]) == want["evidence"], f"{where}: evidence of {key!r}")
             for optional in ["cameo", "polarity", "first_date", "last_date"]:
                 check(attrs.get(optional) == want.get(optional), f"{where}: {optional} of {key!r}")
@@ -163,19 +166,19 @@ def neo4j_csv(directory="."):
             nodes[node_id].update(first_date=first_date, last_date=last_date)
     header, *edge_rows = rows("relationships.csv")
     check(header == [":START_ID", ":END_ID", ":TYPE", "key", "relation", "weight:int",
-                     "negated:boolean", "cameo", "polarity:double", "first_date", "last_date",
-                     "evidence"],
+                     "negated:boolean", "confidence:double", "cameo", "polarity:double",
+                     "first_date", "last_date", "evidence"],
           f"neo4j relationships.csv header {header}")
     edges = []
     for r in edge_rows:
         check(len(r) == len(header), f"neo4j relationships.csv: {len(r)} fields")
-        (start, end, rtype, key, relation, weight, negated, cameo, polarity, first_date, last_date,
-         evidence) = r
+        (start, end, rtype, key, relation, weight, negated, confidence, cameo, polarity, first_date,
+         last_date, evidence) = r
         check(rtype == key.upper().replace("-", "_"), f"neo4j: :TYPE {rtype!r} for key {key!r}")
         check(re.fullmatch("[A-Z_]+", rtype) is not None, f"neo4j: :TYPE {rtype!r}")
         check(negated in ("true", "false"), f"neo4j: negated {negated!r}")
         attrs = {"relation": relation, "weight": int(weight), "negated": negated == "true",
-                 "evidence": json.loads(evidence)}
+                 "confidence": float(confidence), "evidence": json.loads(evidence)}
         if cameo:
             attrs["cameo"] = cameo
         if polarity:
