@@ -177,7 +177,8 @@ def main():
 
     with open(args.file, encoding="utf-8") as f:
         records = [r for r in json.load(f) if r.get("event") != "DOCUMENT" and r.get("text")]
-    outputs = run_extract(args.bin, [{"id": r["id"], "text": r["text"]} for r in records])
+    # A few records share an id (one sentence coded twice); extract wants ids unique.
+    outputs = run_extract(args.bin, [{"id": f"{k}:{r['id']}", "text": r["text"]} for k, r in enumerate(records)])
     countries = None if args.no_codes else load_countries()[0]
     codings = collections.defaultdict(list)
     for r in records:

@@ -144,8 +144,50 @@ impl DocumentCues {
     }
 }
 
+/// What the features of a sentence's words are computed from, once per sentence: each word
+/// lowercased, its lemma, the relations of the role words it is, and its classes.
+pub(crate) struct Words {
+    lower: Vec<String>,
+    lemma: Vec<String>,
+    roles: Vec<Vec<&'static str>>,
+    classes: Vec<Vec<&'static str>>,
+}
+
+impl Words {
+    pub(crate) fn new(parse: &Parse, lexicon: &Lexicon, classes: &Classes) -> Words {
+        let n = parse.len();
+        let mut out = Words {
+            lower: Vec::with_capacity(n),
+            lemma: Vec::with_capacity(n),
+            roles: Vec::with_capacity(n),
+            classes: Vec::with_capacity(n),
+        };
+        for w in 0..n {
+            let lower = parse.word(w).to_lowercase();
+            out.lemma.push(match lemma(parse.word(w), parse.upos(w)) {
+                Cow::Borrowed(s) => s.to_lowercase(),
+                Cow::Owned(s) => s.to_lowercase(),
+            });
+            out.roles.push(
+                lexicon
+                    .roles
+                    .get(&crate::text::key(&lower))
+                    .into_iter()
+                    .flatten()
+                    .map(|r| r.relation.map_or("-", |r| r.as_str()))
+                    .collect(),
+            );
+            out.classes
+                .push(classes.of(&lower).map(|c| c.name()).collect());
+            out.lower.push(lower);
+        }
+        out
+    }
+}
+
 /// What the features of a pair are computed from.
 pub(crate) struct PairView<'a> {
+    pub words: &'a Words,
     pub parse: &'a Parse<'a>,
     pub mentions: &'a [Mention],
     /// Per mention: a pronoun standing for an entity named elsewhere.
@@ -193,12 +235,13 @@ impl PairView<'_> {
         head
     }
 
-    fn lemma_of(&self, w: usize) -> String {
-        let p = self.parse;
-        match lemma(p.word(w), p.upos(w)) {
-            Cow::Borrowed(s) => s.to_lowercase(),
-            Cow::Owned(s) => s.to_lowercase(),
-        }
+    fn lemma_of(&self, w: usize) -> &str {
+        &self.words.lemma[w]
+    }
+
+    /// Document token `t` of this sentence, lowercased.
+    fn lower(&self, t: usize) -> &str {
+        &self.words.lower[t - self.parse.first_token()]
     }
 
     /// The chain of heads from `w` up to the root (`w` first).
@@ -278,14 +321,14 @@ impl PairView<'_> {
         let p = self.parse;
         let (first, second) = if before { (a, b) } else { (b, a) };
         let (m1, m2) = (&self.mentions[first], &self.mentions[second]);
-        let lower = |t: usize| p.token_lower(t);
+        let lower = |t: usize| self.lower(t);
         if gap <= 5 {
             let mut between = String::new();
             for t in m1.tokens.end..m2.tokens.start {
                 if !between.is_empty() {
                     between.push(' ');
                 }
-                between.push_str(&lower(t));
+                between.push_str(lower(t));
             }
             let order = if before { "ab" } else { "ba" };
             f.add(&["btw", order, &between]);
@@ -293,14 +336,14 @@ impl PairView<'_> {
         }
         for t in (m1.tokens.end..m2.tokens.start).take(12) {
             let w = lower(t);
-            f.add(&["bw", &w]);
-            for role in self.lexicon.roles.get(&crate::text::key(&w)).into_iter().flatten() {
-                let rel = role.relation.map_or("-", |r| r.as_str());
+            f.add(&["bw", w]);
+            let at = t - p.first_token();
+            for rel in &self.words.roles[at] {
                 f.add(&["bwrole", rel]);
                 f.add(&["bwrole", rel, ty]);
             }
-            for class in self.classes.of(&w) {
-                f.add(&["bwclass", class.name()]);
+            for class in &self.words.classes[at] {
+                f.add(&["bwclass", class]);
             }
         }
         // The words before each mention: a title ("President", "spokesman for"), a
@@ -312,24 +355,22 @@ impl PairView<'_> {
                 if !p.has_token(t) {
                     continue;
                 }
-                let key = crate::text::key(&lower(t));
-                for role in self.lexicon.roles.get(&key).into_iter().flatten() {
-                    let rel = role.relation.map_or("-", |r| r.as_str());
+                for rel in &self.words.roles[t - p.first_token()] {
                     f.add(&["prevrole", name, rel]);
                     f.add(&["prevrole", name, rel, ty]);
                 }
             }
             if let Some(t) = m.tokens.start.checked_sub(1).filter(|&t| p.has_token(t)) {
                 let w1 = lower(t);
-                f.add(&["prev", name, &w1]);
+                f.add(&["prev", name, w1]);
                 if let Some(t2) = t.checked_sub(1).filter(|&t2| p.has_token(t2)) {
-                    f.add(&["prev2", name, &lower(t2), &w1]);
+                    f.add(&["prev2", name, lower(t2), w1]);
                 }
             } else {
                 f.add(&["prev", name, "<s>"]);
             }
             if p.has_token(m.tokens.end) {
-                f.add(&["next", name, &lower(m.tokens.end)]);
+                f.add(&["next", name, lower(m.tokens.end)]);
             }
         }
     }
@@ -363,7 +404,7 @@ impl PairView<'_> {
             lex.push_str(rel(w));
             lex.push('<');
         }
-        let top_lemma = self.lemma_of(top);
+        let top_lemma = self.lemma_of(top).to_string();
         let top_is_mention = top == ha || top == hb;
         if top_is_mention {
             path.push('*');
@@ -419,8 +460,8 @@ impl PairView<'_> {
                 trigger = Some(w);
             }
             let l = self.lemma_of(w);
-            f.add(&["on", &l]);
-            f.add(&["on", &l, ty]);
+            f.add(&["on", l]);
+            f.add(&["on", l, ty]);
         }
         if trigger.is_none() {
             trigger = up[..ia]
@@ -464,16 +505,16 @@ impl PairView<'_> {
         for &d in p.children(top) {
             let l = self.lemma_of(d);
             let r = p.rel(d);
-            if c.has(Class::Negation, &l) && matches!(r, "advmod" | "neg" | "det" | "cc:preconj") {
+            if c.has(Class::Negation, l) && matches!(r, "advmod" | "neg" | "det" | "cc:preconj") {
                 f.add(&["neg"]);
                 f.add(&["neg", top_lemma]);
             }
             if matches!(r, "aux" | "aux:pass") {
-                f.add(&["aux", &l]);
-                if c.has(Class::Modal, &l) {
+                f.add(&["aux", l]);
+                if c.has(Class::Modal, l) {
                     f.add(&["modal"]);
                 }
-                if c.has(Class::Future, &l) {
+                if c.has(Class::Future, l) {
                     f.add(&["future"]);
                 }
             }
@@ -481,9 +522,9 @@ impl PairView<'_> {
                 f.add(&["passive"]);
             }
             if r == "mark" {
-                f.add(&["mark", &l]);
+                f.add(&["mark", l]);
             }
-            if c.has(Class::Hedge, &l) && r == "advmod" {
+            if c.has(Class::Hedge, l) && r == "advmod" {
                 f.add(&["hedge"]);
             }
         }
@@ -503,16 +544,16 @@ impl PairView<'_> {
                 break;
             }
             let l = self.lemma_of(h);
-            f.add(&[depth, r, &l]);
-            for class in c.of(&l) {
+            f.add(&[depth, r, l]);
+            for class in c.of(l) {
                 f.add(&[depth, class.name()]);
                 f.add(&[depth, class.name(), r]);
             }
             for &d in p.children(h) {
-                if c.has(Class::Negation, &self.lemma_of(d)) && p.rel(d) == "advmod" {
+                if c.has(Class::Negation, self.lemma_of(d)) && p.rel(d) == "advmod" {
                     f.add(&[depth, "neg"]);
                 }
-                if matches!(p.rel(d), "aux") && c.has(Class::Modal, &self.lemma_of(d)) {
+                if matches!(p.rel(d), "aux") && c.has(Class::Modal, self.lemma_of(d)) {
                     f.add(&[depth, "modal"]);
                 }
             }

@@ -304,7 +304,9 @@ pub(crate) fn each_sentence(
             .iter()
             .map(|m| rules::left_out(doc, layout, sentence, m, lexicon))
             .collect();
+        let words = features::Words::new(&parse, lexicon, classes);
         let view = PairView {
+            words: &words,
             parse: &parse,
             mentions: &mentions,
             pronoun: &pronoun,

@@ -187,14 +187,19 @@ impl<'a> Parse<'a> {
         (s < e).then_some(s..e)
     }
 
+    /// The number of words.
+    pub(super) fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The document token of word 0.
+    pub(super) fn first_token(&self) -> usize {
+        self.start
+    }
+
     /// Whether document token `t` is a word of this sentence.
     pub(super) fn has_token(&self, t: usize) -> bool {
         t >= self.start && t - self.start < self.words.len()
-    }
-
-    /// Document token `t` (a word of this sentence), lowercased.
-    pub(super) fn token_lower(&self, t: usize) -> String {
-        self.lower(t - self.start)
     }
 
     pub(super) fn word(&self, w: usize) -> &str {
