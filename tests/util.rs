@@ -229,4 +229,3 @@ pub fn awkward_graph() -> KnowledgeGraph {
     }
     g
 }
-

@@ -206,6 +206,7 @@
       }
     }
     const strict = relationFilterActive();
+    $("unrelated").disabled = strict;
     const shownNodes = new Set();
     for (const n of nodes) {
       if (!state.types.has(n.type)) continue;
