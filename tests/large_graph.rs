@@ -12,7 +12,10 @@ use newsgraph::{Date, EntityType, RelationType};
 /// of 2023 and 2024 (some dated by the month or the year only), each with an evidence
 /// sentence, a title and a URL. Deterministic.
 pub fn large_dated_graph(nodes: usize, edges: usize) -> KnowledgeGraph {
-    assert!(nodes >= 40 && edges <= nodes * nodes, "too few entities for that many relations");
+    assert!(
+        nodes >= 40 && edges <= nodes * nodes,
+        "too few entities for that many relations"
+    );
     let mut state = 0x2545_f491_4f6c_dd1d_u64;
     let mut next = move |n: usize| {
         state ^= state >> 12;

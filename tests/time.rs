@@ -408,3 +408,30 @@ fn the_page_of_a_dated_graph_is_the_same_whatever_the_order() {
     let page = String::from_utf8(pages.pop().unwrap()).unwrap();
     assert!(page.contains("\"first_date\":\"2024-01-15\""));
 }
+
+#[test]
+fn a_graph_whose_dates_are_wrong_is_refused_by_name() {
+    let dir = tempdir();
+    let mut g = build(dir.path(), &[]);
+    let path = dir.path().join("wrong.json");
+    let edge = &mut g["edges"][0];
+    let too_many = edge["weight"].as_u64().unwrap() + 1;
+    let (source, target) = (edge["source"].clone(), edge["target"].clone());
+    edge["dates"] = serde_json::json!({"2024-01-15": too_many});
+    fs::write(&path, g.to_string()).unwrap();
+    one_line_error(
+        &["convert", path.to_str().unwrap()],
+        &format!(
+            "{}: not a newsgraph graph: edge {} -> {}: dates count {too_many} statements",
+            path.display(),
+            source.as_str().unwrap(),
+            target.as_str().unwrap()
+        ),
+    );
+    g["edges"][0]["dates"] = serde_json::json!({"2024-02-30": 1});
+    fs::write(&path, g.to_string()).unwrap();
+    one_line_error(
+        &["stats", path.to_str().unwrap()],
+        "dates: '2024-02-30' is not an ISO 8601 date",
+    );
+}

@@ -233,4 +233,3 @@ pub fn awkward_graph() -> KnowledgeGraph {
     }
     g
 }
-

@@ -17,7 +17,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build a graph from articles and write it: JSON, DOT, GraphML, GEXF, Cytoscape, Neo4j CSV.
+    /// Build a graph from articles and write it: JSON, DOT, GraphML, GEXF, Cytoscape, Neo4j CSV, HTML.
     #[command(
         after_help = "Examples:\n  newsgraph build seeds/ -o graphs/seeds.json -o graphs/seeds.dot\n  newsgraph build archive.jsonl --format dot | dot -Tsvg > graph.svg"
     )]

@@ -398,7 +398,8 @@ fn node_from_wire(n: WireNode) -> Result<Node, String> {
         }
         None => BTreeMap::from([(kind, n.mentions.max(1))]),
     };
-    let dates = dates_from_wire(n.dates, n.mentions).map_err(|e| format!("node {}: {e}", n.id))?;
+    let dates = dates_from_wire(n.dates, n.mentions, "mentions")
+        .map_err(|e| format!("node {}: {e}", n.id))?;
     Ok(Node {
         id: n.id.into_owned(),
         label: n.label.into_owned(),
@@ -415,24 +416,28 @@ fn node_from_wire(n: WireNode) -> Result<Node, String> {
     })
 }
 
-/// A `dates` map read back: valid dates, counting no more than the total they divide.
+/// A `dates` map read back: valid dates, counting no more than the `total` `what` they divide.
 fn dates_from_wire(
     dates: BTreeMap<String, usize>,
     total: usize,
+    what: &str,
 ) -> Result<BTreeMap<Date, usize>, String> {
     let mut out = BTreeMap::new();
     for (date, n) in dates {
         out.insert(date.parse::<Date>().map_err(|e| format!("dates: {e}"))?, n);
     }
-    if out.values().sum::<usize>() > total {
-        return Err("dates count more than there are".to_string());
+    let counted: usize = out.values().sum();
+    if counted > total {
+        return Err(format!(
+            "dates count {counted} {what}, more than its {total}"
+        ));
     }
     Ok(out)
 }
 
 fn edge_from_wire(e: WireEdge) -> Result<(String, String, Edge), String> {
     let relation: RelationType = e.relation.parse()?;
-    let dates = dates_from_wire(e.dates, e.weight)
+    let dates = dates_from_wire(e.dates, e.weight, "statements")
         .map_err(|m| format!("edge {} -> {}: {m}", e.source, e.target))?;
     let evidence = e
         .evidence

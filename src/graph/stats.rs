@@ -65,7 +65,7 @@ impl KnowledgeGraph {
             for (date, n) in &e.dates {
                 *stated.entry(date.to_month().unwrap_or(*date)).or_insert(0) += n;
             }
-            undated += e.weight - e.dates.values().sum::<usize>();
+            undated += e.weight.saturating_sub(e.dates.values().sum::<usize>());
             for (month, n) in stated {
                 let m = months.entry(month).or_insert((0, 0));
                 m.0 += 1;

@@ -6,7 +6,8 @@
 //!
 //! Bad input never panics: a missing path, a directory without readable files and a
 //! malformed JSONL record are errors naming the file (and line); a file that is not UTF-8 is
-//! decoded lossily and a binary file skipped, each with a warning for the caller to print.
+//! decoded lossily and a binary file skipped, and a record's `date` that is not an ISO 8601
+//! date dropped, each with a warning for the caller to print.
 
 mod jsonl;
 

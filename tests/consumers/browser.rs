@@ -139,3 +139,58 @@ fn a_page_of_5000_entities_and_20000_relations_works_in_a_browser() {
 fn json_key(e: &newsgraph::graph::Edge) -> String {
     newsgraph::export::json::edge_key(e.relation, e.negated)
 }
+
+/// Adds a `confidence` (0..1) and a `reason` to every edge and evidence sentence of a graph
+/// JSON value, as a relation model that gives them writes them.
+fn with_confidence(graph: &mut serde_json::Value) {
+    for (i, e) in graph["edges"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .enumerate()
+    {
+        let confidence = (i % 10) as f64 / 10.0 + 0.05;
+        e["confidence"] = confidence.into();
+        e["reason"] = format!("pattern {i} <b>matched</b>").into();
+        for ev in e["evidence"].as_array_mut().unwrap() {
+            ev["confidence"] = confidence.into();
+            ev["reason"] = format!("the verb of sentence {i}").into();
+        }
+    }
+}
+
+#[test]
+fn confidence_gets_a_filter_and_reasons_are_shown_when_edges_carry_them() {
+    if !browser() {
+        return;
+    }
+    let dir = exported(Sample::Seeds);
+    assert_ran(
+        "the README's view command",
+        &sh(dir.path(), &readme_block("view")),
+    );
+    // The page's data as it is when the graph has confidences and reasons: put in here,
+    // since this graph JSON has none to carry through.
+    let page = dir.path().join("graph.html");
+    let html = fs::read_to_string(&page).unwrap();
+    let open = r#"<script type="application/json" id="newsgraph-data">"#;
+    let (head, rest) = html.split_once(open).unwrap();
+    let (data, tail) = rest.split_once("</script>").unwrap();
+    let mut data: serde_json::Value = serde_json::from_str(data).unwrap();
+    with_confidence(&mut data["graph"]);
+    let data = serde_json::to_string(&data)
+        .unwrap()
+        .replace('<', "\\u003c");
+    fs::write(&page, format!("{head}{open}{data}</script>{tail}")).unwrap();
+    let json = dir.path().join("confident.json");
+    let mut graph: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("graph.json")).unwrap()).unwrap();
+    with_confidence(&mut graph);
+    fs::write(&json, graph.to_string()).unwrap();
+    check(
+        &page,
+        &json,
+        &["--confidence", "--edge", "trump->mexican-cartels:threatens"],
+        "confidence",
+    );
+}

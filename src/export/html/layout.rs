@@ -16,8 +16,8 @@ const EDGE_LENGTH: f64 = 130.0;
 const GAP: f64 = 30.0;
 /// The labels' font size in the page, and the width of one character of it (an average for
 /// proportional fonts; labels are measured to push them apart, not exactly).
-pub const FONT_SIZE: f64 = 14.0;
-const CHAR_WIDTH: f64 = 7.8;
+pub const FONT_SIZE: f64 = 16.0;
+const CHAR_WIDTH: f64 = 8.8;
 /// Above this many nodes a component's repulsion uses the quadtree rather than every pair.
 const EXACT_LIMIT: usize = 300;
 /// Above this many nodes a component's labels are not pushed apart: the page shows labels

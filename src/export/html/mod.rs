@@ -162,7 +162,7 @@ pub fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
     );
     let mut rest = PAGE;
     while let Some(start) = rest.find("{{") {
-        out.write_all(rest[..start].as_bytes())?;
+        out.write_all(&rest.as_bytes()[..start])?;
         let end = start + rest[start..].find("}}").expect("placeholders are closed");
         match &rest[start + 2..end] {
             "generator" => out.write_all(json::generator().as_bytes())?,

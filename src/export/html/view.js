@@ -119,7 +119,7 @@
           "text-valign": "bottom",
           "text-margin-y": 3,
           "text-wrap": "ellipsis",
-          "text-max-width": 260,
+          "text-max-width": 360,
           "text-background-color": "#fafbfc",
           "text-background-opacity": 0.75,
           "min-zoomed-font-size": large ? 9 : 0,
@@ -136,7 +136,7 @@
           "haystack-radius": 0,
           opacity: large ? 0.5 : 0.9,
           label: large ? "" : "data(label)",
-          "font-size": 11,
+          "font-size": 13,
           color: "data(color)",
           "text-background-color": "#fafbfc",
           "text-background-opacity": 0.85,
@@ -206,6 +206,7 @@
       }
     }
     const strict = relationFilterActive();
+    $("unrelated").disabled = strict;
     const shownNodes = new Set();
     for (const n of nodes) {
       if (!state.types.has(n.type)) continue;
