@@ -105,7 +105,11 @@ pub struct TrainRelationsArgs {
     #[arg(long, value_name = "DIR", default_value = "eval/gold")]
     pub gold: PathBuf,
     /// The Wikinews corpus the gold's Wikinews documents come from.
-    #[arg(long, value_name = "FILE", default_value = "../shared/corpus/wikinews/wikinews.jsonl")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "../shared/corpus/wikinews/wikinews.jsonl"
+    )]
     pub wikinews: PathBuf,
     /// The GUM CoNLL-U directory the gold's GUM documents come from.
     #[arg(long, value_name = "DIR", default_value = "../shared/data/gum/dep")]
@@ -258,9 +262,7 @@ pub struct InputArgs {
 
 /// A probability: a number from 0 to 1.
 pub fn probability(s: &str) -> Result<f32, String> {
-    let p: f32 = s
-        .parse()
-        .map_err(|_| format!("{s:?} is not a number"))?;
+    let p: f32 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
     if (0.0..=1.0).contains(&p) {
         Ok(p)
     } else {
@@ -462,7 +464,11 @@ pub enum LayoutArg {
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// A text file to explain (`-`: standard input).
-    #[arg(value_name = "FILE", required_unless_present = "text", conflicts_with = "text")]
+    #[arg(
+        value_name = "FILE",
+        required_unless_present = "text",
+        conflicts_with = "text"
+    )]
     pub input: Option<PathBuf>,
     /// The text itself.
     #[arg(long, value_name = "TEXT")]

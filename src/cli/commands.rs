@@ -13,8 +13,8 @@ use super::args::{
     BuildArgs, ConvertArgs, ExportArgs, ExtractArgs, FilterArgs, InputArgs, InputFormatArg,
     LayoutArg, MergeArgs, StatsArgs, ViewArgs,
 };
-use newsgraph::date::DateRange;
 use super::clash;
+use newsgraph::date::DateRange;
 use newsgraph::export::staging::OutputFile;
 use newsgraph::export::{self, json, Format, Layout};
 use newsgraph::extract::Extractor;

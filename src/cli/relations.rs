@@ -57,8 +57,9 @@ pub fn explain(args: ExplainArgs) -> Result<()> {
                 .context("standard input: cannot read")?;
             s
         }
-        (None, Some(p)) => std::fs::read_to_string(p)
-            .with_context(|| format!("{}: cannot read", p.display()))?,
+        (None, Some(p)) => {
+            std::fs::read_to_string(p).with_context(|| format!("{}: cannot read", p.display()))?
+        }
         (None, None) => unreachable!("clap requires one"),
     };
     let doc = newsgraph::Document::new("text", text);

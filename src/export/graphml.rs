@@ -86,7 +86,12 @@ pub fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
             "e_negated",
             if e.negated { "true" } else { "false" },
         )?;
-        data(out, "      ", "e_confidence", &confidence_string(e.confidence))?;
+        data(
+            out,
+            "      ",
+            "e_confidence",
+            &confidence_string(e.confidence),
+        )?;
         if let Some(cameo) = e.relation.cameo() {
             data(out, "      ", "e_cameo", cameo)?;
         }

@@ -3,9 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use super::{
-    DocumentInfo, Edge, Evidence, KnowledgeGraph, Node, MAX_EVIDENCE, MAX_EVIDENCE_TEXT,
-};
+use super::{DocumentInfo, Edge, Evidence, KnowledgeGraph, Node, MAX_EVIDENCE, MAX_EVIDENCE_TEXT};
 use crate::date::Date;
 use crate::document::Document;
 use crate::entity::EntityType;

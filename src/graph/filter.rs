@@ -450,7 +450,7 @@ mod tests {
             end: start + 1,
             text: "s".into(),
             trigger: None,
-                window: None,
+            window: None,
             confidence: 1.0,
             reason: String::new(),
         };

@@ -109,7 +109,13 @@ pub struct Evidence {
 
 impl Evidence {
     fn order_key(&self) -> (&str, usize, usize, &str, &Option<(usize, usize, String)>) {
-        (&self.document, self.start, self.end, &self.text, &self.trigger)
+        (
+            &self.document,
+            self.start,
+            self.end,
+            &self.text,
+            &self.trigger,
+        )
     }
 }
 

@@ -106,7 +106,8 @@ impl DocumentCues {
             // "2-1", "3-0": a score line.
             if w.len() <= 5
                 && w.split('-').count() == 2
-                && w.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+                && w.split('-')
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
             {
                 scores += 1;
                 continue;
@@ -121,7 +122,11 @@ impl DocumentCues {
                 }
             }
         }
-        let interview = doc.lines().filter(|l| l.trim_start().starts_with("((")).count() >= 2
+        let interview = doc
+            .lines()
+            .filter(|l| l.trim_start().starts_with("(("))
+            .count()
+            >= 2
             || doc.matches("Wikinews:").count() >= 2
             || doc.matches("\n Wikinews").count() >= 2;
         DocumentCues {
@@ -539,7 +544,15 @@ impl PairView<'_> {
             let r = p.rel(at);
             if !matches!(
                 r.split(':').next().unwrap_or(r),
-                "ccomp" | "xcomp" | "advcl" | "acl" | "csubj" | "parataxis" | "conj" | "nmod" | "obj"
+                "ccomp"
+                    | "xcomp"
+                    | "advcl"
+                    | "acl"
+                    | "csubj"
+                    | "parataxis"
+                    | "conj"
+                    | "nmod"
+                    | "obj"
             ) {
                 break;
             }

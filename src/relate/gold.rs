@@ -116,7 +116,11 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
 
 /// Reads the gold documents of `gold_dir` (`wikinews.jsonl`, `gum-news.jsonl`) with their
 /// texts from the Wikinews corpus file and the GUM CoNLL-U directory.
-pub fn read_gold(gold_dir: &Path, wikinews: &Path, gum_dir: &Path) -> Result<Vec<GoldDocument>, Error> {
+pub fn read_gold(
+    gold_dir: &Path,
+    wikinews: &Path,
+    gum_dir: &Path,
+) -> Result<Vec<GoldDocument>, Error> {
     #[derive(Deserialize)]
     struct Article {
         id: String,
@@ -243,9 +247,13 @@ pub fn read_plover(path: &Path) -> Result<Vec<GoldDocument>, Error> {
             Some((key, at))
         };
         let mut pairs = Vec::new();
-        let located = |names: &[String], key_of: &mut dyn FnMut(&str) -> Option<(String, usize)>| {
-            names.iter().filter_map(|n| key_of(n).map(|k| (k, n.clone()))).collect::<Vec<_>>()
-        };
+        let located =
+            |names: &[String], key_of: &mut dyn FnMut(&str) -> Option<(String, usize)>| {
+                names
+                    .iter()
+                    .filter_map(|n| key_of(n).map(|k| (k, n.clone())))
+                    .collect::<Vec<_>>()
+            };
         let s = located(&sources, &mut key_of);
         let t = located(&targets, &mut key_of);
         if t.is_empty() {
@@ -322,11 +330,20 @@ pub(crate) struct Labeller<'g> {
     facts: BTreeMap<Fact, Vec<(&'g str, Range<usize>)>>,
 }
 
-fn whole_word_occurrences<'t>(text: &'t str, name: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
+fn whole_word_occurrences<'t>(
+    text: &'t str,
+    name: &'t str,
+) -> impl Iterator<Item = Range<usize>> + 't {
     text.match_indices(name).filter_map(move |(at, _)| {
         let end = at + name.len();
-        let before = text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after = text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let before = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
         (before && after).then_some(at..end)
     })
 }
@@ -380,7 +397,10 @@ impl<'g> Labeller<'g> {
                     *votes.entry(a).or_default() += 1;
                 }
             }
-            votes.into_iter().max_by_key(|&(a, n)| (n, std::cmp::Reverse(a))).map(|(a, _)| a)
+            votes
+                .into_iter()
+                .max_by_key(|&(a, n)| (n, std::cmp::Reverse(a)))
+                .map(|(a, _)| a)
         })
     }
 

@@ -27,9 +27,11 @@ pub mod model;
 mod parsed;
 mod pronouns;
 mod rules;
-mod triggers;
 pub mod train;
+mod triggers;
 
+#[cfg(test)]
+mod model_tests;
 #[cfg(test)]
 mod tests;
 
@@ -165,11 +167,15 @@ fn reason(model: &RelationModel, label: usize, rule: &str, f: &features::Feature
         .iter()
         .map(|n| {
             let key = features::key_of(n);
-            (model.types.weight(key, label) - model.types.weight(key, 0), n.as_str())
+            (
+                model.types.weight(key, label) - model.types.weight(key, 0),
+                n.as_str(),
+            )
         })
-        .filter(|(w, _)| *w > 0.0)
+        .filter(|(w, n)| *w > 0.0 && *n != "bias")
         .collect();
     weighed.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(y.1)));
+    weighed.dedup_by(|x, y| x.1 == y.1);
     let mut out = format!("rule {rule}");
     for (_, n) in weighed.iter().take(3) {
         out.push_str("; ");
@@ -237,9 +243,7 @@ pub(crate) fn each_sentence(
         mentions.sort_by_key(|m| (m.tokens.start, m.tokens.end));
         mentions.retain(|m| m.kind != EntityType::Other);
         mentions.truncate(MAX_MENTIONS);
-        let distinct = mentions
-            .iter()
-            .any(|m| m.entity != mentions[0].entity);
+        let distinct = mentions.iter().any(|m| m.entity != mentions[0].entity);
         if !distinct {
             continue;
         }
@@ -289,7 +293,11 @@ pub(crate) fn each_sentence(
         }
         let own: Vec<bool> = mentions
             .iter()
-            .map(|m| resolved.mentions[first..last].iter().any(|x| x.tokens == m.tokens))
+            .map(|m| {
+                resolved.mentions[first..last]
+                    .iter()
+                    .any(|x| x.tokens == m.tokens)
+            })
             .collect();
         let pronoun: Vec<bool> = own.iter().map(|o| !o).collect();
         let setting: Vec<&'static str> = mentions
@@ -354,7 +362,11 @@ pub(crate) fn each_sentence(
 
 /// The text between two mentions (or the first one, when they touch).
 fn between(a: &Mention, b: &Mention) -> Range<usize> {
-    let (x, y) = if a.span.start <= b.span.start { (a, b) } else { (b, a) };
+    let (x, y) = if a.span.start <= b.span.start {
+        (a, b)
+    } else {
+        (b, a)
+    };
     if x.span.end < y.span.start {
         x.span.end..y.span.start
     } else {
@@ -394,9 +406,18 @@ pub(crate) fn rule_relations(
         }
         let parse = parsed::Parse::new(doc, layout, sentence, &mentions, models);
         out.extend(
-            rules::propose(doc, layout, sentence, &mentions, Some(&parse), resolved, lexicon, None)
-                .into_iter()
-                .map(|p| p.relation),
+            rules::propose(
+                doc,
+                layout,
+                sentence,
+                &mentions,
+                Some(&parse),
+                resolved,
+                lexicon,
+                None,
+            )
+            .into_iter()
+            .map(|p| p.relation),
         );
     }
     out
@@ -459,4 +480,3 @@ fn intended(act: RelationType) -> Option<RelationType> {
         _ => None,
     }
 }
-

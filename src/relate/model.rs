@@ -252,7 +252,12 @@ impl RelationModel {
     /// The types worth considering for a candidate (confidence at least `floor`), each with
     /// its confidence and negation: the negation a rule read where a rule proposed the type,
     /// else the negation model's.
-    pub(crate) fn decide(&self, keys: &[u32], rules: &[super::features::RuleVerdict], floor: f32) -> Vec<Decision> {
+    pub(crate) fn decide(
+        &self,
+        keys: &[u32],
+        rules: &[super::features::RuleVerdict],
+        floor: f32,
+    ) -> Vec<Decision> {
         let p = self.probabilities(keys);
         let mut model_negated = None;
         let mut out = Vec::new();
@@ -453,11 +458,15 @@ impl<'a> Reader<'a> {
     }
 
     fn u32(&mut self) -> Result<u32, RelationModelError> {
-        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
     }
 
     fn f32(&mut self) -> Result<f32, RelationModelError> {
-        Ok(f32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+        Ok(f32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
     }
 }
 
@@ -501,7 +510,13 @@ mod tests {
 
     #[test]
     fn isotonic_calibration_is_monotone_and_interpolates() {
-        let points = vec![(0.1, false), (0.2, true), (0.3, false), (0.8, true), (0.9, true)];
+        let points = vec![
+            (0.1, false),
+            (0.2, true),
+            (0.3, false),
+            (0.8, true),
+            (0.9, true),
+        ];
         let map = isotonic(points);
         assert!(map.windows(2).all(|w| w[0].1 <= w[1].1), "{map:?}");
         assert_eq!(calibrate(&map, 0.0), map[0].1);

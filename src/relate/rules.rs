@@ -145,7 +145,12 @@ pub(super) fn propose(
                 .iter()
                 .map(|(r, _)| format!("{:?}/{:?}/{:?}", r.relation, r.pos, r.preposition))
                 .collect();
-            let _ = writeln!(t, "  trigger {:?}: {}", &doc[f.span(layout)], rows.join(" "));
+            let _ = writeln!(
+                t,
+                "  trigger {:?}: {}",
+                &doc[f.span(layout)],
+                rows.join(" ")
+            );
         }
     }
     // "attorneys general from Maine", "the energy isolation of Crete", "an Ohio man": a
@@ -192,7 +197,11 @@ pub(super) fn propose(
     for f in &found {
         let by_parse = parse.and_then(|p| parsed::statement(p, f, mentions, lexicon));
         if let Some(t) = trace.as_deref_mut() {
-            let _ = writeln!(t, "  parse statement for {:?}: {by_parse:?}", &doc[f.span(layout)]);
+            let _ = writeln!(
+                t,
+                "  parse statement for {:?}: {by_parse:?}",
+                &doc[f.span(layout)]
+            );
         }
         let fits = parse.is_some_and(|p| p.fits(f));
         let chosen = match by_parse {
@@ -221,7 +230,9 @@ pub(super) fn propose(
                     (r, "order+parse-truth")
                 })
             }
-            _ if fits => arguments::statement(doc, layout, sentence, mentions, f).map(|r| (r, "order")),
+            _ if fits => {
+                arguments::statement(doc, layout, sentence, mentions, f).map(|r| (r, "order"))
+            }
             _ => None,
         };
         if let Some((statement, rule)) = chosen {

@@ -128,7 +128,11 @@ fn examples_of(doc: &GoldDocument, lexicon: &Lexicon, options: &TrainOptions) ->
                 pair: pair.clone(),
                 sentence: s.span.clone(),
                 mentions: (s.mentions[c.a].span.clone(), s.mentions[c.b].span.clone()),
-                rules: c.rules.iter().map(|v| format!("{}:{}", v.rule, v.relation)).collect(),
+                rules: c
+                    .rules
+                    .iter()
+                    .map(|v| format!("{}:{}", v.rule, v.relation))
+                    .collect(),
                 rule_types: c.rules.iter().map(|v| v.relation).collect(),
                 verdicts: c.rules.clone(),
             };
@@ -174,7 +178,9 @@ fn examples_of(doc: &GoldDocument, lexicon: &Lexicon, options: &TrainOptions) ->
             continue;
         }
         let (s, t) = (&r.source.actor, &r.target.actor);
-        let stated = paired.range((s.clone(), t.clone(), 0)..).take_while(|(a, b, _)| a == s && b == t);
+        let stated = paired
+            .range((s.clone(), t.clone(), 0)..)
+            .take_while(|(a, b, _)| a == s && b == t);
         let mut reach = false;
         for (_, _, at) in stated {
             if (r.evidence.start..r.evidence.end).contains(at) {
@@ -182,7 +188,11 @@ fn examples_of(doc: &GoldDocument, lexicon: &Lexicon, options: &TrainOptions) ->
             }
         }
         if reach {
-            for kind in r.types.iter().filter_map(|k| k.parse::<RelationType>().ok()) {
+            for kind in r
+                .types
+                .iter()
+                .filter_map(|k| k.parse::<RelationType>().ok())
+            {
                 reachable.insert(fact(s, kind, t, r.negated));
             }
         } else {
@@ -232,7 +242,10 @@ impl Trainer {
     fn scores(&self, rows: &[usize]) -> Vec<f32> {
         let mut s = vec![0f32; self.labels];
         for &r in rows {
-            for (x, w) in s.iter_mut().zip(&self.weights[r * self.labels..(r + 1) * self.labels]) {
+            for (x, w) in s
+                .iter_mut()
+                .zip(&self.weights[r * self.labels..(r + 1) * self.labels])
+            {
                 *x += w;
             }
         }
@@ -337,7 +350,9 @@ fn predict(model: &RelationModel, docs: &[DocExamples]) -> Vec<Predicted> {
                 for dec in model.decide(&e.keys, &e.verdicts, 0.02) {
                     let kind = dec.kind;
                     let pair = match (&e.pair, kind.is_symmetric()) {
-                        (PairKey::Actors(a, b), true) if a > b => PairKey::Actors(b.clone(), a.clone()),
+                        (PairKey::Actors(a, b), true) if a > b => {
+                            PairKey::Actors(b.clone(), a.clone())
+                        }
                         (PairKey::Unknown(a, b), true) if a > b => PairKey::Unknown(*b, *a),
                         (p, _) => p.clone(),
                     };
@@ -421,15 +436,30 @@ fn choose(docs: &[DocExamples], predicted: &[Predicted], statics: bool, target: 
 
 /// Trains the relation model on the `train` documents, chooses its temperature and
 /// thresholds on the `dev` documents, and reports what it measured there.
-pub fn train(docs: &[GoldDocument], lexicon: &Lexicon, options: &TrainOptions) -> (RelationModel, TrainReport) {
+pub fn train(
+    docs: &[GoldDocument],
+    lexicon: &Lexicon,
+    options: &TrainOptions,
+) -> (RelationModel, TrainReport) {
     let mut report = TrainReport::default();
-    let split = |name: &str| -> Vec<&GoldDocument> { docs.iter().filter(|d| d.split == name).collect() };
+    let split =
+        |name: &str| -> Vec<&GoldDocument> { docs.iter().filter(|d| d.split == name).collect() };
     let (mut train_docs, dev_docs) = (split("train"), split("dev"));
     let extra = split("extra").len();
     train_docs.extend(split("extra"));
-    let train: Vec<DocExamples> = train_docs.par_iter().map(|d| examples_of(d, lexicon, options)).collect();
-    let dev: Vec<DocExamples> = dev_docs.par_iter().map(|d| examples_of(d, lexicon, options)).collect();
-    let examples: Vec<&Example> = train.iter().flat_map(|d| &d.examples).filter(|e| e.weight > 0.0).collect();
+    let train: Vec<DocExamples> = train_docs
+        .par_iter()
+        .map(|d| examples_of(d, lexicon, options))
+        .collect();
+    let dev: Vec<DocExamples> = dev_docs
+        .par_iter()
+        .map(|d| examples_of(d, lexicon, options))
+        .collect();
+    let examples: Vec<&Example> = train
+        .iter()
+        .flat_map(|d| &d.examples)
+        .filter(|e| e.weight > 0.0)
+        .collect();
     let positives = examples.iter().filter(|e| e.target[0].0 != 0).count();
     report.line(format!(
         "train: {} documents ({} of them extra), {} candidates used ({} positive); dev: {} documents",
@@ -449,7 +479,8 @@ pub fn train(docs: &[GoldDocument], lexicon: &Lexicon, options: &TrainOptions) -
             slot.1 += usize::from(e.target.iter().any(|&(l, _)| l == model::type_label(*kind)));
         }
     }
-    report.line("rule proposals on train candidates: rule:type, proposed, what the gold says".into());
+    report
+        .line("rule proposals on train candidates: rule:type, proposed, what the gold says".into());
     for (name, (n, right)) in &by_rule {
         report.line(format!("  {name:<40} {n:>5} {right:>5}"));
     }
@@ -467,12 +498,23 @@ pub fn train(docs: &[GoldDocument], lexicon: &Lexicon, options: &TrainOptions) -
         .collect();
     keys.sort_unstable();
     let index: FxHashMap<u32, usize> = keys.iter().enumerate().map(|(i, &k)| (k, i)).collect();
-    let rows = |e: &Example| -> Vec<usize> { e.keys.iter().filter_map(|k| index.get(k).copied()).collect() };
-    let data: Vec<_> = examples.iter().map(|e| (rows(e), e.target.clone(), e.weight)).collect();
+    let rows = |e: &Example| -> Vec<usize> {
+        e.keys
+            .iter()
+            .filter_map(|k| index.get(k).copied())
+            .collect()
+    };
+    let data: Vec<_> = examples
+        .iter()
+        .map(|e| (rows(e), e.target.clone(), e.weight))
+        .collect();
     let types = fit(N_LABELS, &keys, &data, options);
     let neg_data: Vec<_> = examples
         .iter()
-        .filter_map(|e| e.negated.map(|n| (rows(e), vec![(usize::from(n), 1.0)], 1.0)))
+        .filter_map(|e| {
+            e.negated
+                .map(|n| (rows(e), vec![(usize::from(n), 1.0)], 1.0))
+        })
         .collect();
     let negations = neg_data.iter().filter(|d| d.1[0].0 == 1).count();
     let negation = fit(2, &keys, &neg_data, options);
@@ -496,8 +538,15 @@ pub fn train(docs: &[GoldDocument], lexicon: &Lexicon, options: &TrainOptions) -
         description: String::new(),
     };
     // Temperature: the one that makes dev candidates' probabilities most likely.
-    let dev_examples: Vec<&Example> = dev.iter().flat_map(|d| &d.examples).filter(|e| e.weight > 0.0).collect();
-    let scores: Vec<Vec<f32>> = dev_examples.iter().map(|e| model.types.scores(&e.keys)).collect();
+    let dev_examples: Vec<&Example> = dev
+        .iter()
+        .flat_map(|d| &d.examples)
+        .filter(|e| e.weight > 0.0)
+        .collect();
+    let scores: Vec<Vec<f32>> = dev_examples
+        .iter()
+        .map(|e| model.types.scores(&e.keys))
+        .collect();
     let mut best = (f64::MAX, 1.0f32);
     for step in 0..=60 {
         let t = 0.4 + step as f32 * 0.05;
@@ -512,7 +561,10 @@ pub fn train(docs: &[GoldDocument], lexicon: &Lexicon, options: &TrainOptions) -
         }
     }
     model.temperature = best.1;
-    report.line(format!("temperature (dev log loss): {:.2}", model.temperature));
+    report.line(format!(
+        "temperature (dev log loss): {:.2}",
+        model.temperature
+    ));
     // Calibration: the share of dev facts that are right, as a monotone function of the raw
     // confidence, for events and static relations.
     let raw = predict(&model, &dev);
@@ -535,7 +587,14 @@ pub fn train(docs: &[GoldDocument], lexicon: &Lexicon, options: &TrainOptions) -
                 .iter()
                 .enumerate()
                 .filter(|&(_, &x)| x >= 0.05)
-                .map(|(l, &x)| (model::label_type(l).map_or("none", |k| k.as_str()).to_string(), x))
+                .map(|(l, &x)| {
+                    (
+                        model::label_type(l)
+                            .map_or("none", |k| k.as_str())
+                            .to_string(),
+                        x,
+                    )
+                })
                 .collect();
             let gold: Vec<&str> = e
                 .target
@@ -559,7 +618,9 @@ pub fn train(docs: &[GoldDocument], lexicon: &Lexicon, options: &TrainOptions) -
     }
     // The curve of precision against recall on dev (one threshold for all), and the
     // thresholds.
-    report.line("dev curve (document-level facts, one threshold): threshold, events P R, static P R".into());
+    report.line(
+        "dev curve (document-level facts, one threshold): threshold, events P R, static P R".into(),
+    );
     for step in 1..=19 {
         let t = step as f32 * 0.05;
         let e = point(&dev, &predicted, [t, t], false, None);
@@ -588,7 +649,9 @@ pub fn train(docs: &[GoldDocument], lexicon: &Lexicon, options: &TrainOptions) -
         s.precision(),
         s.recall()
     ));
-    report.line("dev per type at the thresholds: type, predicted, right, P, gold must, found, R".into());
+    report.line(
+        "dev per type at the thresholds: type, predicted, right, P, gold must, found, R".into(),
+    );
     for kind in RelationType::ALL {
         let t = if kind.is_static() { statics } else { events };
         let p = point(&dev, &predicted, t, kind.is_static(), Some(kind));
@@ -630,11 +693,21 @@ pub fn train(docs: &[GoldDocument], lexicon: &Lexicon, options: &TrainOptions) -
     for (name, statics) in [("events", false), ("static", true)] {
         let gold: usize = dev
             .iter()
-            .map(|d| d.facts.iter().filter(|(f, m)| *m && f.1.is_static() == statics).count())
+            .map(|d| {
+                d.facts
+                    .iter()
+                    .filter(|(f, m)| *m && f.1.is_static() == statics)
+                    .count()
+            })
             .sum();
         let reach: usize = dev
             .iter()
-            .map(|d| d.reachable.iter().filter(|f| f.1.is_static() == statics).count())
+            .map(|d| {
+                d.reachable
+                    .iter()
+                    .filter(|f| f.1.is_static() == statics)
+                    .count()
+            })
             .sum();
         report.line(format!(
             "candidate bound on dev recall, {name}: {reach} of {gold} must facts have a candidate pair in their sentence ({:.3})",
