@@ -94,7 +94,8 @@ pub fn relate_with(
         let mut chosen: Vec<Relation> = Vec::new();
         for c in &s.candidates {
             let floor = options.min_confidence.map_or(0.05, |m| m.min(0.05));
-            let decisions = model.decide(&c.keys, &c.rules, floor);
+            let kinds = (s.mentions[c.a].kind, s.mentions[c.b].kind);
+            let decisions = model.decide(&c.keys, kinds, &c.rules, floor);
             let mut line = String::new();
             for d in decisions {
                 if tracing {

@@ -14,12 +14,14 @@
 //! | 16 | thresholds (4 × f32): events the rules proposed, other events, static relations the rules proposed, other static relations |
 //! | 4 + n | description (UTF-8) |
 //! | 4 + … | calibration maps (events, then static relations): a u32 knot count, then per knot the raw confidence and the calibrated one (2 × f32) |
+//! | 4 + … | signatures: a u32 count, then per signature the source type, the relation and the target type (3 bytes: indices into `EntityType::ALL` and `RelationType::ALL`), sorted |
 //! | 4 + … | rule priors: a u32 count, then per rule and type its name (u32 length + UTF-8) and its precision on the training documents (f32) |
 //! | … | the type table, then the negation table: each a u32 label count, an f32 weight scale, a u32 feature count, then per feature (keys ascending) the u32 key and one i16 weight per label |
 //! | 4 | CRC-32 of everything before |
 
 use rustc_hash::FxHashMap;
 
+use crate::entity::EntityType;
 use crate::relation::RelationType;
 
 /// The file's first bytes.
@@ -118,7 +120,21 @@ pub struct RelationModel {
     /// Monotone maps from raw to calibrated confidence, for event and static types, fitted
     /// on dev (isotonic regression of "the fact is right" on the raw confidence).
     pub(crate) calibration: [Vec<(f32, f32)>; 2],
+    /// The (source type, relation, target type) signatures the training examples hold: a
+    /// relation of another signature (a place meeting someone, a country related by kinship)
+    /// is never drawn.
+    pub(crate) signatures: Vec<[u8; 3]>,
     pub(crate) description: String,
+}
+
+/// The signature of a relation between mentions of two types.
+pub(crate) fn signature(a: EntityType, kind: RelationType, b: EntityType) -> [u8; 3] {
+    let t = |k: EntityType| EntityType::ALL.iter().position(|&x| x == k).unwrap_or(0) as u8;
+    let r = RelationType::ALL
+        .iter()
+        .position(|&x| x == kind)
+        .unwrap_or(0) as u8;
+    [t(a), r, t(b)]
 }
 
 /// Applies a calibration map: linear between knots, flat beyond them (the identity when
@@ -255,6 +271,7 @@ impl RelationModel {
     pub(crate) fn decide(
         &self,
         keys: &[u32],
+        kinds: (EntityType, EntityType),
         rules: &[super::features::RuleVerdict],
         floor: f32,
     ) -> Vec<Decision> {
@@ -263,6 +280,12 @@ impl RelationModel {
         let mut out = Vec::new();
         for (label, &prob) in p.iter().enumerate().skip(1) {
             let kind = label_type(label).expect("label above 0");
+            let sig = signature(kinds.0, kind, kinds.1);
+            let reversed = signature(kinds.1, kind, kinds.0);
+            let seen = |s: &[u8; 3]| self.signatures.binary_search(s).is_ok();
+            if !(seen(&sig) || kind.is_symmetric() && seen(&reversed)) {
+                continue;
+            }
             let rule = rules.iter().find(|v| v.relation == kind);
             let prior = rule.map_or(0.0, |v| self.rule_prior(v.rule, kind));
             let map = &self.calibration[usize::from(kind.is_static())];
@@ -328,6 +351,10 @@ impl RelationModel {
                 out.extend_from_slice(&cal.to_le_bytes());
             }
         }
+        out.extend_from_slice(&(self.signatures.len() as u32).to_le_bytes());
+        for s in &self.signatures {
+            out.extend_from_slice(s);
+        }
         out.extend_from_slice(&(self.rule_priors.len() as u32).to_le_bytes());
         for (name, p) in &self.rule_priors {
             out.extend_from_slice(&(name.len() as u32).to_le_bytes());
@@ -389,6 +416,24 @@ impl RelationModel {
                 map.push((r.f32()?, r.f32()?));
             }
         }
+        let n = r.u32()? as usize;
+        if n > 4096 {
+            return Err(bad("signatures"));
+        }
+        let mut signatures = Vec::with_capacity(n);
+        for _ in 0..n {
+            let s: [u8; 3] = r.take(3)?.try_into().expect("3 bytes");
+            if usize::from(s[0]) >= EntityType::ALL.len()
+                || usize::from(s[1]) >= RelationType::ALL.len()
+                || usize::from(s[2]) >= EntityType::ALL.len()
+            {
+                return Err(bad("signature out of range"));
+            }
+            signatures.push(s);
+        }
+        if !signatures.windows(2).all(|w| w[0] < w[1]) {
+            return Err(bad("signatures not sorted"));
+        }
         let count = r.u32()? as usize;
         if count > 10_000 {
             return Err(bad("rule priors"));
@@ -435,6 +480,7 @@ impl RelationModel {
             thresholds,
             rule_priors,
             calibration,
+            signatures,
             description,
         })
     }
@@ -485,6 +531,11 @@ mod tests {
             thresholds: [0.5, 0.6, 0.7, 0.8],
             rule_priors: vec![("parse:accuses".to_string(), 0.7)],
             calibration: [vec![(0.1, 0.05), (0.9, 0.8)], Vec::new()],
+            signatures: vec![signature(
+                EntityType::Person,
+                RelationType::Accuses,
+                EntityType::Country,
+            )],
             description: "test".to_string(),
         }
     }

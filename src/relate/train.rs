@@ -73,6 +73,8 @@ struct Example {
     /// The types the rules proposed for this pair.
     rule_types: Vec<RelationType>,
     verdicts: Vec<super::features::RuleVerdict>,
+    /// The two mentions' types.
+    kinds: (crate::entity::EntityType, crate::entity::EntityType),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -135,6 +137,7 @@ fn examples_of(doc: &GoldDocument, lexicon: &Lexicon, options: &TrainOptions) ->
                     .collect(),
                 rule_types: c.rules.iter().map(|v| v.relation).collect(),
                 verdicts: c.rules.clone(),
+                kinds: (s.mentions[c.a].kind, s.mentions[c.b].kind),
             };
             if let PairKey::Actors(a, b) = &pair {
                 paired.insert((a.clone(), b.clone(), s.span.start));
@@ -347,7 +350,7 @@ fn predict(model: &RelationModel, docs: &[DocExamples]) -> Vec<Predicted> {
         .map(|d| {
             let mut out: Predicted = BTreeMap::new();
             for e in &d.examples {
-                for dec in model.decide(&e.keys, &e.verdicts, 0.02) {
+                for dec in model.decide(&e.keys, e.kinds, &e.verdicts, 0.02) {
                     let kind = dec.kind;
                     let pair = match (&e.pair, kind.is_symmetric()) {
                         (PairKey::Actors(a, b), true) if a > b => {
@@ -531,6 +534,20 @@ pub fn train(
         temperature: 1.0,
         thresholds: [0.5; 4],
         calibration: [Vec::new(), Vec::new()],
+        signatures: {
+            let mut seen: Vec<[u8; 3]> = examples
+                .iter()
+                .flat_map(|e| {
+                    e.target
+                        .iter()
+                        .filter_map(|&(l, _)| model::label_type(l))
+                        .map(|k| model::signature(e.kinds.0, k, e.kinds.1))
+                })
+                .collect();
+            seen.sort_unstable();
+            seen.dedup();
+            seen
+        },
         rule_priors: by_rule
             .iter()
             .map(|(name, &(n, right))| (name.clone(), (right as f32 + 1.0) / (n as f32 + 2.0)))
