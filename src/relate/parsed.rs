@@ -15,7 +15,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::triggers::Found;
+use super::rules::triggers::Found;
 use super::{Modality, Statement};
 use crate::entity::{EntityType, Mention};
 use crate::lexicon::{verb_forms, Form, Lexicon, RoleCategory, Trigger, TriggerPos};
@@ -1006,7 +1006,7 @@ pub(super) fn statement(
                             && parse.possessive_at[c].is_some_and(|p| {
                                 sources.iter().any(|&s| {
                                     mentions[s].entity == mentions[p].entity
-                                        || super::pronouns::compatible(
+                                        || super::rules::pronouns::compatible(
                                             &parse.lower(c),
                                             mentions[s].kind,
                                         ) == Some(true)
@@ -1788,7 +1788,7 @@ fn modality(parse: &Parse, t: usize, mentions: &[Mention]) -> Modality {
     // "demanded the removal of X": the act is what is demanded.
     if clause != t
         && parse.upos(clause) == Upos::VERB
-        && super::modality::DEMAND_VERBS.contains(&parse.lemma(clause).as_ref())
+        && super::rules::order_truth::DEMAND_VERBS.contains(&parse.lemma(clause).as_ref())
     {
         return Modality::Demanded;
     }
@@ -1859,11 +1859,11 @@ fn modality(parse: &Parse, t: usize, mentions: &[Mention]) -> Modality {
             if LIKELY.contains(&lemma.as_ref()) {
                 return Modality::Hedged;
             }
-            if super::modality::UNWILLING.contains(&lemma.as_ref()) {
+            if super::rules::order_truth::UNWILLING.contains(&lemma.as_ref()) {
                 negated = true;
                 break;
             }
-            if super::modality::INTENT_ADJECTIVES.contains(&lemma.as_ref()) {
+            if super::rules::order_truth::INTENT_ADJECTIVES.contains(&lemma.as_ref()) {
                 if negated_here(h) {
                     negated = true;
                     break;
@@ -1871,7 +1871,7 @@ fn modality(parse: &Parse, t: usize, mentions: &[Mention]) -> Modality {
                 return Modality::Intended;
             }
         }
-        if rel == "xcomp" && super::arguments::INTENT_VERBS.contains(&lemma.as_ref()) {
+        if rel == "xcomp" && super::rules::order::INTENT_VERBS.contains(&lemma.as_ref()) {
             // "did not agree to meet X", "is not prepared to lift the ban": no intention.
             if matches!(lemma.as_ref(), "refuse" | "decline" | "fail") || negated_here(h) {
                 negated = true;
@@ -1882,7 +1882,9 @@ fn modality(parse: &Parse, t: usize, mentions: &[Mention]) -> Modality {
             }
             return Modality::Intended;
         }
-        if super::modality::DEMAND_VERBS.contains(&lemma.as_ref()) && parse.upos(h) == Upos::VERB {
+        if super::rules::order_truth::DEMAND_VERBS.contains(&lemma.as_ref())
+            && parse.upos(h) == Upos::VERB
+        {
             return Modality::Demanded;
         }
         // An act that a request, offer or plan proposes has not happened: "rejected a request
@@ -1933,7 +1935,7 @@ fn reported_future(parse: &Parse, w: usize, mentions: &[Mention]) -> bool {
     }
     // "said it would be a mistake to attack X" judges an act; "would be ready to" intends it.
     if parse.children_with(w, &["cop"]).next().is_some()
-        && !parse.is_lemma(w, super::modality::INTENT_ADJECTIVES)
+        && !parse.is_lemma(w, super::rules::order_truth::INTENT_ADJECTIVES)
     {
         return false;
     }
@@ -2797,7 +2799,7 @@ fn noun_arguments<'l>(
             || base(parse.rels[n]) == "obl" && parse.case_of(n).is_none();
         object
             && parse.upos(h) == Upos::VERB
-            && super::arguments::light_verb_forms().contains(&parse.lower(h))
+            && super::rules::order::light_verb_forms().contains(&parse.lower(h))
     });
     if let Some(h) = light {
         for c in parse.children_with(h, &["obl"]).filter(|&c| c > n) {

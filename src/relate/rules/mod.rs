@@ -1,7 +1,7 @@
 //! The hand-written rules: a trigger from the lexicon ("accused", "threats", "hand over")
 //! anchors an act; its source and target are read from the dependency parse ([`parsed`]) or,
-//! where the parse finds none, from word order ([`arguments`]); negation, hedges, demands and
-//! intentions decide how true it is ([`modality`]). The rules propose; the model decides:
+//! where the parse finds none, from word order ([`order`]); negation, hedges, demands and
+//! intentions decide how true it is ([`order_truth`]). The rules propose; the model decides:
 //! what a rule says of a pair is one of the model's features ([`super::features`]), never
 //! the verdict.
 //!
@@ -15,10 +15,15 @@
 //! | `obligation` | "X said Y must …": an obligation stated on someone, a demand |
 //! | `prefix-title`, `prefix-state-body`, `role-after-organization`, `person-party` | static relations of titles and name prefixes ([`crate::resolve`]) |
 
+pub(super) mod order;
+pub(super) mod order_truth;
+pub(super) mod pronouns;
+pub(super) mod triggers;
+
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use super::{arguments, intended, modality, parsed, pronouns, triggers, Modality, Statement};
+use super::{intended, parsed, Modality, Statement};
 use crate::entity::{EntityType, Mention};
 use crate::lexicon::Lexicon;
 use crate::relation::{Relation, RelationType};
@@ -70,7 +75,7 @@ pub(super) fn mentions(
     let (first, last) = (span.start, span.end);
     let mut mentions: Vec<Mention> = resolved.mentions[first..last]
         .iter()
-        .filter(|m| !m.nested && !modality::information_source(doc, layout, sentence, m))
+        .filter(|m| !m.nested && !order_truth::information_source(doc, layout, sentence, m))
         .filter(|m| !nationality(doc, layout, sentence.tokens.end, m, lexicon))
         .filter(|m| {
             m.kind != EntityType::Group
@@ -115,7 +120,7 @@ pub(super) fn propose(
     mut trace: Option<&mut String>,
 ) -> Vec<Proposal> {
     let mut out = Vec::new();
-    if mentions.len() < 2 || modality::is_question(doc, layout, sentence) {
+    if mentions.len() < 2 || order_truth::is_question(doc, layout, sentence) {
         return out;
     }
     let mut found = triggers::find(doc, layout, sentence, mentions, lexicon);
@@ -126,7 +131,7 @@ pub(super) fn propose(
             && f.rows
                 .iter()
                 .all(|(_, form)| *form == crate::lexicon::Form::Past)
-            && modality::after_preposition(doc, layout, sentence, f.start))
+            && order_truth::after_preposition(doc, layout, sentence, f.start))
     });
     // "X said Y must …": an obligation stated on someone is a demand without a trigger.
     let obliges = sentence.tokens.clone().any(|i| {
@@ -145,7 +150,12 @@ pub(super) fn propose(
                 .iter()
                 .map(|(r, _)| format!("{:?}/{:?}/{:?}", r.relation, r.pos, r.preposition))
                 .collect();
-            let _ = writeln!(t, "  trigger {:?}: {}", &doc[f.span(layout)], rows.join(" "));
+            let _ = writeln!(
+                t,
+                "  trigger {:?}: {}",
+                &doc[f.span(layout)],
+                rows.join(" ")
+            );
         }
     }
     // "attorneys general from Maine", "the energy isolation of Crete", "an Ohio man": a
@@ -192,7 +202,11 @@ pub(super) fn propose(
     for f in &found {
         let by_parse = parse.and_then(|p| parsed::statement(p, f, mentions, lexicon));
         if let Some(t) = trace.as_deref_mut() {
-            let _ = writeln!(t, "  parse statement for {:?}: {by_parse:?}", &doc[f.span(layout)]);
+            let _ = writeln!(
+                t,
+                "  parse statement for {:?}: {by_parse:?}",
+                &doc[f.span(layout)]
+            );
         }
         let fits = parse.is_some_and(|p| p.fits(f));
         let chosen = match by_parse {
@@ -203,7 +217,7 @@ pub(super) fn propose(
             // The parse read the truth of the clause ("would not meet their demands")
             // better than a word window does: the rules' arguments keep it.
             Some(s) if fits => {
-                arguments::statement(doc, layout, sentence, mentions, f).map(|mut r| {
+                order::statement(doc, layout, sentence, mentions, f).map(|mut r| {
                     if s.modality != Modality::Asserted {
                         r.modality = s.modality;
                     }
@@ -221,7 +235,7 @@ pub(super) fn propose(
                     (r, "order+parse-truth")
                 })
             }
-            _ if fits => arguments::statement(doc, layout, sentence, mentions, f).map(|r| (r, "order")),
+            _ if fits => order::statement(doc, layout, sentence, mentions, f).map(|r| (r, "order")),
             _ => None,
         };
         if let Some((statement, rule)) = chosen {
@@ -318,7 +332,7 @@ pub(super) fn left_out(
     m: &Mention,
     lexicon: &Lexicon,
 ) -> bool {
-    modality::information_source(doc, layout, sentence, m)
+    order_truth::information_source(doc, layout, sentence, m)
         || nationality(doc, layout, sentence.tokens.end, m, lexicon)
 }
 

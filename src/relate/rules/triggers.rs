@@ -10,7 +10,7 @@ use crate::text::{Layout, Sentence};
 /// A trigger found in a sentence, with every lexicon row that spells it the same way (the
 /// rows differ by the preposition that introduces the target).
 #[derive(Debug, Clone)]
-pub(super) struct Found<'l> {
+pub(in crate::relate) struct Found<'l> {
     /// The lexicon rows, in lexicon order, each with the form its first word takes here.
     pub rows: Vec<(&'l Trigger, Form)>,
     /// Token index of its first word.
@@ -61,7 +61,7 @@ pub(super) fn find<'l>(
             let Some(end) = rest_matches(doc, layout, sentence, i + 1, &trigger.words[1..]) else {
                 continue;
             };
-            // Rows ending at the same word compete in `arguments::choose_row`; a longer
+            // Rows ending at the same word compete in `order::choose_row`; a longer
             // trigger replaces shorter ones.
             match &mut best {
                 Some(b) if b.end == end => b.rows.push((trigger, form)),

@@ -12,7 +12,7 @@ const SUBJECTS: &[&str] = &["he", "she", "they", "it"];
 pub(super) const POSSESSIVES: &[&str] = &["his", "her", "their", "its"];
 
 /// What a pronoun may refer to.
-pub(super) fn compatible(pronoun: &str, kind: EntityType) -> Option<bool> {
+pub(in crate::relate) fn compatible(pronoun: &str, kind: EntityType) -> Option<bool> {
     Some(match pronoun {
         "he" | "him" | "his" | "she" | "her" | "himself" | "herself" => kind == EntityType::Person,
         "they" | "them" | "their" | "themselves" => {
@@ -98,8 +98,8 @@ pub(super) fn resolve(
                 String::new()
             };
             let intent = |w: &str| {
-                super::modality::INTENT_ADJECTIVES.contains(&w)
-                    || super::modality::UNWILLING.contains(&w)
+                super::order_truth::INTENT_ADJECTIVES.contains(&w)
+                    || super::order_truth::UNWILLING.contains(&w)
             };
             let continued = match next.as_str() {
                 "has" | "had" => after(2).ends_with("ed") && after(2) != "been",

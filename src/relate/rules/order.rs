@@ -1,10 +1,10 @@
 //! Choosing the source and target of a trigger among the mentions of its sentence.
 
-use super::modality;
+use super::order_truth;
 use super::triggers::Found;
-use super::{Modality, Statement};
 use crate::entity::Mention;
 use crate::lexicon::{verb_forms, Form, Trigger, TriggerPos};
+use crate::relate::{Modality, Statement};
 use crate::relation::RelationType;
 use crate::text::{Layout, Sentence};
 
@@ -118,8 +118,8 @@ const MESSAGE_NOUNS: &[&str] = &[
 /// object is the target of the governing trigger ("threatened to cut off electricity to X"),
 /// and a trigger inside the complement states nothing ("promised to continue aid"). Verbs of
 /// demand ("demanded to question X", "ordered troops to strike X") are not here: what is
-/// demanded is no intention, and no threat ([`super::modality::DEMAND_VERBS`]).
-pub(super) const INTENT_VERBS: &[&str] = &[
+/// demanded is no intention, and no threat ([`super::order_truth::DEMAND_VERBS`]).
+pub(in crate::relate) const INTENT_VERBS: &[&str] = &[
     "threaten",
     "promise",
     "pledge",
@@ -264,7 +264,7 @@ const LIGHT_VERBS: &[&str] = &[
 ];
 
 /// Every inflected form of the light verbs, built once.
-pub(super) fn light_verb_forms() -> &'static std::collections::HashSet<String> {
+pub(in crate::relate) fn light_verb_forms() -> &'static std::collections::HashSet<String> {
     static FORMS: std::sync::OnceLock<std::collections::HashSet<String>> =
         std::sync::OnceLock::new();
     FORMS.get_or_init(|| {
@@ -517,7 +517,7 @@ impl Ctx<'_> {
 /// whose preposition follows the trigger beats a row that takes a direct object; a noun with
 /// neither may still join a coordinated subject ("X and Y formed an alliance").
 fn choose_row<'l>(ctx: &Ctx, found: &Found<'l>) -> Option<(&'l Trigger, Form, Option<usize>)> {
-    let nominal = modality::nominal_use(ctx.doc, ctx.layout, found.start);
+    let nominal = order_truth::nominal_use(ctx.doc, ctx.layout, found.start);
     let has_verb = found.rows.iter().any(|(r, _)| r.pos == TriggerPos::Verb);
     let wanted = |pos: TriggerPos| {
         if nominal {
@@ -570,14 +570,14 @@ pub(super) fn statement(
         .rows
         .iter()
         .any(|(r, _)| r.relation == RelationType::Demands);
-    let intent = modality::intent(doc, layout, sentence, found.start);
-    let modality = if modality::hedged(doc, layout, sentence, found.start) {
+    let intent = order_truth::intent(doc, layout, sentence, found.start);
+    let modality = if order_truth::hedged(doc, layout, sentence, found.start) {
         Modality::Hedged
-    } else if !is_demand && modality::demanded(doc, layout, sentence, found.start) {
+    } else if !is_demand && order_truth::demanded(doc, layout, sentence, found.start) {
         Modality::Demanded
     } else if intent == Some(false) {
         Modality::Intended
-    } else if intent == Some(true) || modality::negated(doc, layout, sentence, found.start) {
+    } else if intent == Some(true) || order_truth::negated(doc, layout, sentence, found.start) {
         // "refused to meet X", "failed to reach agreement": the event is denied.
         Modality::Negated
     } else {
@@ -586,7 +586,7 @@ pub(super) fn statement(
     let (row, form, object_from) = choose_row(&ctx, found)?;
     let (sources, targets) = match row.pos {
         TriggerPos::Verb => {
-            if form == Form::Past && modality::adjectival(doc, layout, sentence, found.start) {
+            if form == Form::Past && order_truth::adjectival(doc, layout, sentence, found.start) {
                 return None;
             }
             verb_arguments(&ctx, found, form, object_from)

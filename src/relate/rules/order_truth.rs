@@ -38,7 +38,7 @@ const HEDGES: &[&str] = &[
 
 /// Adjectives whose infinitive complement is what their subject intends, as "plans to" is:
 /// "is willing to withdraw", "ready to contribute troops", "prepared to lift the ban".
-pub(super) const INTENT_ADJECTIVES: &[&str] = &[
+pub(in crate::relate) const INTENT_ADJECTIVES: &[&str] = &[
     "willing",
     "ready",
     "prepared",
@@ -50,7 +50,7 @@ pub(super) const INTENT_ADJECTIVES: &[&str] = &[
 ];
 
 /// Adjectives whose complement is an act not intended ("unwilling to meet X").
-pub(super) const UNWILLING: &[&str] = &["unwilling", "reluctant"];
+pub(in crate::relate) const UNWILLING: &[&str] = &["unwilling", "reluctant"];
 
 /// Whether the sentence is a question (it ends with "?").
 pub(super) fn is_question(doc: &str, layout: &Layout, sentence: &Sentence) -> bool {
@@ -233,7 +233,7 @@ fn is_boundary_word(w: &str) -> bool {
 
 /// Verbs whose complement is what someone wants done, not what happened: "demanded that
 /// Israel ease restrictions", "called for the withdrawal of troops".
-pub(super) const DEMAND_VERBS: &[&str] = &[
+pub(in crate::relate) const DEMAND_VERBS: &[&str] = &[
     "demand",
     "urge",
     "insist",
@@ -276,10 +276,10 @@ pub(super) fn demanded(doc: &str, layout: &Layout, sentence: &Sentence, at: usiz
 }
 
 /// Every inflected form of the intent verbs, with its lemma (the first in
-/// [`super::arguments::INTENT_VERBS`] that has the form), built once.
+/// [`super::order::INTENT_VERBS`] that has the form), built once.
 fn intent_forms() -> &'static HashMap<String, &'static str> {
     static FORMS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
-    FORMS.get_or_init(|| forms_of(super::arguments::INTENT_VERBS))
+    FORMS.get_or_init(|| forms_of(super::order::INTENT_VERBS))
 }
 
 /// Every inflected form of the demand verbs, built once.
