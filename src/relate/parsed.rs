@@ -16,78 +16,13 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::rules::triggers::Found;
+use super::rules::words::{light_verb_forms, words};
 use super::{Modality, Statement};
 use crate::entity::{EntityType, Mention};
 use crate::lexicon::{verb_forms, Form, Lexicon, RoleCategory, Trigger, TriggerPos};
 use crate::nlp::{lemma, Models, TagOut, Upos};
 use crate::relation::RelationType;
 use crate::text::{Layout, Sentence};
-
-/// Heads of a phrase that stand for a possessor's state ("Nicaragua's Sandinista government").
-const STATE_HEADS: &[&str] = &[
-    "government",
-    "regime",
-    "administration",
-    "army",
-    "military",
-    "forces",
-    "troops",
-    "officials",
-    "authorities",
-    "police",
-    "cabinet",
-];
-
-/// Nouns for the fighters or the people of a place ("Artsakh soldiers", "Gaza residents").
-const PEOPLE_OF_A_PLACE: &[&str] = &[
-    "soldiers",
-    "fighters",
-    "militants",
-    "rebels",
-    "militia",
-    "militias",
-    "guerrillas",
-    "separatists",
-    "insurgents",
-    "protesters",
-    "demonstrators",
-    "residents",
-    "people",
-    "civilians",
-    "citizens",
-    "villagers",
-];
-
-/// Nouns of saying: a "that"-clause of theirs is said by whoever issues them.
-const SPEECH_NOUNS: &[&str] = &[
-    "reminder",
-    "warning",
-    "statement",
-    "message",
-    "declaration",
-    "notice",
-    "ultimatum",
-    "letter",
-];
-
-/// Prepositions that lead from an act to whom it is done.
-const TARGET_CASES: &[&str] = &[
-    "to", "against", "on", "at", "with", "into", "from", "toward", "towards", "upon", "over",
-];
-
-/// Prepositions of place: the phrases they head say where, not who.
-const LOCATIVES: &[&str] = &[
-    "in",
-    "near",
-    "at",
-    "outside",
-    "inside",
-    "around",
-    "across",
-    "throughout",
-    "within",
-    "along",
-];
 
 /// A parsed sentence, words indexed from 0.
 pub(crate) struct Parse<'a> {
@@ -171,8 +106,8 @@ impl<'a> Parse<'a> {
                 h > last
                     && self.upos(h) == Upos::NOUN
                     && self.mention_at[h].is_none()
-                    && !STATE_HEADS.contains(&self.lower(h).as_str())
-                    && !PEOPLE_OF_A_PLACE.contains(&self.lower(h).as_str())
+                    && !words().state_heads.contains(&self.lower(h).as_str())
+                    && !words().people_of_a_place.contains(&self.lower(h).as_str())
             })
     }
 
@@ -305,13 +240,13 @@ impl<'a> Parse<'a> {
             return Some(k);
         }
         // "Nicaragua's Sandinista government" is Nicaragua's state all the same.
-        let state_head = STATE_HEADS.contains(&self.lower(w).as_str());
+        let state_head = words().state_heads.contains(&self.lower(w).as_str());
         let place_of = |c: usize| {
             agent
                 && !state_head
                 && self
                     .case_of(c)
-                    .is_some_and(|p| LOCATIVES.contains(&p.as_str()))
+                    .is_some_and(|p| words().locatives.contains(&p.as_str()))
         };
         let mut frontier = vec![w];
         for _ in 0..3 {
@@ -319,7 +254,9 @@ impl<'a> Parse<'a> {
             for &x in &frontier {
                 // "Israel's ally", "its neighbor": a noun of relation names another actor
                 // than its possessor.
-                let relational = RELATIONAL.contains(&self.lemma(x).to_lowercase().as_str());
+                let relational = words()
+                    .relational
+                    .contains(&self.lemma(x).to_lowercase().as_str());
                 next.extend(
                     self.children_with(
                         x,
@@ -566,7 +503,8 @@ impl<'a> Parse<'a> {
         let clause = |w: usize| matches!(self.upos(w), Upos::VERB | Upos::AUX | Upos::SCONJ);
         let verb = (0..self.words.len()).rev().find(|&w| clause(w))?;
         if self.upos(verb) != Upos::VERB
-            || !self.is_lemma(verb, SPEECH_VERBS) && !self.is_lemma(verb, DISAPPROVING_SPEECH)
+            || !self.is_lemma(verb, &words().speech_verbs)
+                && !self.is_lemma(verb, &words().disapproving_speech)
             || (verb + 1..self.words.len()).any(|w| self.mention_at[w].is_some())
         {
             return None;
@@ -633,156 +571,6 @@ fn base(rel: &str) -> &str {
     rel.split(':').next().unwrap_or(rel)
 }
 
-/// Words of obligation and possibility ("could attack", "must hand over").
-const HEDGE_AUX: &[&str] = &["could", "might", "may", "would", "must", "should", "ought"];
-const HEDGE_ADV: &[&str] = &[
-    "potentially",
-    "possibly",
-    "perhaps",
-    "probably",
-    "likely",
-    // "allegedly threatened X": the reporter passes on a claim and does not state the act.
-    "allegedly",
-    "supposedly",
-    "purportedly",
-];
-/// Adjectives that make an act a claim ("the alleged attack on X", "a suspected strike").
-const ALLEGED_ADJ: &[&str] = &["alleged", "suspected", "purported", "supposed"];
-/// Words of accusing: the act they name ("accused X of siding with Y", "allegations that X
-/// is meant to assist Y") is what someone claims, not what the reporter states.
-const ALLEGING: &[&str] = &[
-    "charge",
-    "accuse",
-    "allege",
-    "allegation",
-    "accusation",
-    "accused",
-    "alleged",
-];
-/// Adjectives whose complement is a prediction ("is likely to attack X"): it states nothing.
-const LIKELY: &[&str] = &["likely", "unlikely"];
-/// Verbs that announce what their subject is to do: "would" in the clause they report is the
-/// future seen from the past ("said it would boycott the talks", "confirmed it would tighten
-/// the blockade"), not a condition.
-const ANNOUNCING_VERBS: &[&str] = &[
-    "say",
-    "tell",
-    "announce",
-    "confirm",
-    "declare",
-    "state",
-    "add",
-    "insist",
-    "reiterate",
-    "repeat",
-    "stress",
-    "emphasize",
-    "emphasise",
-    "warn",
-    "indicate",
-    "affirm",
-    "assert",
-    "promise",
-    "pledge",
-    "vow",
-    "threaten",
-    "decide",
-    "agree",
-    "inform",
-    "notify",
-    "signal",
-];
-/// Verbs whose object is an act promised, not done ("pledged aid to X", "vowed support").
-const PLEDGES: &[&str] = &["promise", "pledge", "vow", "offer", "threaten"];
-/// Verbs that deny the act they govern ("refuted the existence of any such agreement").
-const DENIALS: &[&str] = &["deny", "refute"];
-/// Nouns of time, which the parser may take for an object ("met that time", "left the
-/// next day").
-const TIME_NOUNS: &[&str] = &[
-    "time",
-    "day",
-    "week",
-    "month",
-    "year",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "weekend",
-    "hour",
-    "moment",
-    "decade",
-    "season",
-];
-
-/// Verbs of refusal: their complement is an act not done.
-const REFUSALS: &[&str] = &["refuse", "decline"];
-/// Verbs of joining: one who joins an organization becomes a member, and cooperates with no
-/// one by it.
-const MEMBERSHIP_VERBS: &[&str] = &["join", "rejoin"];
-/// Nouns whose complement is an act proposed, not done ("a request to question X").
-const PROPOSALS: &[&str] = &[
-    "request",
-    "demand",
-    "offer",
-    "proposal",
-    "invitation",
-    "call",
-    "plan",
-    "appeal",
-    "bid",
-    "plea",
-    "ultimatum",
-    "suggestion",
-    "idea",
-];
-/// Nouns of a means, a chance or a right, whose infinitive is an act made possible, not done.
-const ENABLING_NOUNS: &[&str] = &[
-    "tool",
-    "way",
-    "means",
-    "chance",
-    "opportunity",
-    "right",
-    "power",
-    "ability",
-    "capacity",
-    "authority",
-    "mechanism",
-    "instrument",
-    "leverage",
-    "option",
-    "reason",
-    "need",
-    "incentive",
-];
-/// Verbs that report what their subject says ("X said that Y must leave").
-const SPEECH_VERBS: &[&str] = &[
-    "say",
-    "declare",
-    "announce",
-    "reiterate",
-    "insist",
-    "conclude",
-    "stress",
-    "warn",
-    "tell",
-    "state",
-    "add",
-    "argue",
-    "repeat",
-    "emphasize",
-    "emphasise",
-    "maintain",
-    "assert",
-    "affirm",
-    "remind",
-    "write",
-    "confirm",
-    "underline",
-    "indicate",
-];
-
 /// Obligations stated on someone else: "X said (that) Y must / should withdraw" demands of Y
 /// what X says Y must do (CAMEO 10). The obliged act itself states nothing.
 /// Each comes with the token index of its modal, the trigger.
@@ -814,7 +602,7 @@ pub(super) fn obligations(parse: &Parse) -> Vec<(usize, Statement)> {
             // "issued a stern reminder to Y that it must": the clause of a noun of saying,
             // said by whoever issues it.
             (Some(n), "acl" | "ccomp")
-                if parse.upos(n) == Upos::NOUN && parse.is_lemma(n, SPEECH_NOUNS) =>
+                if parse.upos(n) == Upos::NOUN && parse.is_lemma(n, &words().speech_nouns) =>
             {
                 match (parse.heads[n], base(parse.rels[n])) {
                     (Some(v), "obj") if parse.upos(v) == Upos::VERB => Some(v),
@@ -836,12 +624,13 @@ pub(super) fn obligations(parse: &Parse) -> Vec<(usize, Statement)> {
             continue;
         };
         let by_noun = parse.heads[clause].is_some_and(|n| parse.upos(n) == Upos::NOUN);
-        if !by_noun && !parse.is_lemma(h, SPEECH_VERBS) || parse.upos(h) != Upos::VERB {
+        if !by_noun && !parse.is_lemma(h, &words().speech_verbs) || parse.upos(h) != Upos::VERB {
             continue;
         }
         let negated = parse.children[h].iter().any(|&c| {
             matches!(parse.lower(c).as_str(), "not" | "n't" | "never")
-                || base(parse.rels[c]) == "aux" && HEDGE_AUX.contains(&parse.lower(c).as_str())
+                || base(parse.rels[c]) == "aux"
+                    && words().hedge_aux.contains(&parse.lower(c).as_str())
         });
         if negated {
             continue;
@@ -967,7 +756,7 @@ pub(super) fn statement(
     // answer, and demands no act of anyone.
     if row.relation == RelationType::Demands
         && row.pos == TriggerPos::Verb
-        && parse.is_lemma(t, &["ask", "inquire", "enquire", "wonder"])
+        && parse.is_lemma(t, &words().question_verbs)
         && parse
             .children_with(t, &["ccomp", "advcl"])
             .any(|c| interrogative(parse, t, c))
@@ -1040,7 +829,10 @@ pub(super) fn statement(
     let before = targets.len();
     // "joined the party": membership, not cooperation; joining without a partner named
     // ("open for other countries to join") cooperates with no one.
-    if row.relation == RelationType::CooperatesWith && verb && parse.is_lemma(t, MEMBERSHIP_VERBS) {
+    if row.relation == RelationType::CooperatesWith
+        && verb
+        && parse.is_lemma(t, &words().membership_verbs)
+    {
         targets.retain(|&k| mentions[k].kind != EntityType::Organization);
         if targets.is_empty() {
             sources.clear();
@@ -1131,7 +923,7 @@ pub(super) fn statement(
         } else {
             parse
                 .children_with(t, &["obl:agent", "obl", "nsubj"])
-                .find(|&a| parse.is_lemma(a, &["support", "backing", "endorsement", "vote"]))
+                .find(|&a| parse.is_lemma(a, &words().backing_words))
         };
         // Withdrawn support is a reduction of relations, read below as the aid it ends.
         let ended = governing_verb(parse, t).is_some_and(|h| halts(parse, h, t, relation));
@@ -1167,7 +959,7 @@ pub(super) fn statement(
                 && !names_actors(lexicon, &parse.lemma(o).to_lowercase())
         });
         let objects = parse.children_with(t, &["obj"]).next().is_some();
-        if parse.is_lemma(t, &["expel", "banish", "deport", "exile"]) || objects && things {
+        if parse.is_lemma(t, &words().expelling_verbs) || objects && things {
             targets.clear();
         }
         if targets.is_empty() {
@@ -1346,7 +1138,7 @@ pub(super) fn statement(
     };
     // "X undertook a mediation mission between Y and Z", "X mediated between Y and Z": the
     // mediator consults each side (CAMEO 043); the sides need not talk to each other.
-    if relation == RelationType::NegotiatesWith && parse.is_lemma(t, MEDIATION) {
+    if relation == RelationType::NegotiatesWith && parse.is_lemma(t, &words().mediation) {
         let mediators = mediator(parse, t);
         if !mediators.is_empty() && mediators.iter().all(|m| !sources.contains(m)) {
             for k in std::mem::replace(&mut sources, mediators) {
@@ -1384,40 +1176,6 @@ pub(super) fn statement(
     })
 }
 
-/// Hazards of nature that are warned of ("a hurricane warning", "flood alerts").
-const HAZARDS: &[&str] = &[
-    "hurricane",
-    "storm",
-    "tropical",
-    "flood",
-    "flash",
-    "tornado",
-    "tsunami",
-    "weather",
-    "heat",
-    "frost",
-    "gale",
-    "wind",
-    "snow",
-    "blizzard",
-    "cyclone",
-    "typhoon",
-    "surge",
-    "rain",
-    "thunderstorm",
-    "fog",
-    "ice",
-    "avalanche",
-    "wildfire",
-    "fire",
-    "drought",
-    "earthquake",
-    "landslide",
-    "volcano",
-    "volcanic",
-    "ash",
-];
-
 /// Whether a warning trigger ("issued a flash flood warning", "hurricane warnings") warns of
 /// a hazard of nature: a hazard word inside the trigger, or modifying its warning noun.
 fn natural_hazard(parse: &Parse, found: &Found) -> bool {
@@ -1430,8 +1188,10 @@ fn natural_hazard(parse: &Parse, found: &Found) -> bool {
     let last = last.min(parse.words.len().saturating_sub(1));
     let hazard = |w: usize| {
         let word = parse.lower(w);
-        HAZARDS.contains(&word.strip_suffix('s').unwrap_or(&word))
-            || HAZARDS.contains(&word.as_str())
+        words()
+            .hazards
+            .contains(&word.strip_suffix('s').unwrap_or(&word))
+            || words().hazards.contains(&word.as_str())
     };
     (first..=last).any(|w| {
         hazard(w)
@@ -1486,9 +1246,6 @@ fn unnamed_subject(parse: &Parse, t: usize) -> bool {
     false
 }
 
-/// Words of mediation: who mediates consults each side.
-const MEDIATION: &[&str] = &["mediate", "mediation", "mediator"];
-
 /// Who mediates, for a mediation word at `t`: the subject of the verb, or the possessor of
 /// the noun's phrase, or the subject of the verb whose object that phrase is ("launched a
 /// mediation effort").
@@ -1516,30 +1273,6 @@ fn mediator(parse: &Parse, t: usize) -> Vec<usize> {
     }
 }
 
-/// Nouns of a presence that keeps a state involved somewhere: withdrawing them ends the
-/// involvement (CAMEO 166), as withdrawing troops does not.
-const INVOLVEMENT: &[&str] = &[
-    "peacekeeper",
-    "peacekeepers",
-    "peacekeeping",
-    "inspector",
-    "inspectors",
-    "monitor",
-    "monitors",
-    "observer",
-    "observers",
-    "mission",
-    "ambassador",
-    "envoy",
-    "diplomat",
-    "diplomats",
-    "embassy",
-    "aid",
-    "worker",
-    "workers",
-    "volunteers",
-];
-
 /// Whether the phrase headed by `o` names an involvement ("weapons inspectors and aid
 /// workers", "its peacekeeping force").
 fn involvement(parse: &Parse, o: usize) -> bool {
@@ -1548,69 +1281,9 @@ fn involvement(parse: &Parse, o: usize) -> bool {
         .any(|w| {
             std::iter::once(w)
                 .chain(parse.children_with(w, &["compound", "amod"]))
-                .any(|x| INVOLVEMENT.contains(&parse.lower(x).as_str()))
+                .any(|x| words().involvement.contains(&parse.lower(x).as_str()))
         })
 }
-
-/// Verbs that halt a cooperative act ("suspended talks", "cut aid").
-const HALTING: &[&str] = &[
-    "stop",
-    "halt",
-    "suspend",
-    "freeze",
-    "cancel",
-    "abandon",
-    "terminate",
-    "prohibit",
-    "withhold",
-    "reduce",
-    "curtail",
-    "cut",
-    "end",
-    "withdraw",
-    // Refusing a tie: "prohibited all aid to X", "denied aid to X", "blocked talks with X".
-    "ban",
-    "forbid",
-    "deny",
-    "block",
-];
-
-/// Nouns of a relation to another actor, whose possessor is not who they name ("X's
-/// ally", "its neighbour").
-const RELATIONAL: &[&str] = &[
-    "ally",
-    "neighbor",
-    "neighbour",
-    "rival",
-    "enemy",
-    "foe",
-    "opponent",
-    "adversary",
-    "critic",
-    "partner",
-    "proxy",
-    "client",
-    "patron",
-    "successor",
-    "predecessor",
-];
-
-/// Nouns of halting, whose "of"-phrase is the act halted ("a suspension of aid to X").
-const HALTING_NOUNS: &[&str] = &[
-    "suspension",
-    "severance",
-    "severing",
-    "halt",
-    "freeze",
-    "freezing",
-    "cutoff",
-    "cut-off",
-    "termination",
-    "cancellation",
-    "downgrading",
-    "downgrade",
-    "rupture",
-];
 
 /// The noun of halting whose "of"-phrase headed by the trigger `t` is: "suspension" of "a
 /// suspension of air links with X".
@@ -1619,16 +1292,11 @@ fn halting_noun(parse: &Parse, t: usize) -> Option<usize> {
     let m = parse.heads[n]?;
     (base(parse.rels[n]) == "nmod"
         && parse.case_of(n).as_deref() == Some("of")
-        && HALTING_NOUNS.contains(&parse.lemma(m).to_lowercase().as_str()))
+        && words()
+            .halting_nouns
+            .contains(&parse.lemma(m).to_lowercase().as_str()))
     .then_some(m)
 }
-
-/// Verbs that ease a hostile act ("lifted the ban", "ended the blockade", "cut tariffs").
-const EASING: &[&str] = &[
-    "lift", "ease", "end", "remove", "relax", "scrap", "loosen", "waive", "rescind", "revoke",
-    "repeal", "stop", "halt", "suspend", "cancel", "drop", "withdraw", "unfreeze", "reduce", "cut",
-    "lower", "slash",
-];
 
 /// Whether verb `h` halts the act of noun `t`, of kind `relation`: a visit ended has taken
 /// place, and one who cuts a deal makes it.
@@ -1641,7 +1309,7 @@ fn halts(parse: &Parse, h: usize, t: usize, relation: RelationType) -> bool {
     if parse.is_lemma(h, &["break", "call"]) {
         return particle("off");
     }
-    parse.is_lemma(h, HALTING)
+    parse.is_lemma(h, &words().halting)
         && !(relation == RelationType::MeetsWith && parse.is_lemma(h, &["end"]))
         && !(parse.lower(t).starts_with("deal") && parse.is_lemma(h, &["cut"]))
 }
@@ -1653,7 +1321,7 @@ fn eases(parse: &Parse, h: usize) -> bool {
             .children_with(h, &["compound:prt"])
             .any(|c| parse.lower(c) == p)
     };
-    parse.is_lemma(h, EASING)
+    parse.is_lemma(h, &words().easing)
         || parse.is_lemma(h, &["call"]) && particle("off")
         || parse.is_lemma(h, &["roll"]) && particle("back")
 }
@@ -1665,7 +1333,7 @@ fn governing_verb(parse: &Parse, t: usize) -> Option<usize> {
     let mut n = parse.phrase_head(t);
     if let Some(a) = parse
         .children_with(n, &["amod"])
-        .find(|&a| a < n && parse.upos(a) == Upos::VERB && parse.is_lemma(a, EASING))
+        .find(|&a| a < n && parse.upos(a) == Upos::VERB && parse.is_lemma(a, &words().easing))
     {
         return Some(a);
     }
@@ -1770,9 +1438,9 @@ fn modality(parse: &Parse, t: usize, mentions: &[Mention]) -> Modality {
         parse.children[w].iter().any(|&c| {
             let word = parse.lower(c);
             base(parse.rels[c]) == "aux"
-                && HEDGE_AUX.contains(&word.as_str())
+                && words().hedge_aux.contains(&word.as_str())
                 && !(word == "would" && reported_future(parse, w, mentions))
-                || base(parse.rels[c]) == "advmod" && HEDGE_ADV.contains(&word.as_str())
+                || base(parse.rels[c]) == "advmod" && words().hedge_adv.contains(&word.as_str())
         })
     };
     if hedged_here(t) || hedged_here(clause) {
@@ -1781,14 +1449,14 @@ fn modality(parse: &Parse, t: usize, mentions: &[Mention]) -> Modality {
     if matches!(parse.upos(t), Upos::NOUN | Upos::PROPN)
         && parse
             .children_with(t, &["amod"])
-            .any(|c| ALLEGED_ADJ.contains(&parse.lower(c).as_str()))
+            .any(|c| words().alleged_adj.contains(&parse.lower(c).as_str()))
     {
         return Modality::Hedged;
     }
     // "demanded the removal of X": the act is what is demanded.
     if clause != t
         && parse.upos(clause) == Upos::VERB
-        && super::rules::order_truth::DEMAND_VERBS.contains(&parse.lemma(clause).as_ref())
+        && words().demand_verbs.contains(&parse.lemma(clause).as_ref())
     {
         return Modality::Demanded;
     }
@@ -1804,7 +1472,7 @@ fn modality(parse: &Parse, t: usize, mentions: &[Mention]) -> Modality {
     if clause != t
         && base(parse.rels[t]) == "obj"
         && parse.upos(clause) == Upos::VERB
-        && parse.is_lemma(clause, PLEDGES)
+        && parse.is_lemma(clause, &words().pledges)
     {
         return if negated {
             Modality::Negated
@@ -1836,11 +1504,11 @@ fn modality(parse: &Parse, t: usize, mentions: &[Mention]) -> Modality {
         // that X assisted Y": the content of an accusation is claimed, not stated. (The
         // accusation itself is the accuser's act, read at its own word.)
         if matches!(rel, "xcomp" | "ccomp" | "acl" | "advcl")
-            && (parse.is_lemma(h, ALLEGING)
+            && (parse.is_lemma(h, &words().alleging)
                 || rel == "acl"
                     && base(parse.rels[h]) == "obj"
                     && parse.heads[h].is_some_and(|g| {
-                        parse.upos(g) == Upos::VERB && parse.is_lemma(g, ALLEGING)
+                        parse.upos(g) == Upos::VERB && parse.is_lemma(g, &words().alleging)
                     }))
         {
             return Modality::Hedged;
@@ -1856,14 +1524,14 @@ fn modality(parse: &Parse, t: usize, mentions: &[Mention]) -> Modality {
         }
         // "is willing to withdraw", "is unwilling to meet", "is likely to attack".
         if rel == "xcomp" && parse.upos(h) == Upos::ADJ {
-            if LIKELY.contains(&lemma.as_ref()) {
+            if words().likely.contains(&lemma.as_ref()) {
                 return Modality::Hedged;
             }
-            if super::rules::order_truth::UNWILLING.contains(&lemma.as_ref()) {
+            if words().unwilling.contains(&lemma.as_ref()) {
                 negated = true;
                 break;
             }
-            if super::rules::order_truth::INTENT_ADJECTIVES.contains(&lemma.as_ref()) {
+            if words().intent_adjectives.contains(&lemma.as_ref()) {
                 if negated_here(h) {
                     negated = true;
                     break;
@@ -1871,7 +1539,7 @@ fn modality(parse: &Parse, t: usize, mentions: &[Mention]) -> Modality {
                 return Modality::Intended;
             }
         }
-        if rel == "xcomp" && super::rules::order::INTENT_VERBS.contains(&lemma.as_ref()) {
+        if rel == "xcomp" && words().intent_verbs.contains(&lemma.as_ref()) {
             // "did not agree to meet X", "is not prepared to lift the ban": no intention.
             if matches!(lemma.as_ref(), "refuse" | "decline" | "fail") || negated_here(h) {
                 negated = true;
@@ -1882,16 +1550,14 @@ fn modality(parse: &Parse, t: usize, mentions: &[Mention]) -> Modality {
             }
             return Modality::Intended;
         }
-        if super::rules::order_truth::DEMAND_VERBS.contains(&lemma.as_ref())
-            && parse.upos(h) == Upos::VERB
-        {
+        if words().demand_verbs.contains(&lemma.as_ref()) && parse.upos(h) == Upos::VERB {
             return Modality::Demanded;
         }
         // An act that a request, offer or plan proposes has not happened: "rejected a request
         // to question the detainees", "an offer to host a summit".
         if matches!(rel, "acl" | "nmod")
             && matches!(parse.upos(h), Upos::NOUN)
-            && PROPOSALS.contains(&lemma.as_ref())
+            && words().proposals.contains(&lemma.as_ref())
         {
             return Modality::Hedged;
         }
@@ -1899,14 +1565,14 @@ fn modality(parse: &Parse, t: usize, mentions: &[Mention]) -> Modality {
         // Y", "the right of X to fire on Y", "an opportunity to meet X".
         if rel == "acl"
             && matches!(parse.upos(h), Upos::NOUN)
-            && ENABLING_NOUNS.contains(&lemma.as_ref())
+            && words().enabling_nouns.contains(&lemma.as_ref())
             && parse
                 .children_with(w, &["mark"])
                 .any(|m| parse.lower(m) == "to")
         {
             return Modality::Hedged;
         }
-        if parse.is_lemma(h, DENIALS) {
+        if parse.is_lemma(h, &words().denial_verbs) {
             negated = true;
             break;
         }
@@ -1935,7 +1601,7 @@ fn reported_future(parse: &Parse, w: usize, mentions: &[Mention]) -> bool {
     }
     // "said it would be a mistake to attack X" judges an act; "would be ready to" intends it.
     if parse.children_with(w, &["cop"]).next().is_some()
-        && !parse.is_lemma(w, super::rules::order_truth::INTENT_ADJECTIVES)
+        && !parse.is_lemma(w, &words().intent_adjectives)
     {
         return false;
     }
@@ -1980,10 +1646,11 @@ fn reported_future(parse: &Parse, w: usize, mentions: &[Mention]) -> bool {
         entities(w).iter().any(|e| speakers.contains(e))
     };
     own && parse.upos(h) == Upos::VERB
-        && parse.is_lemma(h, ANNOUNCING_VERBS)
+        && parse.is_lemma(h, &words().announcing_verbs)
         && !parse.children[h].iter().any(|&c| {
             matches!(parse.lower(c).as_str(), "not" | "n't" | "never")
-                || base(parse.rels[c]) == "aux" && HEDGE_AUX.contains(&parse.lower(c).as_str())
+                || base(parse.rels[c]) == "aux"
+                    && words().hedge_aux.contains(&parse.lower(c).as_str())
         })
 }
 
@@ -2285,7 +1952,10 @@ fn verb_arguments<'l>(
     // time in X") is no object.
     let thing_object = !objects.is_empty()
         && objects.iter().all(|o| {
-            things.contains(o) && !TIME_NOUNS.contains(&parse.lemma(*o).to_lowercase().as_str())
+            things.contains(o)
+                && !words()
+                    .time_nouns
+                    .contains(&parse.lemma(*o).to_lowercase().as_str())
         });
     // One releases or lets in people, not a report or a video of them; one hands over or
     // sends people, not a letter to them.
@@ -2311,7 +1981,7 @@ fn verb_arguments<'l>(
     // disavow or condemn X is no rejection of X: the refused act is itself negated.
     if objects.is_empty()
         && row.relation == RelationType::Rejects
-        && parse.is_lemma(t, REFUSALS)
+        && parse.is_lemma(t, &words().refusals)
         && parse
             .children_with(t, &["xcomp"])
             .any(|c| disapproves(lexicon, &parse.lemma(c)))
@@ -2333,7 +2003,7 @@ fn verb_arguments<'l>(
                     let name = parse.mention_at[o].is_some();
                     let named = name || parse.names_directly(o);
                     parse.case_of(o).is_some_and(|p| {
-                        TARGET_CASES.contains(&p.as_str()) && named || p == "in" && name
+                        words().target_cases.contains(&p.as_str()) && named || p == "in" && name
                     })
                 }));
             }
@@ -2381,7 +2051,7 @@ fn verb_arguments<'l>(
     closed |= targets.is_empty()
         && !actor_oblique
         && row.relation == RelationType::Rejects
-        && parse.is_lemma(t, REFUSALS)
+        && parse.is_lemma(t, &words().refusals)
         && parse.children_with(t, &["xcomp"]).any(|c| {
             parse
                 .children_with(c, &["ccomp", "advcl"])
@@ -2410,11 +2080,8 @@ fn counted_case(parse: &Parse, c: usize) -> Option<String> {
         .take_while(|&w| parse.heads[w].is_some_and(|h| h == c || h == n));
     (first.last() == Some(a) && parse.upos(a) == Upos::ADV)
         .then(|| parse.lower(a))
-        .filter(|p| PREPOSITIONS.contains(&p.as_str()))
+        .filter(|p| words().counted_prepositions.contains(&p.as_str()))
 }
-
-/// Prepositions that introduce a trigger's target.
-const PREPOSITIONS: &[&str] = &["over", "about", "against", "with", "on", "for", "to"];
 
 /// An object moved after the verb's "as"-phrase, which the parser hangs on that phrase: as
 /// a modifier without a preposition or an apposition ("denounced as an ugly crime X's
@@ -2438,19 +2105,6 @@ fn shifted_object(parse: &Parse, t: usize) -> Option<usize> {
         })
 }
 
-/// Verbs of speech that disapprove of what they report ("…, a rights group protested").
-const DISAPPROVING_SPEECH: &[&str] = &[
-    "protest",
-    "complain",
-    "charge",
-    "allege",
-    "accuse",
-    "denounce",
-    "condemn",
-    "criticize",
-    "criticise",
-];
-
 /// A reporting clause after what it reports, whose verb disapproves of it: "X is failing to
 /// uphold the rights of refugees, a human rights group protested" criticizes X (CAMEO 111;
 /// "charged", "alleged": 112). The speaker is the subject between the last comma and the
@@ -2462,7 +2116,7 @@ fn reported_disapproval<'l>(
     t: usize,
     rows: &[(&'l Trigger, Form)],
 ) -> Option<Arguments<'l>> {
-    if !parse.is_lemma(t, DISAPPROVING_SPEECH) {
+    if !parse.is_lemma(t, &words().disapproving_speech) {
         return None;
     }
     let disapproval =
@@ -2560,82 +2214,6 @@ fn shared_arguments(parse: &Parse, t: usize) -> Option<usize> {
 /// - the setting is speech ("during the debate", "in an interview", "on Twitter");
 /// - the verb is coordinated with one of disapproval ("attacked X and blasted Y").
 fn verbal_attack(parse: &Parse, lexicon: &Lexicon, t: usize) -> bool {
-    const TIME: &[&str] = &[
-        "weekend", "week", "night", "day", "days", "month", "months", "year", "years", "period",
-        "course", "hours", "morning", "evening", "time",
-    ];
-    // Things only words can attack.
-    const STANCES: &[&str] = &[
-        "plan",
-        "policy",
-        "decision",
-        "proposal",
-        "investigation",
-        "inquiry",
-        "probe",
-        "record",
-        "remark",
-        "comment",
-        "statement",
-        "bill",
-        "law",
-        "idea",
-        "report",
-        "claim",
-        "ruling",
-        "stance",
-        "position",
-        "response",
-        "handling",
-        "approach",
-        "agenda",
-        "rhetoric",
-        "legislation",
-        "measure",
-        "budget",
-        "program",
-        "programme",
-        "move",
-        "speech",
-        "views",
-        "view",
-        "candidacy",
-        "campaign",
-        "leadership",
-        "performance",
-        "announcement",
-        "media",
-        "press",
-        "impeachment",
-        "reform",
-        "tweet",
-    ];
-    // Settings of speech.
-    const SPEECH: &[&str] = &[
-        "debate",
-        "interview",
-        "speech",
-        "tweet",
-        "statement",
-        "rally",
-        "post",
-        "hearing",
-        "address",
-        "op-ed",
-        "column",
-        "conference",
-        "remarks",
-        "broadcast",
-        "podcast",
-        "show",
-        "twitter",
-        "letter",
-        "video",
-        "editorial",
-        "message",
-        "briefing",
-        "campaign",
-    ];
     // "attacked X on paying fewer taxes", "for backing Y".
     let reason_clause = parse.children_with(t, &["advcl"]).any(|c| {
         parse
@@ -2644,12 +2222,12 @@ fn verbal_attack(parse: &Parse, lexicon: &Lexicon, t: usize) -> bool {
     });
     let stance = parse
         .children_with(t, &["obj"])
-        .any(|o| parse.mention_at[o].is_none() && parse.is_lemma(o, STANCES));
+        .any(|o| parse.mention_at[o].is_none() && parse.is_lemma(o, &words().stances));
     let speech = parse.children_with(t, &["obl"]).any(|o| {
         matches!(
             parse.case_of(o).as_deref(),
             Some("during" | "in" | "on" | "at" | "via" | "through")
-        ) && parse.is_lemma(o, SPEECH)
+        ) && parse.is_lemma(o, &words().speech_settings)
     });
     let coordinated = parse
         .children_with(t, &["conj"])
@@ -2664,7 +2242,9 @@ fn verbal_attack(parse: &Parse, lexicon: &Lexicon, t: usize) -> bool {
         || heads.iter().any(|&h| {
             parse.children_with(h, &["obl", "nmod"]).any(|o| {
                 let grounds = match parse.case_of(o).as_deref() {
-                    Some("for" | "over") => !TIME.contains(&parse.lower(o).as_str()),
+                    Some("for" | "over") => {
+                        !words().attack_time_nouns.contains(&parse.lower(o).as_str())
+                    }
                     Some("on") => parse.children_with(o, &["nmod:poss"]).next().is_some(),
                     // "as a liar", "as 'garbage'"; "as part of" names no label.
                     Some("as") => parse.lower(o) != "part",
@@ -2680,41 +2260,6 @@ fn verbal_attack(parse: &Parse, lexicon: &Lexicon, t: usize) -> bool {
 /// "provided support to X", "in support of X" (said of an act done for X). Backing without
 /// means is an endorsement.
 fn material_support(parse: &Parse, b: usize) -> bool {
-    const MEANS: &[&str] = &[
-        "military",
-        "financial",
-        "logistical",
-        "material",
-        "economic",
-        "humanitarian",
-        "air",
-        "naval",
-        "troop",
-        "troops",
-        "weapon",
-        "arms",
-        "fund",
-        "money",
-        "funding",
-        "aid",
-        "equipment",
-        "intelligence",
-        "training",
-        "ammunition",
-        "airstrike",
-        "loan",
-        "cash",
-        "budget",
-        "food",
-        "supply",
-        "fighter",
-        "soldier",
-        "technical",
-        "medical",
-    ];
-    const GIVING: &[&str] = &[
-        "provide", "give", "send", "offer", "supply", "extend", "deliver",
-    ];
     let near = parse
         .children_with(
             b,
@@ -2723,14 +2268,15 @@ fn material_support(parse: &Parse, b: usize) -> bool {
             ],
         )
         .any(|c| {
-            parse.is_lemma(c, MEANS)
+            parse.is_lemma(c, &words().support_means)
                 || matches!(parse.case_of(c).as_deref(), Some("against" | "with"))
                 || parse
                     .children_with(c, &["obj"])
-                    .any(|o| parse.is_lemma(o, MEANS))
+                    .any(|o| parse.is_lemma(o, &words().support_means))
         });
-    let given = parse.heads[b]
-        .is_some_and(|h| parse.is_lemma(h, GIVING) || parse.case_of(b).as_deref() == Some("in"));
+    let given = parse.heads[b].is_some_and(|h| {
+        parse.is_lemma(h, &words().giving_verbs) || parse.case_of(b).as_deref() == Some("in")
+    });
     near || given
 }
 
@@ -2797,9 +2343,7 @@ fn noun_arguments<'l>(
     let light = parse.heads[n].filter(|&h| {
         let object = base(parse.rels[n]) == "obj"
             || base(parse.rels[n]) == "obl" && parse.case_of(n).is_none();
-        object
-            && parse.upos(h) == Upos::VERB
-            && super::rules::order::light_verb_forms().contains(&parse.lower(h))
+        object && parse.upos(h) == Upos::VERB && light_verb_forms().contains(&parse.lower(h))
     });
     if let Some(h) = light {
         for c in parse.children_with(h, &["obl"]).filter(|&c| c > n) {

@@ -19,6 +19,7 @@ pub(super) mod order;
 pub(super) mod order_truth;
 pub(super) mod pronouns;
 pub(super) mod triggers;
+pub(super) mod words;
 
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -29,6 +30,7 @@ use crate::lexicon::Lexicon;
 use crate::relation::{Relation, RelationType};
 use crate::resolve::Resolved;
 use crate::text::{Layout, Sentence};
+use words::words;
 
 /// A relation a rule proposes, with the rule's name.
 #[derive(Debug, Clone)]
@@ -336,62 +338,6 @@ pub(super) fn left_out(
         || nationality(doc, layout, sentence.tokens.end, m, lexicon)
 }
 
-/// Nouns of private people: who is one of them acts for no state. (Not athletes or players,
-/// who compete for their country: "refused to play against an Israeli player" is a stand
-/// against the state.)
-const PRIVATE_PEOPLE: &[&str] = &[
-    "tourist",
-    "tourists",
-    "teenager",
-    "teenagers",
-    "teen",
-    "teens",
-    "woman",
-    "women",
-    "man",
-    "men",
-    "girl",
-    "girls",
-    "boy",
-    "boys",
-    "child",
-    "children",
-    "student",
-    "students",
-    "traveller",
-    "travellers",
-    "traveler",
-    "travelers",
-    "passenger",
-    "passengers",
-    "family",
-    "families",
-    "couple",
-    "businessman",
-    "businessmen",
-    "businesswoman",
-    "grower",
-    "growers",
-    "farmer",
-    "farmers",
-    "worker",
-    "workers",
-    "blogger",
-    "bloggers",
-    "national",
-    "nationals",
-    "citizen",
-    "citizens",
-    "resident",
-    "residents",
-    "migrant",
-    "migrants",
-    "refugee",
-    "refugees",
-    "pilgrim",
-    "pilgrims",
-];
-
 /// Whether a country's mention is a demonym giving the nationality of private people ("a
 /// Canadian tourist", "a Saudi teenager", "Mexican corn growers"): such people act and are
 /// acted on for themselves, not for their state, which is no party to what they do or
@@ -409,7 +355,7 @@ fn nationality(doc: &str, layout: &Layout, end: usize, m: &Mention, lexicon: &Le
     // The noun, past at most two lower-case modifiers ("Mexican corn growers").
     for k in m.tokens.end..(m.tokens.end + 3).min(end) {
         let w = layout.tokens[k].text(doc);
-        if PRIVATE_PEOPLE.contains(&w) {
+        if words().private_people.contains(&w) {
             return true;
         }
         if !w.starts_with(|c: char| c.is_lowercase()) {
@@ -439,41 +385,16 @@ enum Setting {
     Elsewhere,
 }
 
-/// Prepositions before a place that say where an act happens.
-const WITHIN: &[&str] = &["in", "at", "throughout", "inside", "within"];
-/// Prepositions before a place that say where someone comes from or is near.
-const ELSEWHERE: &[&str] = &["from", "of", "across", "near", "around", "outside"];
-/// Nouns of which a place is the name ("the province of Cusco" is Cusco).
-const PLACE_NOUNS: &[&str] = &[
-    "province",
-    "city",
-    "state",
-    "region",
-    "town",
-    "village",
-    "island",
-    "district",
-    "county",
-    "department",
-    "territory",
-    "provinces",
-    "cities",
-    "states",
-    "regions",
-    "towns",
-    "villages",
-    "islands",
-    "districts",
-    "counties",
-];
-
 /// The setting of a place mention starting at token `at`, from the preposition before it.
 /// "the province of X" is X itself: the preposition before the phrase counts.
 fn setting(doc: &str, layout: &Layout, first: usize, at: usize) -> Setting {
     let word = |i: usize| layout.tokens[i].text(doc).to_lowercase();
-    let preposition = |w: &str| WITHIN.contains(&w) || ELSEWHERE.contains(&w);
+    let preposition = |w: &str| {
+        words().within_prepositions.contains(&w) || words().elsewhere_prepositions.contains(&w)
+    };
     let mut i = at;
-    if i >= first + 2 && word(i - 1) == "of" && PLACE_NOUNS.contains(&word(i - 2).as_str()) {
+    if i >= first + 2 && word(i - 1) == "of" && words().place_nouns.contains(&word(i - 2).as_str())
+    {
         // Back over "the (US) state of" to what precedes the phrase.
         i -= 2;
         for _ in 0..3 {
@@ -485,16 +406,21 @@ fn setting(doc: &str, layout: &Layout, first: usize, at: usize) -> Setting {
     // "across the Middle East", "from the Balkans": the article stands between the
     // preposition and the place someone comes from or moves through. (After "in" the
     // article is left alone: "settlements in the Gaza Strip" may be what is done to it.)
-    if i > first + 1 && word(i - 1) == "the" && ELSEWHERE.contains(&word(i - 2).as_str()) {
+    if i > first + 1
+        && word(i - 1) == "the"
+        && words()
+            .elsewhere_prepositions
+            .contains(&word(i - 2).as_str())
+    {
         i -= 1;
     }
     if i <= first {
         return Setting::Party;
     }
     let before = word(i - 1);
-    if WITHIN.contains(&before.as_str()) {
+    if words().within_prepositions.contains(&before.as_str()) {
         Setting::Within
-    } else if ELSEWHERE.contains(&before.as_str()) {
+    } else if words().elsewhere_prepositions.contains(&before.as_str()) {
         Setting::Elsewhere
     } else {
         Setting::Party

@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use super::words::words;
 use crate::entity::Mention;
 use crate::lexicon::{Form, Lexicon, Trigger};
 use crate::relation::RelationType;
@@ -95,32 +96,11 @@ pub(super) fn find<'l>(
     out
 }
 
-/// Words that put the holding of people in custody: "in custody", "held hostage", "held
-/// captive", "prisoners held", "held in detention", "held without charge".
-const CUSTODY: &[&str] = &[
-    "custody",
-    "hostage",
-    "hostages",
-    "captive",
-    "captives",
-    "captivity",
-    "prisoner",
-    "prisoners",
-    "detention",
-    "detained",
-    "incommunicado",
-    "jail",
-    "prison",
-    "charge",
-    "trial",
-    "questioning",
-];
-
-/// Whether the sentence speaks of holding people in custody (see [`CUSTODY`]).
+/// Whether the sentence speaks of holding people in custody (the `custody` words).
 fn custody_spoken_of(doc: &str, layout: &Layout, sentence: &Sentence) -> bool {
     sentence.tokens.clone().any(|i| {
         let w = layout.tokens[i].text(doc).to_lowercase();
-        CUSTODY.contains(&w.as_str())
+        words().custody.contains(&w.as_str())
     })
 }
 
