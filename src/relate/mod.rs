@@ -3,11 +3,11 @@
 //!
 //! 1. **Mentions.** A sentence's actors are its entity mentions, names nested in a larger
 //!    name included ("Mexican" in "Mexican President X"), with pronouns resolved to the
-//!    nearest compatible entity before them ([`pronouns`]).
+//!    nearest compatible entity before them ([`rules::pronouns`]).
 //! 2. **Rules.** The hand-written rules ([`rules`]) read the sentence's triggers, its
-//!    dependency parse ([`parsed`]) or word order ([`arguments`]), and its modality
-//!    ([`modality`]), and propose relations; resolution's titles and prefixes propose static
-//!    ones.
+//!    dependency parse ([`parsed`]) or word order ([`rules::order`]), and its modality
+//!    ([`rules::order_truth`]), and propose relations; resolution's titles and prefixes
+//!    propose static ones.
 //! 3. **Candidates.** Every ordered pair of mentions of two different actors in the sentence
 //!    is a candidate, whatever the rules said: its features ([`features`]) are the
 //!    dependency path between the two and the trigger on it, the words around them, the
@@ -18,17 +18,13 @@
 //!    dev documents, or `min_confidence`) becomes a relation, with that probability as its
 //!    `confidence` and the rule and the strongest features as its `reason`.
 
-mod arguments;
 mod classes;
 mod features;
 mod gold;
-mod modality;
 pub mod model;
 mod parsed;
-mod pronouns;
 mod rules;
 pub mod train;
-mod triggers;
 
 #[cfg(test)]
 mod model_tests;

@@ -1,9 +1,18 @@
 //! The hand-written rules: a trigger from the lexicon ("accused", "threats", "hand over")
-//! anchors an act; its source and target are read from the dependency parse ([`parsed`]) or,
-//! where the parse finds none, from word order ([`arguments`]); negation, hedges, demands and
-//! intentions decide how true it is ([`modality`]). The rules propose; the model decides:
-//! what a rule says of a pair is one of the model's features ([`super::features`]), never
-//! the verdict.
+//! anchors an act; its source and target are read from the dependency parse ([`statement`])
+//! or, where the parse finds none, from word order ([`order`]); negation, hedges, demands and
+//! intentions decide how true it is ([`truth`] from the parse, [`order_truth`] from the words
+//! before the trigger). The rules propose; the model decides: what a rule says of a pair is
+//! one of the model's features ([`super::features`]), never the verdict.
+//!
+//! Reading the parse, step by step: the trigger's rows that fit the tagging and the truth of
+//! its clause ([`statement`], [`truth`]); its arguments ([`verb_arguments`],
+//! [`noun_arguments`]), read through what the phrases of the parse name ([`phrases`]); the
+//! parties the act takes ([`parties`]); the sense the clause gives it ([`senses`]); special
+//! readings that these steps share ([`readings`]: a mediator, a halted tie, a verbal attack,
+//! material support, a condition). Around them: the triggers ([`triggers`]), pronouns
+//! ([`pronouns`]), where a place stands ([`places`]), obligations ([`obligations`]) and the
+//! rules' word lists ([`words`], from `data/lexicon/rule_words.tsv`).
 //!
 //! Each proposal names the rule that made it:
 //!
@@ -15,15 +24,34 @@
 //! | `obligation` | "X said Y must …": an obligation stated on someone, a demand |
 //! | `prefix-title`, `prefix-state-body`, `role-after-organization`, `person-party` | static relations of titles and name prefixes ([`crate::resolve`]) |
 
+mod noun_arguments;
+mod obligations;
+mod order;
+mod order_truth;
+mod parties;
+mod phrases;
+mod places;
+mod pronouns;
+mod readings;
+mod senses;
+mod statement;
+mod triggers;
+mod truth;
+mod verb_arguments;
+mod words;
+
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use super::{arguments, intended, modality, parsed, pronouns, triggers, Modality, Statement};
+use super::{intended, parsed, Modality, Statement};
 use crate::entity::{EntityType, Mention};
 use crate::lexicon::Lexicon;
 use crate::relation::{Relation, RelationType};
 use crate::resolve::Resolved;
 use crate::text::{Layout, Sentence};
+use places::{nationality, plural_demonym, setting_of, Setting};
+
+pub(super) use places::setting_name;
 
 /// A relation a rule proposes, with the rule's name.
 #[derive(Debug, Clone)]
@@ -70,7 +98,7 @@ pub(super) fn mentions(
     let (first, last) = (span.start, span.end);
     let mut mentions: Vec<Mention> = resolved.mentions[first..last]
         .iter()
-        .filter(|m| !m.nested && !modality::information_source(doc, layout, sentence, m))
+        .filter(|m| !m.nested && !order_truth::information_source(doc, layout, sentence, m))
         .filter(|m| !nationality(doc, layout, sentence.tokens.end, m, lexicon))
         .filter(|m| {
             m.kind != EntityType::Group
@@ -115,7 +143,7 @@ pub(super) fn propose(
     mut trace: Option<&mut String>,
 ) -> Vec<Proposal> {
     let mut out = Vec::new();
-    if mentions.len() < 2 || modality::is_question(doc, layout, sentence) {
+    if mentions.len() < 2 || order_truth::is_question(doc, layout, sentence) {
         return out;
     }
     let mut found = triggers::find(doc, layout, sentence, mentions, lexicon);
@@ -126,7 +154,7 @@ pub(super) fn propose(
             && f.rows
                 .iter()
                 .all(|(_, form)| *form == crate::lexicon::Form::Past)
-            && modality::after_preposition(doc, layout, sentence, f.start))
+            && order_truth::after_preposition(doc, layout, sentence, f.start))
     });
     // "X said Y must …": an obligation stated on someone is a demand without a trigger.
     let obliges = sentence.tokens.clone().any(|i| {
@@ -153,25 +181,11 @@ pub(super) fn propose(
             );
         }
     }
-    // "attorneys general from Maine", "the energy isolation of Crete", "an Ohio man": a
-    // city or region named as where someone is or comes from, or modifying a noun, is the
-    // setting of the act, not a party to it (a country there stands for its state and
-    // people, and a capital for its government: both stay).
+    // "attorneys general from Maine", "an Ohio man": a city or region named as where
+    // someone comes from is the setting of the act, not a party to it.
     let settings: Vec<Setting> = mentions
         .iter()
-        .map(|m| {
-            if m.kind != EntityType::Location
-                || lexicon
-                    .capitals
-                    .contains_key(&crate::text::key(&doc[m.span.clone()]))
-            {
-                return Setting::Party;
-            }
-            if parse.is_some_and(|p| p.modifies_noun(m)) {
-                return Setting::Elsewhere;
-            }
-            setting(doc, layout, sentence.tokens.start, m.tokens.start)
-        })
+        .map(|m| setting_of(doc, layout, sentence, parse, m, lexicon))
         .collect();
     let press: Vec<bool> = mentions
         .iter()
@@ -195,7 +209,7 @@ pub(super) fn propose(
             .collect()
     };
     for f in &found {
-        let by_parse = parse.and_then(|p| parsed::statement(p, f, mentions, lexicon));
+        let by_parse = parse.and_then(|p| statement::statement(p, f, mentions, lexicon));
         if let Some(t) = trace.as_deref_mut() {
             let _ = writeln!(
                 t,
@@ -203,7 +217,7 @@ pub(super) fn propose(
                 &doc[f.span(layout)]
             );
         }
-        let fits = parse.is_some_and(|p| p.fits(f));
+        let fits = parse.is_some_and(|p| statement::fits(p, f));
         let chosen = match by_parse {
             Some(s) if s.has_pair() => Some((s, "parse")),
             // The parse found that nothing is stated (a hedge, a demanded act, a thing
@@ -212,7 +226,7 @@ pub(super) fn propose(
             // The parse read the truth of the clause ("would not meet their demands")
             // better than a word window does: the rules' arguments keep it.
             Some(s) if fits => {
-                arguments::statement(doc, layout, sentence, mentions, f).map(|mut r| {
+                order::statement(doc, layout, sentence, mentions, f).map(|mut r| {
                     if s.modality != Modality::Asserted {
                         r.modality = s.modality;
                     }
@@ -230,9 +244,7 @@ pub(super) fn propose(
                     (r, "order+parse-truth")
                 })
             }
-            _ if fits => {
-                arguments::statement(doc, layout, sentence, mentions, f).map(|r| (r, "order"))
-            }
+            _ if fits => order::statement(doc, layout, sentence, mentions, f).map(|r| (r, "order")),
             _ => None,
         };
         if let Some((statement, rule)) = chosen {
@@ -250,7 +262,7 @@ pub(super) fn propose(
     }
     if obliges {
         if let Some(p) = parse {
-            for (at, statement) in parsed::obligations(p) {
+            for (at, statement) in obligations::obligations(p) {
                 let trigger = layout.tokens[at].span.clone();
                 emit(
                     &statement,
@@ -293,33 +305,6 @@ pub(super) fn news_organization(m: &Mention, label: &str, lexicon: &Lexicon) -> 
             )
 }
 
-/// How a mention stands as a place in its sentence, for the model: "party", "within" (where
-/// an act happens), "elsewhere" (where someone comes from, or a modifier of a noun).
-pub(super) fn setting_name(
-    doc: &str,
-    layout: &Layout,
-    sentence: &Sentence,
-    parse: &parsed::Parse,
-    m: &Mention,
-    lexicon: &Lexicon,
-) -> &'static str {
-    if m.kind != EntityType::Location
-        || lexicon
-            .capitals
-            .contains_key(&crate::text::key(&doc[m.span.clone()]))
-    {
-        return "party";
-    }
-    if parse.modifies_noun(m) {
-        return "elsewhere";
-    }
-    match setting(doc, layout, sentence.tokens.start, m.tokens.start) {
-        Setting::Party => "party",
-        Setting::Within => "within",
-        Setting::Elsewhere => "elsewhere",
-    }
-}
-
 /// Whether the rules leave a name out of their mentions: a source of information ("according
 /// to X", "via Twitter") or the nationality of private people ("a Canadian tourist").
 pub(super) fn left_out(
@@ -329,173 +314,8 @@ pub(super) fn left_out(
     m: &Mention,
     lexicon: &Lexicon,
 ) -> bool {
-    modality::information_source(doc, layout, sentence, m)
+    order_truth::information_source(doc, layout, sentence, m)
         || nationality(doc, layout, sentence.tokens.end, m, lexicon)
-}
-
-/// Nouns of private people: who is one of them acts for no state. (Not athletes or players,
-/// who compete for their country: "refused to play against an Israeli player" is a stand
-/// against the state.)
-const PRIVATE_PEOPLE: &[&str] = &[
-    "tourist",
-    "tourists",
-    "teenager",
-    "teenagers",
-    "teen",
-    "teens",
-    "woman",
-    "women",
-    "man",
-    "men",
-    "girl",
-    "girls",
-    "boy",
-    "boys",
-    "child",
-    "children",
-    "student",
-    "students",
-    "traveller",
-    "travellers",
-    "traveler",
-    "travelers",
-    "passenger",
-    "passengers",
-    "family",
-    "families",
-    "couple",
-    "businessman",
-    "businessmen",
-    "businesswoman",
-    "grower",
-    "growers",
-    "farmer",
-    "farmers",
-    "worker",
-    "workers",
-    "blogger",
-    "bloggers",
-    "national",
-    "nationals",
-    "citizen",
-    "citizens",
-    "resident",
-    "residents",
-    "migrant",
-    "migrants",
-    "refugee",
-    "refugees",
-    "pilgrim",
-    "pilgrims",
-];
-
-/// Whether a country's mention is a demonym giving the nationality of private people ("a
-/// Canadian tourist", "a Saudi teenager", "Mexican corn growers"): such people act and are
-/// acted on for themselves, not for their state, which is no party to what they do or
-/// suffer. A state's agents ("the Libyan ambassador", "Russian troops") keep the state.
-fn nationality(doc: &str, layout: &Layout, end: usize, m: &Mention, lexicon: &Lexicon) -> bool {
-    if m.kind != EntityType::Country {
-        return false;
-    }
-    // A demonym ("Canadian"), not the country's name ("Canada").
-    let text = &doc[m.span.clone()];
-    match lexicon.demonym(text) {
-        Some(c) if crate::text::key(&lexicon.countries[c].name) != crate::text::key(text) => {}
-        _ => return false,
-    }
-    // The noun, past at most two lower-case modifiers ("Mexican corn growers").
-    for k in m.tokens.end..(m.tokens.end + 3).min(end) {
-        let w = layout.tokens[k].text(doc);
-        if PRIVATE_PEOPLE.contains(&w) {
-            return true;
-        }
-        if !w.starts_with(|c: char| c.is_lowercase()) {
-            return false;
-        }
-    }
-    false
-}
-
-/// Whether a country's mention is a plural demonym ("Palestinians", "Liberians"), not its
-/// name ("the Philippines").
-fn plural_demonym(text: &str, lexicon: &Lexicon) -> bool {
-    text.ends_with('s')
-        && lexicon
-            .demonym(text)
-            .is_some_and(|c| crate::text::key(&lexicon.countries[c].name) != crate::text::key(text))
-}
-
-/// How a place mention stands in its sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Setting {
-    /// Named as itself: it may act or be acted on.
-    Party,
-    /// Where the act happens ("in X", "throughout X").
-    Within,
-    /// Where someone comes from or is near ("from X", "of X", "an X man").
-    Elsewhere,
-}
-
-/// Prepositions before a place that say where an act happens.
-const WITHIN: &[&str] = &["in", "at", "throughout", "inside", "within"];
-/// Prepositions before a place that say where someone comes from or is near.
-const ELSEWHERE: &[&str] = &["from", "of", "across", "near", "around", "outside"];
-/// Nouns of which a place is the name ("the province of Cusco" is Cusco).
-const PLACE_NOUNS: &[&str] = &[
-    "province",
-    "city",
-    "state",
-    "region",
-    "town",
-    "village",
-    "island",
-    "district",
-    "county",
-    "department",
-    "territory",
-    "provinces",
-    "cities",
-    "states",
-    "regions",
-    "towns",
-    "villages",
-    "islands",
-    "districts",
-    "counties",
-];
-
-/// The setting of a place mention starting at token `at`, from the preposition before it.
-/// "the province of X" is X itself: the preposition before the phrase counts.
-fn setting(doc: &str, layout: &Layout, first: usize, at: usize) -> Setting {
-    let word = |i: usize| layout.tokens[i].text(doc).to_lowercase();
-    let preposition = |w: &str| WITHIN.contains(&w) || ELSEWHERE.contains(&w);
-    let mut i = at;
-    if i >= first + 2 && word(i - 1) == "of" && PLACE_NOUNS.contains(&word(i - 2).as_str()) {
-        // Back over "the (US) state of" to what precedes the phrase.
-        i -= 2;
-        for _ in 0..3 {
-            if i > first && !preposition(&word(i - 1)) {
-                i -= 1;
-            }
-        }
-    }
-    // "across the Middle East", "from the Balkans": the article stands between the
-    // preposition and the place someone comes from or moves through. (After "in" the
-    // article is left alone: "settlements in the Gaza Strip" may be what is done to it.)
-    if i > first + 1 && word(i - 1) == "the" && ELSEWHERE.contains(&word(i - 2).as_str()) {
-        i -= 1;
-    }
-    if i <= first {
-        return Setting::Party;
-    }
-    let before = word(i - 1);
-    if WITHIN.contains(&before.as_str()) {
-        Setting::Within
-    } else if ELSEWHERE.contains(&before.as_str()) {
-        Setting::Elsewhere
-    } else {
-        Setting::Party
-    }
 }
 
 /// Whether entities of this type can act or be acted on in an event.
@@ -504,6 +324,7 @@ fn is_actor(kind: EntityType) -> bool {
 }
 
 /// Turns a statement into relations between entities, once per pair and sentence.
+#[allow(clippy::too_many_arguments)]
 fn emit(
     statement: &Statement,
     mentions: &[Mention],

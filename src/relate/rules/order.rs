@@ -1,279 +1,13 @@
 //! Choosing the source and target of a trigger among the mentions of its sentence.
 
-use super::modality;
+use super::order_truth;
 use super::triggers::Found;
-use super::{Modality, Statement};
+use super::words::{light_verb_forms, words};
 use crate::entity::Mention;
-use crate::lexicon::{verb_forms, Form, Trigger, TriggerPos};
+use crate::lexicon::{Form, Trigger, TriggerPos};
+use crate::relate::{Modality, Statement};
 use crate::relation::RelationType;
 use crate::text::{Layout, Sentence};
-
-/// Forms of "be" and "get" that make a following participle passive.
-const PASSIVE_AUX: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten",
-];
-
-/// Time and quantity words skipped between a verb and its arguments.
-const TIME_AND_QUANTITY: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "tomorrow",
-    "on",
-    "last",
-    "this",
-    "next",
-    "week",
-    "weekend",
-    "month",
-    "year",
-    "earlier",
-    "later",
-    "again",
-    "also",
-    "more",
-    "than",
-    "up",
-    "at",
-    "least",
-    "about",
-    "nearly",
-    "some",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "scores",
-    "several",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "night",
-    "morning",
-    "afternoon",
-    "evening",
-    "late",
-    "early",
-];
-
-/// Nouns that carry another actor's initiative: "rejected calls by X", "an offer from X".
-const MESSAGE_NOUNS: &[&str] = &[
-    "call",
-    "calls",
-    "appeal",
-    "appeals",
-    "offer",
-    "offers",
-    "demand",
-    "demands",
-    "request",
-    "requests",
-    "proposal",
-    "proposals",
-    "plan",
-    "plans",
-    "invitation",
-    "invitations",
-    "bid",
-    "ultimatum",
-    "initiative",
-    "suggestion",
-    "overture",
-    "overtures",
-    "plea",
-    "pleas",
-    "order",
-    "orders",
-    "ban",
-    "warning",
-    "warnings",
-    "pressure",
-    "mediation",
-    "accusation",
-    "accusations",
-    "allegation",
-    "allegations",
-    "criticism",
-    "claims",
-    "claim",
-    "charges",
-];
-
-/// Verbs whose infinitive complement states an intention, not an event: the complement's
-/// object is the target of the governing trigger ("threatened to cut off electricity to X"),
-/// and a trigger inside the complement states nothing ("promised to continue aid"). Verbs of
-/// demand ("demanded to question X", "ordered troops to strike X") are not here: what is
-/// demanded is no intention, and no threat ([`super::modality::DEMAND_VERBS`]).
-pub(super) const INTENT_VERBS: &[&str] = &[
-    "threaten",
-    "promise",
-    "pledge",
-    "vow",
-    "plan",
-    "intend",
-    "seek",
-    "want",
-    "hope",
-    "expect",
-    "decide",
-    "offer",
-    "agree",
-    "try",
-    "prepare",
-    "aim",
-    "swear",
-    "propose",
-    "consider",
-    "attempt",
-    "wish",
-    "refuse",
-    "decline",
-    "fail",
-    "encourage",
-    "persuade",
-    "force",
-    "invite",
-    "allow",
-    "authorize",
-];
-
-/// Auxiliaries and modals: they end a noun phrase.
-const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
-    "will", "would", "can", "could", "should", "may", "might", "must", "that", "which", "who",
-];
-
-/// Prepositions after which a mention is not a clause's subject.
-const PREPOSITIONS: &[&str] = &[
-    "in",
-    "of",
-    "at",
-    "from",
-    "with",
-    "to",
-    "for",
-    "by",
-    "on",
-    "into",
-    "about",
-    "against",
-    "over",
-    "under",
-    "between",
-    "among",
-    "through",
-    "within",
-    "toward",
-    "towards",
-    "than",
-    "as",
-    "regarding",
-    "concerning",
-    "after",
-    "before",
-    "during",
-    "since",
-    "without",
-];
-
-/// Verbs whose object noun carries the event: "X signed an agreement with Y", "X made
-/// threats against Y". The noun's source is then the verb's subject, and a phrase the parser
-/// hung on the verb is the noun's ("launched rocket fire against X").
-const LIGHT_VERBS: &[&str] = &[
-    "make",
-    "sign",
-    "reach",
-    "hold",
-    "issue",
-    "launch",
-    "provide",
-    "announce",
-    "establish",
-    "have",
-    "conduct",
-    "carry",
-    "voice",
-    "express",
-    "offer",
-    "strike",
-    "seal",
-    "conclude",
-    "forge",
-    "form",
-    "build",
-    "pursue",
-    "seek",
-    "renew",
-    "extend",
-    "deepen",
-    "strengthen",
-    "expand",
-    "enhance",
-    "boost",
-    "increase",
-    "step",
-    "impose",
-    "level",
-    "file",
-    "lodge",
-    "bring",
-    "mount",
-    "wage",
-    "stage",
-    "deliver",
-    "send",
-    "give",
-    "grant",
-    "pledge",
-    "promise",
-    "approve",
-    "continue",
-    "begin",
-    "start",
-    "initiate",
-    "propose",
-    "unveil",
-    "repeat",
-    "reiterate",
-    "renew",
-    "escalate",
-    "intensify",
-    "resume",
-    "unleash",
-    "order",
-    "authorize",
-    "accept",
-    "receive",
-    "take",
-    "demand",
-];
-
-/// Every inflected form of the light verbs, built once.
-pub(super) fn light_verb_forms() -> &'static std::collections::HashSet<String> {
-    static FORMS: std::sync::OnceLock<std::collections::HashSet<String>> =
-        std::sync::OnceLock::new();
-    FORMS.get_or_init(|| {
-        LIGHT_VERBS
-            .iter()
-            .flat_map(|v| verb_forms(v).into_iter().map(|(f, _)| f))
-            .collect()
-    })
-}
 
 /// How far back a subject and forward an object may be, in tokens.
 const SUBJECT_WINDOW: usize = 16;
@@ -338,7 +72,10 @@ impl Ctx<'_> {
         if start > self.sentence.tokens.start && self.word(start - 1) == "the" {
             start -= 1;
         }
-        start > self.sentence.tokens.start && PREPOSITIONS.contains(&self.word(start - 1).as_str())
+        start > self.sentence.tokens.start
+            && words()
+                .prepositions
+                .contains(&self.word(start - 1).as_str())
     }
 
     /// The subject before token `at`: the nearest mention that is not a prepositional object.
@@ -394,8 +131,8 @@ impl Ctx<'_> {
             let w = self.word(i);
             self.time_or_quantity(i)
                 || (t.chars().next().is_some_and(char::is_lowercase) || t == "-")
-                    && (w == "of" || !PREPOSITIONS.contains(&w.as_str()))
-                    && !AUXILIARIES.contains(&w.as_str())
+                    && (w == "of" || !words().prepositions.contains(&w.as_str()))
+                    && !words().auxiliaries.contains(&w.as_str())
         });
         (start <= at + 8 && modifiers).then_some(k)
     }
@@ -405,7 +142,7 @@ impl Ctx<'_> {
     fn time_or_quantity(&self, i: usize) -> bool {
         let t = self.layout.tokens[i].text(self.doc);
         t.chars().next().is_some_and(|c| c.is_ascii_digit())
-            || TIME_AND_QUANTITY.contains(&self.word(i).as_str())
+            || words().time_and_quantity.contains(&self.word(i).as_str())
     }
 
     /// The token after time words and adverbs following `at` ("threatened on Monday to").
@@ -425,8 +162,10 @@ impl Ctx<'_> {
     fn message_source(&self, at: usize) -> Option<usize> {
         let ceiling = (at + 5).min(self.sentence.tokens.end);
         let noun = (at..ceiling)
-            .take_while(|&i| !self.boundary(i) && !PREPOSITIONS.contains(&self.word(i).as_str()))
-            .find(|&i| MESSAGE_NOUNS.contains(&self.word(i).as_str()))?;
+            .take_while(|&i| {
+                !self.boundary(i) && !words().prepositions.contains(&self.word(i).as_str())
+            })
+            .find(|&i| words().message_nouns.contains(&self.word(i).as_str()))?;
         let preposition = noun + 1;
         if preposition < self.sentence.tokens.end
             && matches!(self.word(preposition).as_str(), "by" | "from" | "of")
@@ -517,7 +256,7 @@ impl Ctx<'_> {
 /// whose preposition follows the trigger beats a row that takes a direct object; a noun with
 /// neither may still join a coordinated subject ("X and Y formed an alliance").
 fn choose_row<'l>(ctx: &Ctx, found: &Found<'l>) -> Option<(&'l Trigger, Form, Option<usize>)> {
-    let nominal = modality::nominal_use(ctx.doc, ctx.layout, found.start);
+    let nominal = order_truth::nominal_use(ctx.doc, ctx.layout, found.start);
     let has_verb = found.rows.iter().any(|(r, _)| r.pos == TriggerPos::Verb);
     let wanted = |pos: TriggerPos| {
         if nominal {
@@ -570,14 +309,14 @@ pub(super) fn statement(
         .rows
         .iter()
         .any(|(r, _)| r.relation == RelationType::Demands);
-    let intent = modality::intent(doc, layout, sentence, found.start);
-    let modality = if modality::hedged(doc, layout, sentence, found.start) {
+    let intent = order_truth::intent(doc, layout, sentence, found.start);
+    let modality = if order_truth::hedged(doc, layout, sentence, found.start) {
         Modality::Hedged
-    } else if !is_demand && modality::demanded(doc, layout, sentence, found.start) {
+    } else if !is_demand && order_truth::demanded(doc, layout, sentence, found.start) {
         Modality::Demanded
     } else if intent == Some(false) {
         Modality::Intended
-    } else if intent == Some(true) || modality::negated(doc, layout, sentence, found.start) {
+    } else if intent == Some(true) || order_truth::negated(doc, layout, sentence, found.start) {
         // "refused to meet X", "failed to reach agreement": the event is denied.
         Modality::Negated
     } else {
@@ -586,7 +325,7 @@ pub(super) fn statement(
     let (row, form, object_from) = choose_row(&ctx, found)?;
     let (sources, targets) = match row.pos {
         TriggerPos::Verb => {
-            if form == Form::Past && modality::adjectival(doc, layout, sentence, found.start) {
+            if form == Form::Past && order_truth::adjectival(doc, layout, sentence, found.start) {
                 return None;
             }
             verb_arguments(&ctx, found, form, object_from)
@@ -629,7 +368,7 @@ fn verb_arguments(
 ) -> (Vec<usize>, Vec<usize>) {
     let aux_floor = found.start.saturating_sub(3).max(ctx.sentence.tokens.start);
     let passive = form == Form::Past
-        && (aux_floor..found.start).any(|i| PASSIVE_AUX.contains(&ctx.word(i).as_str()));
+        && (aux_floor..found.start).any(|i| words().passive_aux.contains(&ctx.word(i).as_str()));
     if passive {
         // "X was extradited by Y": Y is the source, X the target.
         let agent = ctx

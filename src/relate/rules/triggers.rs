@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use super::words::words;
 use crate::entity::Mention;
 use crate::lexicon::{Form, Lexicon, Trigger};
 use crate::relation::RelationType;
@@ -10,7 +11,7 @@ use crate::text::{Layout, Sentence};
 /// A trigger found in a sentence, with every lexicon row that spells it the same way (the
 /// rows differ by the preposition that introduces the target).
 #[derive(Debug, Clone)]
-pub(super) struct Found<'l> {
+pub(in crate::relate) struct Found<'l> {
     /// The lexicon rows, in lexicon order, each with the form its first word takes here.
     pub rows: Vec<(&'l Trigger, Form)>,
     /// Token index of its first word.
@@ -61,7 +62,7 @@ pub(super) fn find<'l>(
             let Some(end) = rest_matches(doc, layout, sentence, i + 1, &trigger.words[1..]) else {
                 continue;
             };
-            // Rows ending at the same word compete in `arguments::choose_row`; a longer
+            // Rows ending at the same word compete in `order::choose_row`; a longer
             // trigger replaces shorter ones.
             match &mut best {
                 Some(b) if b.end == end => b.rows.push((trigger, form)),
@@ -95,32 +96,11 @@ pub(super) fn find<'l>(
     out
 }
 
-/// Words that put the holding of people in custody: "in custody", "held hostage", "held
-/// captive", "prisoners held", "held in detention", "held without charge".
-const CUSTODY: &[&str] = &[
-    "custody",
-    "hostage",
-    "hostages",
-    "captive",
-    "captives",
-    "captivity",
-    "prisoner",
-    "prisoners",
-    "detention",
-    "detained",
-    "incommunicado",
-    "jail",
-    "prison",
-    "charge",
-    "trial",
-    "questioning",
-];
-
-/// Whether the sentence speaks of holding people in custody (see [`CUSTODY`]).
+/// Whether the sentence speaks of holding people in custody (the `custody` words).
 fn custody_spoken_of(doc: &str, layout: &Layout, sentence: &Sentence) -> bool {
     sentence.tokens.clone().any(|i| {
         let w = layout.tokens[i].text(doc).to_lowercase();
-        CUSTODY.contains(&w.as_str())
+        words().custody.contains(&w.as_str())
     })
 }
 

@@ -4,53 +4,9 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::words::words;
 use crate::entity::Mention;
 use crate::text::{Layout, Sentence};
-
-/// Words that negate the verb or noun they precede.
-const NEGATORS: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "without"];
-
-/// Verbs that deny the noun after them ("refuted the existence of any such agreement").
-const DENIALS: &[&str] = &[
-    "refuted",
-    "denied",
-    "denies",
-    "deny",
-    "refutes",
-    "dismissed",
-];
-
-/// Words that make what follows a possibility or an obligation, not a statement of fact
-/// ("could attack", "must hand over"). Intent ("willing to", "plans to") and report
-/// ("reportedly") are kept: news states them as facts.
-const HEDGES: &[&str] = &[
-    "could",
-    "might",
-    "may",
-    "potentially",
-    "possibly",
-    "perhaps",
-    "would",
-    "probably",
-    "likely",
-    "unlikely",
-];
-
-/// Adjectives whose infinitive complement is what their subject intends, as "plans to" is:
-/// "is willing to withdraw", "ready to contribute troops", "prepared to lift the ban".
-pub(super) const INTENT_ADJECTIVES: &[&str] = &[
-    "willing",
-    "ready",
-    "prepared",
-    "determined",
-    "eager",
-    "keen",
-    "poised",
-    "resolved",
-];
-
-/// Adjectives whose complement is an act not intended ("unwilling to meet X").
-pub(super) const UNWILLING: &[&str] = &["unwilling", "reluctant"];
 
 /// Whether the sentence is a question (it ends with "?").
 pub(super) fn is_question(doc: &str, layout: &Layout, sentence: &Sentence) -> bool {
@@ -81,41 +37,14 @@ fn any_before(
 /// Whether a negator stands within four words before token `at`, or a verb of denial
 /// within six ("refuted the existence of any such agreement").
 pub(super) fn negated(doc: &str, layout: &Layout, sentence: &Sentence, at: usize) -> bool {
-    any_before(doc, layout, sentence, at, 4, NEGATORS)
-        || any_before(doc, layout, sentence, at, 6, DENIALS)
+    any_before(doc, layout, sentence, at, 4, &words().negators)
+        || any_before(doc, layout, sentence, at, 6, &words().denial_forms)
 }
 
 /// Whether a hedge stands within three words before token `at`.
 pub(super) fn hedged(doc: &str, layout: &Layout, sentence: &Sentence, at: usize) -> bool {
-    any_before(doc, layout, sentence, at, 3, HEDGES)
+    any_before(doc, layout, sentence, at, 3, &words().hedges)
 }
-
-/// Words after which a past participle is an adjective ("the accused", "alleged bribes").
-const ADJECTIVE_CONTEXT: &[&str] = &[
-    "the", "a", "an", "of", "and", "or", "his", "her", "their", "its", "our", "your", "my", "for",
-    "to", "with", "these", "those", "this", "that", "some", "many", "several", "two", "three",
-    "dozens", "all", "any", "other",
-];
-
-/// Prepositions after which a past participle opens a noun phrase ("over alleged plots").
-const PARTICIPLE_PREPOSITIONS: &[&str] = &[
-    "over",
-    "about",
-    "amid",
-    "despite",
-    "against",
-    "following",
-    "after",
-    "in",
-    "on",
-    "by",
-    "from",
-    "into",
-    "of",
-    "for",
-    "with",
-    "without",
-];
 
 /// The lowercase word before token `at`, when a word follows it: the frame of a participle
 /// that modifies the noun after it.
@@ -135,7 +64,7 @@ pub(super) fn adjectival(doc: &str, layout: &Layout, sentence: &Sentence, at: us
     noun_frame(doc, layout, sentence, at).is_some_and(|before| {
         // "extradited suspected militant X": a participle right after a verb in the past.
         let after_past_verb = before.len() > 4 && before.ends_with("ed") && at >= 2;
-        ADJECTIVE_CONTEXT.contains(&before.as_str()) || after_past_verb
+        words().adjective_context.contains(&before.as_str()) || after_past_verb
     })
 }
 
@@ -148,7 +77,7 @@ pub(super) fn after_preposition(
     at: usize,
 ) -> bool {
     noun_frame(doc, layout, sentence, at)
-        .is_some_and(|before| PARTICIPLE_PREPOSITIONS.contains(&before.as_str()))
+        .is_some_and(|before| words().participle_prepositions.contains(&before.as_str()))
 }
 
 /// Whether a mention is cited as a source ("according to La Politica Online") or a medium
@@ -220,8 +149,10 @@ pub(super) fn intent(doc: &str, layout: &Layout, sentence: &Sentence, at: usize)
             return Some(matches!(*lemma, "refuse" | "decline" | "fail"));
         }
         // "is willing to", "is unwilling to".
-        if INTENT_ADJECTIVES.contains(&w.as_str()) || UNWILLING.contains(&w.as_str()) {
-            return Some(UNWILLING.contains(&w.as_str()));
+        if words().intent_adjectives.contains(&w.as_str())
+            || words().unwilling.contains(&w.as_str())
+        {
+            return Some(words().unwilling.contains(&w.as_str()));
         }
     }
     None
@@ -230,27 +161,6 @@ pub(super) fn intent(doc: &str, layout: &Layout, sentence: &Sentence, at: usize)
 fn is_boundary_word(w: &str) -> bool {
     matches!(w, "," | ";" | "and" | "but" | "or" | "that" | "which")
 }
-
-/// Verbs whose complement is what someone wants done, not what happened: "demanded that
-/// Israel ease restrictions", "called for the withdrawal of troops".
-pub(super) const DEMAND_VERBS: &[&str] = &[
-    "demand",
-    "urge",
-    "insist",
-    "ask",
-    "call",
-    "request",
-    "recommend",
-    "propose",
-    "suggest",
-    "want",
-    "seek",
-    "press",
-    "appeal",
-    "plead",
-    "order",
-    "require",
-];
 
 /// Whether the trigger at `at` sits in the complement of a demand ("demanded that X
 /// provide", "demanded the withdrawal of"): what is demanded has not happened.
@@ -276,16 +186,16 @@ pub(super) fn demanded(doc: &str, layout: &Layout, sentence: &Sentence, at: usiz
 }
 
 /// Every inflected form of the intent verbs, with its lemma (the first in
-/// [`super::arguments::INTENT_VERBS`] that has the form), built once.
+/// `intent_verbs` that has the form), built once.
 fn intent_forms() -> &'static HashMap<String, &'static str> {
     static FORMS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
-    FORMS.get_or_init(|| forms_of(super::arguments::INTENT_VERBS))
+    FORMS.get_or_init(|| forms_of(&words().intent_verbs))
 }
 
 /// Every inflected form of the demand verbs, built once.
 fn demand_forms() -> &'static HashMap<String, &'static str> {
     static FORMS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
-    FORMS.get_or_init(|| forms_of(DEMAND_VERBS))
+    FORMS.get_or_init(|| forms_of(&words().demand_verbs))
 }
 
 /// The inflected forms of verb lemmas, each with the first lemma that has it.

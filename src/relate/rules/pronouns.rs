@@ -1,18 +1,13 @@
 //! Pronouns as arguments: "he", "she", "they", "it" stand for the nearest compatible entity
 //! mentioned before them, in the same or the previous sentence.
 
+use super::words::words;
 use crate::entity::{EntityType, Mention};
 use crate::lexicon::{Lexicon, RoleCategory};
 use crate::text::Layout;
 
-/// Subject pronouns.
-const SUBJECTS: &[&str] = &["he", "she", "they", "it"];
-
-/// Possessive determiners.
-pub(super) const POSSESSIVES: &[&str] = &["his", "her", "their", "its"];
-
 /// What a pronoun may refer to.
-pub(super) fn compatible(pronoun: &str, kind: EntityType) -> Option<bool> {
+pub(in crate::relate) fn compatible(pronoun: &str, kind: EntityType) -> Option<bool> {
     Some(match pronoun {
         "he" | "him" | "his" | "she" | "her" | "himself" | "herself" => kind == EntityType::Person,
         "they" | "them" | "their" | "themselves" => {
@@ -100,10 +95,8 @@ pub(super) fn resolve(
             } else {
                 String::new()
             };
-            let intent = |w: &str| {
-                super::modality::INTENT_ADJECTIVES.contains(&w)
-                    || super::modality::UNWILLING.contains(&w)
-            };
+            let intent =
+                |w: &str| words().intent_adjectives.contains(&w) || words().unwilling.contains(&w);
             let continued = match next.as_str() {
                 "has" | "had" => after(2).ends_with("ed") && after(2) != "been",
                 "will" | "would" => after(2) != "be" || intent(&after(3)),
@@ -164,7 +157,7 @@ pub(super) fn resolve(
         } else {
             &groups
         };
-        let antecedent = if SUBJECTS.contains(&word.as_str()) {
+        let antecedent = if words().subject_pronouns.contains(&word.as_str()) {
             pool.iter()
                 .copied()
                 .find(|m| subject_like(m))
@@ -192,7 +185,7 @@ pub(super) fn resolve(
                 entity: a.entity,
                 // A possessive ("their respective nations") is no argument of its own; it
                 // serves only as the possessor of a nominal trigger ("his threats").
-                nested: POSSESSIVES.contains(&word.as_str()),
+                nested: words().possessive_pronouns.contains(&word.as_str()),
             });
         }
     }
