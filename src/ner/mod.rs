@@ -28,6 +28,7 @@ mod beam;
 pub mod corpus;
 pub mod eval;
 mod features;
+mod gum;
 mod hash;
 mod label;
 mod lexfeat;

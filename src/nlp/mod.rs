@@ -29,6 +29,7 @@
 //! `hash.rs`, `tagger.rs`, `parser.rs` (transition system and dynamic oracle), `lemma.rs`,
 //! `conllu.rs`, `model_io.rs` (the model file format), `train.rs`, `eval.rs`.
 
+pub mod clusters;
 pub mod conllu;
 pub mod eval;
 mod features;

@@ -19,6 +19,8 @@ mod candidate;
 mod context;
 mod model;
 mod names;
+mod structure;
+mod teams;
 
 pub use candidate::Candidate;
 
@@ -54,7 +56,8 @@ pub fn recognize(text: &str, layout: &Layout, lexicon: &Lexicon) -> Vec<Candidat
         .iter()
         .map(|s| context::first_word(text, layout, s.tokens.clone()))
         .collect();
-    join_bare_state_nouns(refined, &keys, &first_words, lexicon)
+    let joined = join_bare_state_nouns(refined, &keys, &first_words, lexicon);
+    teams::retype(text, layout, joined, lexicon)
 }
 
 /// Bare state nouns that stay a group of their own when no country claims them and they open
