@@ -160,8 +160,7 @@ impl Sent<'_> {
         let tags = self.tags.get_or_init(|| {
             let words: Vec<&str> = self.range.clone().map(|k| self.text(k)).collect();
             crate::nlp::Models::embedded()
-                .tagger
-                .tag(&words)
+                .tag_news(&words)
                 .into_iter()
                 .map(|t| t.upos)
                 .collect()

@@ -91,7 +91,7 @@ pub(super) fn hedged(doc: &str, layout: &Layout, sentence: &Sentence, at: usize)
 }
 
 /// Words after which a past participle is an adjective ("the accused", "alleged bribes").
-const ADJECTIVE_CONTEXT: &[&str] = &[
+pub(super) const ADJECTIVE_CONTEXT: &[&str] = &[
     "the", "a", "an", "of", "and", "or", "his", "her", "their", "its", "our", "your", "my", "for",
     "to", "with", "these", "those", "this", "that", "some", "many", "several", "two", "three",
     "dozens", "all", "any", "other",

@@ -567,6 +567,22 @@ impl<'a> Parse<'a> {
 
 /// The word of a trigger that carries a row of part of speech `pos`: the last word of a
 /// compound noun ("military aid", "arms embargo"), else the first word.
+/// Whether word `w` is a past participle opening a noun phrase ("… and accused cartel members
+/// to the U.S.", "the detained activists"): a participle after a determiner or a conjunction,
+/// with a word after it and no auxiliary or subject of its own, describes the noun however the
+/// parser hung it (the word-order path reads the same frame, `modality::adjectival`).
+fn participle_before_noun(parse: &Parse, w: usize) -> bool {
+    parse.tags[w].xpos == "VBN"
+        && w > 0
+        && w + 1 < parse.words.len()
+        && super::modality::ADJECTIVE_CONTEXT.contains(&parse.lower(w - 1).as_str())
+        && parse.words[w + 1].starts_with(char::is_alphabetic)
+        && parse
+            .children_with(w, &["aux", "nsubj", "expl"])
+            .next()
+            .is_none()
+}
+
 fn anchor(parse: &Parse, found: &Found, pos: TriggerPos) -> Option<usize> {
     let first = found.start.checked_sub(parse.start)?;
     let last = found.end.checked_sub(parse.start + 1)?;
@@ -836,7 +852,8 @@ pub(super) fn statement(
         let upos = parse.upos(w);
         // "over alleged plots", "accused cartel members": a participle modifying the noun
         // after it describes; it is no act.
-        let modifier = base(parse.rels[w]) == "amod" && parse.heads[w].is_some_and(|h| h > w);
+        let modifier = base(parse.rels[w]) == "amod" && parse.heads[w].is_some_and(|h| h > w)
+            || participle_before_noun(parse, w);
         match r.pos {
             TriggerPos::Verb => matches!(upos, Upos::VERB | Upos::AUX) && !modifier,
             TriggerPos::Noun => matches!(upos, Upos::NOUN | Upos::PROPN),
@@ -1802,8 +1819,19 @@ fn modality(parse: &Parse, t: usize, mentions: &[Mention]) -> Modality {
         if matches!(rel, "xcomp" | "acl") && hedged_here(h) {
             return Modality::Hedged;
         }
-        // "is willing to withdraw", "is unwilling to meet", "is likely to attack".
-        if rel == "xcomp" && parse.upos(h) == Upos::ADJ {
+        // "is willing to withdraw", "is unwilling to meet", "is likely to attack" (the words
+        // of these lists are adjectives however the tagger read them).
+        let listed = |w: &str| {
+            LIKELY.contains(&w)
+                || super::modality::UNWILLING.contains(&w)
+                || super::modality::INTENT_ADJECTIVES.contains(&w)
+        };
+        if rel == "xcomp" && (parse.upos(h) == Upos::ADJ || listed(&parse.lower(h))) {
+            let lemma: Cow<'_, str> = if parse.upos(h) == Upos::ADJ {
+                lemma.clone()
+            } else {
+                Cow::Owned(parse.lower(h))
+            };
             if LIKELY.contains(&lemma.as_ref()) {
                 return Modality::Hedged;
             }
@@ -2157,10 +2185,13 @@ fn verb_arguments<'l>(
             }
         }
     }
-    // "X and Y agreed that …": an agreement of opinion, no cooperation.
-    if rows[0].0.relation == RelationType::CooperatesWith
-        && parse.children_with(t, &["ccomp"]).next().is_some()
-    {
+    // "X and Y agreed that …": an agreement of opinion, no cooperation (the clause, or the
+    // "that" opening it where the parser took it for the object).
+    let that_clause = parse.children_with(t, &["ccomp"]).next().is_some()
+        || parse
+            .children_with(t, &["obj"])
+            .any(|c| c == t + 1 && parse.lower(c) == "that");
+    if rows[0].0.relation == RelationType::CooperatesWith && that_clause {
         return Some((rows[0].0, Vec::new(), Vec::new(), true));
     }
     // Without its preposition a row takes no object ("talk of X" is no meeting with X).
