@@ -7,6 +7,13 @@ Datasets and type mapping (gold -> scored type <- predicted):
             election, event, misc are not scored. Predicted person/organization/country/location.
   uner      Universal NER English EWT (.iob2). PER, ORG, LOC; a predicted country or location
             counts as LOC.
+  gum       GUM CoNLL-U with entity annotation (a file of whole documents, as tools/gum_split.py
+            writes them). Named person, organization and place mentions -> PER, ORG, LOC, by the
+            rule of src/ner/gum.rs (a mention headed by a proper noun, or by a common noun with a
+            proper noun in apposition; its name is that proper noun with its flat, compound,
+            fixed, capitalized amod/nummod and "of"-proper-noun dependents);
+            other named mentions (events, works, objects) are not scored. A predicted country or
+            location counts as LOC.
 
 Rules (printed with the results):
   - A mention is correct when its byte span is exactly a gold span and its type is the gold type.
@@ -22,9 +29,10 @@ Rules (printed with the results):
 Documents: a sentence's text is its tokens joined by single spaces (--text joined) or, for UNER,
 the original "# text" line with the tokens located in it (--text raw). --doc-per N puts N
 consecutive sentences in one document, one per line; --doc-per 0 keeps the dataset's own
-documents (UNER "# newdoc"). extract runs once over all documents. Defaults mirror real use:
-UNER keeps its real documents and text; CrossNER sentences come from unrelated Wikipedia
-articles, so each is its own document.
+documents (UNER and GUM "# newdoc"). extract runs once over all documents. Defaults mirror real
+use: UNER and GUM keep their real documents and text (GUM: the "# text" lines joined by a space,
+or a newline where "# newpar" starts a paragraph, as eval/gold/docs.py rebuilds them); CrossNER
+sentences come from unrelated Wikipedia articles, so each is its own document.
 """
 import argparse
 import collections
@@ -37,16 +45,147 @@ GOLD_TYPES = {
     "crossner": {"person": "person", "politician": "person", "politicalparty": "organization",
                  "organisation": "organization", "country": "country", "location": "location"},
     "uner": {"PER": "PER", "ORG": "ORG", "LOC": "LOC"},
+    "gum": {"PER": "PER", "ORG": "ORG", "LOC": "LOC"},
 }
 PRED_TYPES = {
     "crossner": {"person": "person", "organization": "organization", "country": "country",
                  "location": "location"},
     "uner": {"person": "PER", "organization": "ORG", "country": "LOC", "location": "LOC"},
+    "gum": {"person": "PER", "organization": "ORG", "country": "LOC", "location": "LOC"},
 }
+GUM_KINDS = {"person": "PER", "organization": "ORG", "place": "LOC"}
+
+
+def gum_mentions(words):
+    """(first, last, GUM type) of every mention of a sentence, from the Entity= values."""
+    opened, out = [], []
+    for i, w in enumerate(words):
+        value = next((f[len("Entity="):] for f in w["misc"].split("|") if f.startswith("Entity=")), None)
+        if value is None:
+            continue
+        at = 0
+        while at < len(value):
+            if value[at] == "(":
+                end = at + 1
+                while end < len(value) and value[end] not in "()":
+                    end += 1
+                fields = value[at + 1:end].split("-")
+                if value[end:end + 1] == ")":
+                    out.append((i, i, fields[1]))
+                    at = end + 1
+                else:
+                    opened.append((fields[0], fields[1], i))
+                    at = end
+            elif value[at] == ")":
+                at += 1
+            else:
+                end = value.index(")", at)
+                k = max(j for j, o in enumerate(opened) if o[0] == value[at:end])
+                eid, kind, first = opened.pop(k)
+                out.append((first, i, kind))
+                at = end + 1
+    return out
+
+
+def gum_joins_name(words, d):
+    """Whether word d joins the name of its head (src/ner/gum.rs joins_name)."""
+    w = words[d]
+    rel, cap = w["deprel"], w["form"][:1].isupper()
+    ordinal = w["upos"] == "ADJ" and w["form"][:1].isdigit()
+    if rel in ("flat", "compound", "fixed", "goeswith"):
+        return True
+    if rel in ("amod", "nummod"):
+        return cap or ordinal or w["upos"] == "PROPN"
+    if rel == "nmod:desc":
+        return d + 1 > w["head"] or w["form"] in ("St.", "St", "Saint", "Ste.", "Sainte")
+    if rel == "nmod":
+        return w["upos"] == "PROPN" and any(
+            c["head"] == d + 1 and c["deprel"] == "case" and c["form"] == "of" for c in words)
+    if rel in ("case", "det"):
+        return w["head"] > 0 and words[w["head"] - 1]["deprel"] == "nmod"
+    if rel == "punct":
+        return w["form"] in ("-", "&")
+    return False
+
+
+def gum_tags(words):
+    """BIO tags of a GUM sentence: named PER/ORG/LOC, and MISC for other named mentions."""
+    names = []
+    for first, last, kind in gum_mentions(words):
+        inside = lambda k: first <= k <= last
+        head = next((k for k in range(first, last + 1)
+                     if words[k]["head"] == 0 or not inside(words[k]["head"] - 1)), None)
+        if head is not None and words[head]["upos"] != "PROPN":
+            head = next((k for k in range(first, last + 1) if words[k]["head"] == head + 1
+                         and words[k]["deprel"] in ("appos", "flat") and words[k]["upos"] == "PROPN"), None)
+        if head is None:
+            continue
+        name, k = [head], 0
+        while k < len(name):
+            h = name[k]
+            for d in range(first, last + 1):
+                inner_only = words[d]["deprel"] in ("case", "det")
+                if (words[d]["head"] == h + 1 and d not in name and not (inner_only and h == head)
+                        and gum_joins_name(words, d)):
+                    name.append(d)
+            k += 1
+        a, b = min(name), max(name)
+        while a < b and not any(c.isalnum() for c in words[a]["form"]):
+            a += 1
+        names.append((a, b, GUM_KINDS.get(kind, "MISC")))
+    # As in src/ner/gum.rs, person/organization/place names first, longer then earlier first;
+    # other named mentions (unscored) only where they overlap none of those.
+    names = sorted(set(names), key=lambda n: (n[2] == "MISC", -(n[1] - n[0]), n[0]))
+    tags, seen = ["O"] * len(words), set()
+    for a, b, kind in names:
+        if (a, b) in seen or any(t != "O" for t in tags[a:b + 1]):
+            continue
+        seen.add((a, b))
+        tags[a] = "B-" + kind
+        for k in range(a + 1, b + 1):
+            tags[k] = "I-" + kind
+    return tags
+
+
+def read_gum(path):
+    """Sentences of a GUM CoNLL-U file as read_sentences gives them, with "sep": what joins the
+    sentence to the one before ("\n" at a paragraph start, else " ")."""
+    sents, words, raw, doc, newpar = [], [], None, None, False
+
+    def flush():
+        if words:
+            sents.append({"tokens": [w["form"] for w in words], "tags": gum_tags(words), "raw": raw,
+                          "doc": doc, "sep": "\n" if newpar else " "})
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.startswith("#"):
+                if line.startswith("# newdoc id = "):
+                    doc = line[len("# newdoc id = "):]
+                elif line.strip() == "# newpar" or line.startswith("# newpar "):
+                    newpar = True
+                elif line.startswith("# text = "):
+                    raw = line[len("# text = "):]
+                continue
+            if not line.strip():
+                flush()
+                if words:
+                    newpar = False
+                words = []
+                continue
+            cols = line.split("\t")
+            if "-" in cols[0] or "." in cols[0]:
+                continue
+            words.append({"form": cols[1], "upos": cols[3], "head": int(cols[6]), "deprel": cols[7],
+                          "misc": cols[9]})
+    flush()
+    return sents
 
 
 def read_sentences(dataset, path):
-    """Sentences as {"tokens", "tags", "raw", "doc"}; raw and doc only for UNER."""
+    """Sentences as {"tokens", "tags", "raw", "doc"}; raw and doc only for UNER and GUM."""
+    if dataset == "gum":
+        return read_gum(path)
     sents, cur, raw, doc = [], None, None, None
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -122,7 +261,7 @@ def build_documents(sents, doc_per, mode, gold_map):
         for s in g:
             stext, offs = sentence_text(s, mode)
             base = len(text) + (1 if text else 0)
-            text += ("\n" if text else "") + stext
+            text += (s.get("sep", "\n") if text else "") + stext
             sent_ranges.append((base, base + len(stext)))
             for a, b, t in bio_spans(s["tags"]):
                 span = (base + offs[a][0], base + offs[b - 1][1])
@@ -219,12 +358,12 @@ def print_errors(errors, n):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("dataset", choices=["crossner", "uner"])
-    ap.add_argument("file", help="a CrossNER .txt or UNER .iob2 file")
+    ap.add_argument("dataset", choices=["crossner", "uner", "gum"])
+    ap.add_argument("file", help="a CrossNER .txt, UNER .iob2 or GUM .conllu file")
     ap.add_argument("--doc-per", type=int, default=None, metavar="N",
-                    help="sentences per document; 0 = the dataset's documents (default: crossner 1, uner 0)")
+                    help="sentences per document; 0 = the dataset's documents (default: crossner 1, uner and gum 0)")
     ap.add_argument("--text", choices=["joined", "raw"], default=None,
-                    help="how tokens become text (default: crossner joined, uner raw)")
+                    help="how tokens become text (default: crossner joined, uner and gum raw)")
     ap.add_argument("--score-demonyms", action="store_true", help="count unmatched demonym mentions as false positives")
     add_common_args(ap)
     args = ap.parse_args()

@@ -67,6 +67,17 @@ fn universal_ner_ewt_test_floor() {
 }
 
 #[test]
+fn gum_test_floor() {
+    // Named person, organization and place mentions of GUM's test documents (src/ner/gum.rs).
+    let Some(text) = crate::util::gum_test(&[]) else {
+        return;
+    };
+    let sentences = corpus::parse(&text, corpus::Format::Gum, "GUM test").unwrap();
+    let s = evaluate(Ner::embedded(), &sentences, Tokens::Given);
+    check(&s, 0.55, [0.5, 0.4, 0.55]);
+}
+
+#[test]
 fn train_then_evaluate_from_the_command_line() {
     let dir = tempdir();
     let train = dir.path().join("train.txt");

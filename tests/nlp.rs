@@ -42,6 +42,22 @@ fn embedded_models_meet_the_targets_on_ewt_test() {
 }
 
 #[test]
+fn embedded_models_meet_the_targets_on_gum_test() {
+    // GUM's openly licensed genres (news, interview, academic, court, bio, voyage), and its
+    // news and interview documents alone: see models/README.md for the measured scores.
+    for (genres, las) in [(&[][..], 0.79), (&["news", "interview"][..], 0.79)] {
+        let Some(text) = crate::util::gum_test(genres) else {
+            return;
+        };
+        let test = conllu::parse(&text).expect("GUM reads");
+        let scores = eval::evaluate(Models::embedded(), &test);
+        eprintln!("GUM test {genres:?}, predicted tags: {scores}");
+        assert!(scores.upos() >= 0.95, "UPOS {}", scores.upos());
+        assert!(scores.las() >= las, "LAS {}", scores.las());
+    }
+}
+
+#[test]
 fn tokenizer_agrees_with_ewt_words() {
     let Some(dev) = ewt("dev") else { return };
     // Sentences tokenized exactly as EWT's words, per genre (the sent_id prefix).

@@ -233,3 +233,35 @@ pub fn awkward_graph() -> KnowledgeGraph {
     }
     g
 }
+
+/// The CoNLL-U text of GUM's test documents (those `SPLIT.txt` marks `test`) of the given
+/// genres (all when `genres` is empty), from the shared data directory (`../shared/data`, or
+/// `$NEWSGRAPH_DATA`). `None`, with a note, when GUM is not there; a failure then when
+/// `NEWSGRAPH_REQUIRE_DATA` is set.
+pub fn gum_test(genres: &[&str]) -> Option<String> {
+    let dir = std::env::var_os("NEWSGRAPH_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared/data"))
+        .join("gum");
+    let split = dir.join("SPLIT.txt");
+    let Ok(list) = std::fs::read_to_string(&split) else {
+        assert!(
+            std::env::var_os("NEWSGRAPH_REQUIRE_DATA").is_none(),
+            "{} is required (NEWSGRAPH_REQUIRE_DATA is set) but was not found",
+            split.display()
+        );
+        eprintln!("skipped: {} not found", split.display());
+        return None;
+    };
+    let mut text = String::new();
+    for line in list.lines().filter(|l| l.starts_with("test\t")) {
+        let doc = &line["test\t".len()..];
+        let genre = doc.split('_').nth(1).unwrap_or("");
+        if genres.is_empty() || genres.contains(&genre) {
+            let path = dir.join("dep").join(format!("{doc}.conllu"));
+            text.push_str(&std::fs::read_to_string(&path).expect("a GUM document"));
+            text.push('\n');
+        }
+    }
+    Some(text)
+}

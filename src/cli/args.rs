@@ -147,12 +147,14 @@ pub struct TrainRelationsArgs {
 /// Treebanks and output of `train`.
 #[derive(Debug, Args)]
 pub struct TrainFiles {
-    /// Training treebank (CoNLL-U).
-    #[arg(long, value_name = "FILE")]
-    pub train: PathBuf,
-    /// Development treebank (CoNLL-U): the epoch that does best on it is kept.
-    #[arg(long, value_name = "FILE")]
-    pub dev: Option<PathBuf>,
+    /// Training treebanks (CoNLL-U), read one after the other; a file given twice counts
+    /// twice.
+    #[arg(long, required = true, num_args = 1.., value_name = "FILE")]
+    pub train: Vec<PathBuf>,
+    /// Development treebanks (CoNLL-U): the epoch that does best on them (the mean of their
+    /// scores, each treebank counting the same) is kept.
+    #[arg(long, num_args = 1.., value_name = "FILE")]
+    pub dev: Vec<PathBuf>,
     /// Where to write the model.
     #[arg(short, long = "output", value_name = "MODEL")]
     pub output: PathBuf,
@@ -493,12 +495,17 @@ pub enum NerFormatArg {
     Crossner,
     /// Universal NER (.iob2).
     Uner,
+    /// Token TAB tag with PER, ORG and LOC (the Broad Twitter Corpus).
+    Conll,
+    /// GUM CoNLL-U with entity annotation.
+    Gum,
 }
 
 /// Flags of `train ner`.
 #[derive(Debug, Args)]
 pub struct TrainNerArgs {
-    /// Training files (CrossNER or Universal NER); a file given twice counts twice.
+    /// Training files (CrossNER, Universal NER, CoNLL-style BIO or GUM CoNLL-U); a file
+    /// given twice counts twice.
     #[arg(long = "train", required = true, num_args = 1.., value_name = "FILE")]
     pub train: Vec<PathBuf>,
     /// Development files, scored after every epoch.

@@ -15,6 +15,8 @@ fn format(arg: Option<NerFormatArg>) -> Option<Format> {
     arg.map(|f| match f {
         NerFormatArg::Crossner => Format::CrossNer,
         NerFormatArg::Uner => Format::Uner,
+        NerFormatArg::Conll => Format::Conll,
+        NerFormatArg::Gum => Format::Gum,
     })
 }
 

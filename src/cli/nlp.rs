@@ -1,7 +1,7 @@
 //! The tagger and parser subcommands: `train`, `evaluate`, `annotate`.
 
 use std::io::{self, BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
@@ -12,12 +12,27 @@ use super::args::{
 use newsgraph::nlp::train::{self, ParserOptions, TaggerOptions};
 use newsgraph::nlp::{conllu, eval, Models, Tagger};
 
-/// Reads a treebank, or nothing when there is no path.
-fn treebank(path: Option<&Path>) -> Result<Vec<conllu::Sentence>> {
-    Ok(match path {
-        Some(p) => conllu::read_file(p)?,
-        None => Vec::new(),
-    })
+/// Reads the training treebanks into one list of sentences.
+fn training_set(paths: &[PathBuf]) -> Result<Vec<conllu::Sentence>> {
+    let mut out = Vec::new();
+    for p in paths {
+        out.extend(conllu::read_file(p)?);
+    }
+    Ok(out)
+}
+
+/// Reads the development treebanks, each a set of its own.
+fn dev_sets(paths: &[PathBuf]) -> Result<Vec<Vec<conllu::Sentence>>> {
+    paths.iter().map(|p| Ok(conllu::read_file(p)?)).collect()
+}
+
+/// The training files for error messages.
+fn names(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A progress printer for training, silent with `--quiet`.
@@ -60,8 +75,8 @@ fn report(files: &TrainFiles, started: Instant, bytes: usize) {
 pub fn train_tagger(args: TrainTaggerArgs) -> Result<()> {
     let files = &args.files;
     let started = Instant::now();
-    let train_set = conllu::read_file(&files.train)?;
-    let dev = treebank(files.dev.as_deref())?;
+    let train_set = training_set(&files.train)?;
+    let dev = dev_sets(&files.dev)?;
     let mut opts = TaggerOptions::default();
     if let Some(e) = files.epochs {
         opts.epochs = e;
@@ -70,7 +85,7 @@ pub fn train_tagger(args: TrainTaggerArgs) -> Result<()> {
         opts.seed = s;
     }
     let tagger = train::train_tagger(&train_set, &dev, &opts, &mut progress(files.quiet))
-        .with_context(|| files.train.display().to_string())?;
+        .with_context(|| names(&files.train))?;
     let bytes = tagger.to_bytes();
     write_atomically(&files.output, &bytes)?;
     report(files, started, bytes.len());
@@ -81,8 +96,8 @@ pub fn train_tagger(args: TrainTaggerArgs) -> Result<()> {
 pub fn train_parser(args: TrainParserArgs) -> Result<()> {
     let files = &args.files;
     let started = Instant::now();
-    let train_set = conllu::read_file(&files.train)?;
-    let dev = treebank(files.dev.as_deref())?;
+    let train_set = training_set(&files.train)?;
+    let dev = dev_sets(&files.dev)?;
     let tagger = match &args.tagger {
         Some(p) => Tagger::load(p)?,
         None => Models::embedded().tagger.clone(),
@@ -98,7 +113,7 @@ pub fn train_parser(args: TrainParserArgs) -> Result<()> {
         opts.jackknife = k;
     }
     let parser = train::train_parser(&train_set, &dev, &tagger, &opts, &mut progress(files.quiet))
-        .with_context(|| files.train.display().to_string())?;
+        .with_context(|| names(&files.train))?;
     let bytes = parser.to_bytes();
     write_atomically(&files.output, &bytes)?;
     report(files, started, bytes.len());

@@ -1,9 +1,12 @@
-//! Reading annotated sentences: CrossNER (token TAB tag, CrossNER politics types) and Universal
-//! NER (`.iob2`: CoNLL-U-like columns, PER/ORG/LOC).
+//! Reading annotated sentences: CrossNER (token TAB tag, CrossNER politics types), CoNLL-style
+//! BIO files with PER/ORG/LOC (token TAB tag: the Broad Twitter Corpus), Universal NER
+//! (`.iob2`: CoNLL-U-like columns, PER/ORG/LOC) and GUM (`.conllu` with entity annotation,
+//! see `gum.rs`).
 //!
 //! CrossNER politics types map to the four kinds: politician, person → PER; politicalparty,
-//! organisation → ORG; country, location → LOC; election, event, misc → MISC. Universal NER
-//! does not annotate MISC, so its `O` tokens may be MISC names ([`Sentence::misc_annotated`]).
+//! organisation → ORG; country, location → LOC; election, event, misc → MISC. Universal NER,
+//! the Twitter corpus and GUM do not annotate MISC, so their `O` tokens may be MISC names
+//! ([`Sentence::misc_annotated`]).
 
 use std::fmt;
 use std::path::Path;
@@ -18,6 +21,11 @@ pub enum Format {
     CrossNer,
     /// Universal NER: `id<TAB>token<TAB>tag<TAB>…`, `#` comment lines.
     Uner,
+    /// `token<TAB>tag` per line with PER, ORG and LOC tags and no MISC (the Broad Twitter
+    /// Corpus).
+    Conll,
+    /// GUM's CoNLL-U files: named person, organization and place mentions.
+    Gum,
 }
 
 impl Format {
@@ -26,12 +34,23 @@ impl Format {
         if path.extension().is_some_and(|e| e == "iob2") {
             return Some(Format::Uner);
         }
+        if path.extension().is_some_and(|e| e == "conllu") {
+            return Some(Format::Gum);
+        }
         let line = text
             .lines()
             .find(|l| !l.trim().is_empty() && !l.starts_with('#'))?;
         let cols: Vec<&str> = line.split('\t').collect();
         match cols.len() {
-            2 => Some(Format::CrossNer),
+            // PER/ORG/LOC tags tell CoNLL-style files from CrossNER's long type names.
+            2 => Some(if conll_tags(text) {
+                Format::Conll
+            } else {
+                Format::CrossNer
+            }),
+            n if n >= 10 && cols[0].parse::<u32>().is_ok() && text.contains("Entity=") => {
+                Some(Format::Gum)
+            }
             n if n >= 3 && cols[0].parse::<u32>().is_ok() => Some(Format::Uner),
             _ => None,
         }
@@ -55,9 +74,9 @@ impl Format {
             (Format::CrossNer, "politicalparty" | "organisation") => EntityKind::Org,
             (Format::CrossNer, "country" | "location") => EntityKind::Loc,
             (Format::CrossNer, "election" | "event" | "misc") => EntityKind::Misc,
-            (Format::Uner, "PER") => EntityKind::Per,
-            (Format::Uner, "ORG") => EntityKind::Org,
-            (Format::Uner, "LOC") => EntityKind::Loc,
+            (Format::Uner | Format::Conll, "PER") => EntityKind::Per,
+            (Format::Uner | Format::Conll, "ORG") => EntityKind::Org,
+            (Format::Uner | Format::Conll, "LOC") => EntityKind::Loc,
             _ => return Err(format!("unknown entity type in tag '{tag}'")),
         };
         match prefix {
@@ -73,6 +92,8 @@ impl fmt::Display for Format {
         f.write_str(match self {
             Format::CrossNer => "crossner",
             Format::Uner => "uner",
+            Format::Conll => "conll",
+            Format::Gum => "gum",
         })
     }
 }
@@ -84,7 +105,11 @@ impl FromStr for Format {
         match s {
             "crossner" => Ok(Format::CrossNer),
             "uner" => Ok(Format::Uner),
-            _ => Err(format!("unknown format '{s}' (use crossner or uner)")),
+            "conll" => Ok(Format::Conll),
+            "gum" => Ok(Format::Gum),
+            _ => Err(format!(
+                "unknown format '{s}' (use crossner, uner, conll or gum)"
+            )),
         }
     }
 }
@@ -113,7 +138,7 @@ pub enum CorpusError {
         source: std::io::Error,
     },
     /// The format cannot be told from the file.
-    #[error("{path}: cannot tell the format (use crossner or uner)")]
+    #[error("{path}: cannot tell the format (use crossner, uner, conll or gum)")]
     UnknownFormat {
         /// The file.
         path: String,
@@ -145,6 +170,9 @@ pub fn read(path: &Path, format: Option<Format>) -> Result<(Format, Vec<Sentence
 
 /// Parses annotated text; `name` is used in errors.
 pub fn parse(text: &str, format: Format, name: &str) -> Result<Vec<Sentence>, CorpusError> {
+    if format == Format::Gum {
+        return super::gum::parse(text, name);
+    }
     let mut out = Vec::new();
     let mut cur = Sentence {
         words: Vec::new(),
@@ -187,7 +215,8 @@ pub fn parse(text: &str, format: Format, name: &str) -> Result<Vec<Sentence>, Co
                 }
                 (cols[1], cols[2])
             }
-            Format::CrossNer => {
+            Format::Gum => unreachable!("parsed above"),
+            Format::CrossNer | Format::Conll => {
                 if cols.len() != 2 {
                     return Err(err(format!("expected token TAB tag, got '{line}'")));
                 }
@@ -195,6 +224,11 @@ pub fn parse(text: &str, format: Format, name: &str) -> Result<Vec<Sentence>, Co
             }
         };
         if word.is_empty() {
+            // The Twitter corpus has a few tokens whose characters were lost (emoji, zero-width
+            // characters): outside any name, they are skipped.
+            if format == Format::Conll && tag.trim() == "O" {
+                continue;
+            }
             return Err(err("empty token".to_string()));
         }
         cur.words.push(word.to_string());
@@ -202,6 +236,16 @@ pub fn parse(text: &str, format: Format, name: &str) -> Result<Vec<Sentence>, Co
     }
     flush(&mut cur);
     Ok(out)
+}
+
+/// Whether the tags of a two-column file are PER/ORG/LOC/MISC (CoNLL style) rather than
+/// CrossNER's type names.
+fn conll_tags(text: &str) -> bool {
+    text.lines()
+        .filter_map(|l| l.split('\t').nth(1))
+        .filter_map(|tag| tag.trim().split_once('-'))
+        .take(100)
+        .any(|(_, kind)| matches!(kind, "PER" | "ORG" | "LOC" | "MISC"))
 }
 
 #[cfg(test)]
@@ -240,6 +284,25 @@ mod tests {
         assert_eq!(
             Format::detect(Path::new("a.txt"), "Paris\tB-location\n"),
             Some(Format::CrossNer)
+        );
+    }
+
+    #[test]
+    fn conll_files_have_per_org_loc_and_no_misc() {
+        let text = "Lina\tB-PER\nOkafor\tI-PER\njoined\tO\nFC\tB-ORG\nBrandt\tI-ORG\n";
+        assert_eq!(
+            Format::detect(Path::new("btc.train"), text),
+            Some(Format::Conll)
+        );
+        let s = parse(text, Format::Conll, "x").unwrap();
+        assert_eq!(s[0].labels[3], Label::B(EntityKind::Org));
+        let lost = parse("Hi\tO\n\tO\nLina\tB-PER\n", Format::Conll, "x").unwrap();
+        assert_eq!(lost[0].words, ["Hi", "Lina"]);
+        assert!(parse("\tB-PER\n", Format::Conll, "x").is_err());
+        assert!(!s[0].misc_annotated);
+        assert_eq!(
+            Format::detect(Path::new("a.conllu"), "1\tA\n"),
+            Some(Format::Gum)
         );
     }
 

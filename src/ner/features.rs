@@ -8,9 +8,10 @@
 
 use super::hash::{key, pair, Fnv};
 use super::lexfeat::{lex, lexicon_bits};
+use crate::nlp::clusters::Clusters;
 
 /// Bumped whenever the features change: a model trained with other features is refused.
-pub(crate) const FEATURES_VERSION: u32 = 2;
+pub(crate) const FEATURES_VERSION: u32 = 3;
 
 /// Token flags.
 mod flag {
@@ -66,6 +67,10 @@ mod t {
     pub const HIST2: u32 = 41;
     pub const HIST1_SHORT: u32 = 42;
     pub const HIST1_WORD: u32 = 43;
+    pub const CLUSTER: u32 = 45; // + 0 fine, 1 mid, 2 coarse
+    pub const CLUSTER_M1: u32 = 48;
+    pub const CLUSTER_P1: u32 = 49;
+    pub const CLUSTER_CASE: u32 = 50;
 }
 
 /// Hashed facts about one token.
@@ -91,6 +96,8 @@ pub(crate) struct TokenInfo {
     /// The lowercased first and last words of the capitalized run of two or more tokens the
     /// token is part of (0 outside one).
     run_words: [u64; 2],
+    /// Fine, mid and coarse word clusters (0: none; see `crate::nlp::clusters`).
+    cl: [u64; 3],
 }
 
 /// The info of positions before the sentence start and after its end.
@@ -106,6 +113,7 @@ const fn boundary(v: u64) -> TokenInfo {
         run: 0,
         case: 0,
         run_words: [0; 2],
+        cl: [v; 3],
     }
 }
 const BEFORE: TokenInfo = boundary(0x5f3c_5354_4152_5400);
@@ -207,6 +215,7 @@ fn token_info(word: &str) -> TokenInfo {
         }
         n_affixes = max as u8;
     }
+    let c = Clusters::embedded().get(word);
     TokenInfo {
         word: w.finish(),
         shape: shape.finish(),
@@ -218,6 +227,7 @@ fn token_info(word: &str) -> TokenInfo {
         run: 0,
         case: 0,
         run_words: [0; 2],
+        cl: [u64::from(c.fine), u64::from(c.mid), u64::from(c.coarse)],
     }
 }
 
@@ -467,6 +477,18 @@ pub(crate) fn static_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u32>)
         push(t::RUN_FIRST, c.run_words[0]);
         push(t::RUN_LAST, c.run_words[1]);
     }
+    for (k, &cl) in c.cl.iter().enumerate() {
+        push(t::CLUSTER + k as u32, cl);
+    }
+    push(t::CLUSTER_M1, m1.cl[1]);
+    push(t::CLUSTER_P1, p1.cl[1]);
+    push(
+        t::CLUSTER_CASE,
+        pair(
+            c.cl[1],
+            u64::from(c.flags & (flag::CAP | flag::ALL_CAPS)) << 1 | u64::from(initial),
+        ),
+    );
 }
 
 /// Number of history features.

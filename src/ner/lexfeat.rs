@@ -342,7 +342,11 @@ pub(crate) fn lexicon_fingerprint(lexicon: &Lexicon) -> u64 {
     ] {
         h = pair(h, n as u64);
     }
-    h
+    // The word clusters are features too.
+    pair(
+        h,
+        u64::from(crate::nlp::clusters::Clusters::embedded().fingerprint()),
+    )
 }
 
 #[cfg(test)]

@@ -28,6 +28,7 @@ mod beam;
 pub mod corpus;
 pub mod eval;
 mod features;
+mod gum;
 pub(crate) mod hash;
 mod label;
 mod lexfeat;

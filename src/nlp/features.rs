@@ -4,6 +4,7 @@
 //! precomputed once per word ([`WordHashes`]), so extracting a feature is a couple of
 //! multiplications, with no string built and nothing allocated.
 
+use super::clusters::Clusters;
 use super::hash::{bytes_hash, key, mix, str_hash};
 
 /// Hashes of one word's strings, computed once per sentence.
@@ -139,6 +140,15 @@ pub(crate) struct TagWord {
     /// Hash of the set of tags the word had in training ("ambiguity class"), or a fixed value
     /// for words not in the lexicon.
     pub amb: u64,
+    /// The word's fine, mid and coarse clusters (0 for none; see `clusters.rs`).
+    pub cl: [u64; 3],
+}
+
+/// The fine, mid and coarse clusters of a word, from the hashes of its strings.
+#[inline]
+pub(crate) fn word_clusters(h: &WordHashes) -> [u64; 3] {
+    let c = Clusters::embedded().get_hashed(h.lower);
+    [u64::from(c.fine), u64::from(c.mid), u64::from(c.coarse)]
 }
 
 /// The tagger's bias feature (present for every word).
@@ -147,7 +157,7 @@ pub(crate) fn tagger_bias() -> u32 {
 }
 
 /// Number of tagger features that depend only on the word itself.
-pub(crate) const TAGGER_WORD: usize = 11;
+pub(crate) const TAGGER_WORD: usize = 14;
 /// Number of tagger features that depend on the neighbouring words.
 pub(crate) const TAGGER_CONTEXT: usize = 15;
 /// Number of tagger features that combine the previous tags.
@@ -171,6 +181,11 @@ pub(crate) fn tagger_word(c: &TagWord) -> [u32; TAGGER_WORD] {
         f1(10, c.h.suffix[3]),
         f1(11, c.h.shape),
         f1(12, c.h.flags),
+        // The word's clusters, for words seen rarely or never (the neighbours' clusters
+        // were tried as well: they cost 0.2 points of accuracy on GUM dev).
+        f1(37, c.cl[0]),
+        f1(38, c.cl[1]),
+        f1(39, c.cl[2]),
     ]
 }
 
@@ -248,6 +263,9 @@ pub(crate) struct Node {
     pub t: u64,
     /// Relation to its head, once attached.
     pub l: u64,
+    /// The word's mid and coarse clusters.
+    pub c: u64,
+    pub k: u64,
 }
 
 /// The parts of a parser configuration the features look at. Missing positions (an empty
@@ -286,7 +304,7 @@ pub(crate) struct ParseView {
 }
 
 /// Number of parser features.
-pub(crate) const PARSER_FEATURES: usize = 88;
+pub(crate) const PARSER_FEATURES: usize = 96;
 
 /// Parser features (after Zhang and Nivre 2011, "Transition-based dependency parsing with rich
 /// non-local features", adapted to the arc-hybrid system, where stack words have no head yet).
@@ -391,6 +409,15 @@ pub(crate) fn parser_features(v: &ParseView) -> [u32; PARSER_FEATURES] {
         f2(185, s0.t, v.s0sl),
         f2(186, b0.w, v.b0sl),
         f2(187, b0.t, v.b0sl),
+        // Word clusters: what the words are like, for words seen rarely or never.
+        f1(188, s0.c),
+        f1(189, b0.c),
+        f1(190, b1.c),
+        f1(191, s1.c),
+        f2(192, s0.k, b0.k),
+        f2(193, s0.c, b0.t),
+        f2(194, s0.t, b0.c),
+        f2(195, s1.t, s0.c),
     ]
 }
 
@@ -421,7 +448,7 @@ pub(crate) struct ArcView {
 }
 
 /// Number of label features.
-pub(crate) const LABEL_FEATURES: usize = 34;
+pub(crate) const LABEL_FEATURES: usize = 38;
 
 /// Label-classifier features of an arc. The tables are per transition, since LEFT and RIGHT
 /// attach in opposite directions.
@@ -465,6 +492,10 @@ pub(crate) fn label_features(a: &ArcView) -> [u32; LABEL_FEATURES] {
         f2(t(231), d.w, a.dsl),
         f2(t(232), h.w, a.hsl),
         f3(t(233), d.w, h.t, a.dist),
+        f1(t(234), d.c),
+        f1(t(235), h.c),
+        f2(t(236), h.k, d.k),
+        f2(t(237), h.t, d.c),
     ]
 }
 

@@ -29,6 +29,7 @@
 //! `hash.rs`, `tagger.rs`, `parser.rs` (transition system and dynamic oracle), `lemma.rs`,
 //! `conllu.rs`, `model_io.rs` (the model file format), `train.rs`, `eval.rs`.
 
+pub mod clusters;
 pub mod conllu;
 pub mod eval;
 mod features;
@@ -217,13 +218,24 @@ impl Models {
         (tags, arcs)
     }
 
-    /// Tags and parses one sentence of news prose: as [`Models::analyze`], with the
-    /// tagging errors typical of news leads repaired before parsing (see `repair.rs`).
-    pub fn analyze_news(&self, words: &[&str]) -> (Vec<TagOut>, Vec<Arc>) {
+    /// Tags one sentence of news prose, with the tagging errors typical of news repaired
+    /// (the tags [`Models::analyze_news`] parses with).
+    pub fn tag_news(&self, words: &[&str]) -> Vec<TagOut> {
         let mut tags = self.tagger.tag(words);
         repair::repair_news_verbs(words, &mut tags);
         repair::repair_ly_nouns(words, &mut tags);
-        let arcs = self.parser.parse(words, &tags);
+        repair::repair_perfect_auxiliaries(words, &mut tags);
+        repair::repair_gerunds(words, &mut tags);
+        tags
+    }
+
+    /// Tags and parses one sentence of news prose: as [`Models::analyze`], with the
+    /// tagging errors typical of news leads repaired before parsing and "that" clauses hung
+    /// on a verb's adjunct re-hung on the verb (see `repair.rs`).
+    pub fn analyze_news(&self, words: &[&str]) -> (Vec<TagOut>, Vec<Arc>) {
+        let tags = self.tag_news(words);
+        let mut arcs = self.parser.parse(words, &tags);
+        repair::repair_that_clauses(words, &mut arcs);
         (tags, arcs)
     }
 }

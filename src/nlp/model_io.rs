@@ -7,9 +7,14 @@
 //! 10      1     kind: 1 = tagger, 2 = parser
 //! 11      1     reserved, 0
 //! 12      8     payload length n, u64 little-endian
-//! 20      n     payload (layout owned by tagger.rs / parser.rs, built from the helpers below)
+//! 20      4     fingerprint of the word clusters the model was trained with (CRC-32 of
+//!               `data/clusters/word_clusters.txt`), u32 little-endian
+//! 24      n-4   the rest of the payload (layout owned by tagger.rs / parser.rs, built from
+//!               the helpers below)
 //! 20+n    4     CRC-32 (IEEE) of bytes 0..20+n
 //! ```
+//!
+//! The clusters are features: a model is refused with any clusters but its own.
 //!
 //! Weight tables are stored sparsely: keys sorted and delta-coded as varints, then per row a
 //! bitmap of non-zero classes followed by those weights as little-endian i16. Every read is
@@ -17,12 +22,13 @@
 
 use std::path::Path;
 
+use super::clusters::Clusters;
 use super::perceptron::{SmallWeights, Weights, WeightsBuilder, MAX_CLASSES};
 
 /// First bytes of every model file.
 pub const MAGIC: &[u8; 8] = b"NGNLPMDL";
 /// Version of the layout this build reads and writes.
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
 
 /// What a model file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +87,9 @@ pub enum ModelError {
     /// The payload is inconsistent.
     #[error("malformed model: {0}")]
     Malformed(String),
+    /// Trained with other word clusters than the ones built in.
+    #[error("model was trained with other word clusters; retrain it (models/README.md)")]
+    OtherClusters,
     /// One of the above, in a model file.
     #[error("{path}: {source}")]
     InFile {
@@ -110,7 +119,8 @@ pub(crate) fn seal(kind: ModelKind, payload: &[u8]) -> Vec<u8> {
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     out.push(kind as u8);
     out.push(0);
-    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(&(payload.len() as u64 + 4).to_le_bytes());
+    out.extend_from_slice(&Clusters::embedded().fingerprint().to_le_bytes());
     out.extend_from_slice(payload);
     let crc = crc32(&out);
     out.extend_from_slice(&crc.to_le_bytes());
@@ -158,7 +168,15 @@ pub(crate) fn open(kind: ModelKind, bytes: &[u8]) -> Result<&[u8], ModelError> {
     if crc32(&bytes[..end]) != stored {
         return Err(ModelError::Checksum);
     }
-    Ok(&bytes[20..end])
+    let payload = &bytes[20..end];
+    if payload.len() < 4 {
+        return Err(ModelError::Truncated);
+    }
+    let clusters = u32::from_le_bytes(payload[..4].try_into().expect("4 bytes"));
+    if clusters != Clusters::embedded().fingerprint() {
+        return Err(ModelError::OtherClusters);
+    }
+    Ok(&payload[4..])
 }
 
 /// Reads a whole model file.

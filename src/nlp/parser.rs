@@ -8,6 +8,7 @@
 
 use std::path::Path;
 
+use super::clusters::Clusters;
 use super::features::{label_features, lower_hash, parser_features, ArcView, Node, ParseView};
 use super::hash::{mix, str_hash};
 use super::intern::intern;
@@ -480,12 +481,21 @@ pub(crate) fn nodes(words: &[&str], tags: &[TagOut]) -> Vec<Node> {
         w: 0x1007,
         t: 0x1007,
         l: 0,
+        c: 0x1007,
+        k: 0x1007,
     };
+    let clusters = Clusters::embedded();
     std::iter::once(root)
-        .chain(words.iter().zip(tags).map(|(w, t)| Node {
-            w: lower_hash(w),
-            t: tag_hash(t),
-            l: 0,
+        .chain(words.iter().zip(tags).map(|(w, t)| {
+            let h = lower_hash(w);
+            let c = clusters.get_hashed(h);
+            Node {
+                w: h,
+                t: tag_hash(t),
+                l: 0,
+                c: u64::from(c.mid),
+                k: u64::from(c.coarse),
+            }
         }))
         .collect()
 }
@@ -496,6 +506,8 @@ pub(crate) fn none_node() -> Node {
         w: 0x2009,
         t: 0x2009,
         l: 0x2009,
+        c: 0x2009,
+        k: 0x2009,
     }
 }
 

@@ -532,6 +532,15 @@ impl SmallWeights {
             let b = &mut buckets[bi];
             let mut r = [0i16; 3];
             r[..c].copy_from_slice(row);
+            // A key whose fingerprint a kept key of its bucket already has could never be
+            // found (lookups stop at the first match): drop it, so that the table holds
+            // exactly the rows it can return, and a saved table reads back the same.
+            let fp = u64::from(fingerprint(k)) * LANES_LOW;
+            if first_zero_lane(b.fps[0] ^ fp).is_some() || first_zero_lane(b.fps[1] ^ fp).is_some()
+            {
+                dropped.push(k);
+                continue;
+            }
             let place = if fill[bi] < BUCKET {
                 fill[bi] += 1;
                 fill[bi] - 1
@@ -558,6 +567,22 @@ impl SmallWeights {
             b.rows[place] = r;
         }
         dropped.sort_unstable();
+        if !dropped.is_empty() {
+            // Lay the kept rows out again in key order, as reading the saved table will: the
+            // same table then has the same bytes in memory however it was built.
+            buckets.fill(Bucket::default());
+            fill.fill(0);
+            for (&k, row) in keys.iter().zip(values.chunks_exact(c)) {
+                if dropped.binary_search(&k).is_ok() {
+                    continue;
+                }
+                let bi = k as usize & mask;
+                let place = fill[bi];
+                fill[bi] += 1;
+                buckets[bi].set_fp(place, fingerprint(k));
+                buckets[bi].rows[place][..c].copy_from_slice(row);
+            }
+        }
         let keys = keys
             .into_iter()
             .filter(|k| dropped.binary_search(k).is_err())

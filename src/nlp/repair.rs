@@ -7,7 +7,7 @@
 //! verb comes before such a word and it is followed by the start of a noun phrase, not by a
 //! preposition, it is the clause's verb.
 
-use super::{TagOut, Upos};
+use super::{Arc, TagOut, Upos};
 
 /// Participles that start a reduced relative before a name or a noun phrase ("an
 /// organization named X", "a book titled Y", "a group based in Z").
@@ -61,6 +61,102 @@ pub fn repair_news_verbs(words: &[&str], tags: &mut [TagOut]) {
                 xpos: "VBD",
             };
             return;
+        }
+    }
+}
+
+/// Retags, in place, a form of "have" read as a main verb right before a past participle:
+/// "has threatened", "had expelled" make a perfect, whose "have" is the auxiliary. (A main
+/// "have" takes its object first: "has the car repaired".)
+pub fn repair_perfect_auxiliaries(words: &[&str], tags: &mut [TagOut]) {
+    for i in 0..words.len().saturating_sub(1) {
+        let have = matches!(
+            words[i].to_lowercase().as_str(),
+            "have" | "has" | "had" | "having" | "'ve" | "'d"
+        );
+        if have && tags[i].upos == Upos::VERB && tags[i + 1].xpos == "VBN" {
+            tags[i].upos = Upos::AUX;
+        }
+    }
+}
+
+/// Retags, in place, an "-ing" word read as a noun between a preposition and what it governs
+/// ("accused X of siding with Y", "by shelling the town"): there it is a gerund, a verb with
+/// its own complement. A noun after a determiner ("the meeting with Y") stays a noun.
+pub fn repair_gerunds(words: &[&str], tags: &mut [TagOut]) {
+    const PREPOSITIONS: &[&str] = &[
+        "of", "for", "by", "from", "about", "without", "after", "before",
+    ];
+    const COMPLEMENTS: &[&str] = &["with", "to", "against", "into", "on"];
+    for i in 1..words.len().saturating_sub(1) {
+        let w = words[i].to_lowercase();
+        let gerund = tags[i].upos == Upos::NOUN && w.ends_with("ing") && w.len() > 5;
+        let after_preposition = PREPOSITIONS.contains(&words[i - 1].to_lowercase().as_str());
+        let next = &tags[i + 1];
+        let governs = matches!(next.upos, Upos::DET | Upos::PROPN | Upos::PRON)
+            || COMPLEMENTS.contains(&words[i + 1].to_lowercase().as_str());
+        if gerund && after_preposition && governs {
+            tags[i] = TagOut {
+                upos: Upos::VERB,
+                xpos: "VBG",
+            };
+        }
+    }
+}
+
+/// Words for a time, which take no "that" clause of their own.
+const TIME_NOUNS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "day",
+];
+
+/// Re-hangs, in place, a "that" clause the parser attached to a time adjunct of a verb ("said
+/// on Monday that it would …", "announced Tuesday that …"): a time takes no "that" clause, so
+/// the clause is the verb's complement. (A noun's own content clause, "after an allegation
+/// that …", stays.)
+pub fn repair_that_clauses(words: &[&str], arcs: &mut [Arc]) {
+    for v in 0..arcs.len() {
+        if !arcs[v].deprel.starts_with("acl") || arcs[v].head == 0 {
+            continue;
+        }
+        // Opened by "that" as a conjunction: its "mark", or a "that" before a subject of the
+        // clause's own (then no relative pronoun: "said on Monday that Chile must …").
+        let that = (0..v).find(|&c| arcs[c].head == v + 1 && words[c].eq_ignore_ascii_case("that"));
+        let own_subject = |t: usize| {
+            (t + 1..v).any(|c| arcs[c].head == v + 1 && arcs[c].deprel.starts_with("nsubj"))
+        };
+        let opened = that.is_some_and(|t| arcs[t].deprel == "mark" || own_subject(t));
+        let noun = arcs[v].head - 1;
+        let adjunct = arcs[noun].deprel.starts_with("obl")
+            && arcs[noun].head > 0
+            && TIME_NOUNS.contains(&words[noun].to_lowercase().as_str());
+        let verb = arcs[noun].head;
+        let has_complement = arcs.iter().any(|a| a.head == verb && a.deprel == "ccomp");
+        if opened && adjunct && !has_complement {
+            arcs[v] = Arc {
+                head: verb,
+                deprel: "ccomp",
+            };
+            if let Some(t) = that {
+                arcs[t].deprel = "mark";
+            }
         }
     }
 }
@@ -146,6 +242,94 @@ mod tests {
     fn the_main_verb_after_a_reduced_relative_is_past_tense() {
         let s = "Guerrillas armed by the regime attacked the capital .";
         assert_eq!(xpos(s, "attacked"), "VBD");
+    }
+
+    #[test]
+    fn have_before_a_participle_is_the_auxiliary() {
+        let tag = |upos, xpos| TagOut { upos, xpos };
+        let words = [
+            "Tolvania",
+            "has",
+            "threatened",
+            "Sylvania",
+            "and",
+            "has",
+            "the",
+            "car",
+        ];
+        let mut tags = vec![
+            tag(Upos::PROPN, "NNP"),
+            tag(Upos::VERB, "VBZ"),
+            tag(Upos::VERB, "VBN"),
+            tag(Upos::PROPN, "NNP"),
+            tag(Upos::CCONJ, "CC"),
+            tag(Upos::VERB, "VBZ"),
+            tag(Upos::DET, "DT"),
+            tag(Upos::NOUN, "NN"),
+        ];
+        repair_perfect_auxiliaries(&words, &mut tags);
+        assert_eq!(tags[1], tag(Upos::AUX, "VBZ"));
+        // A "have" with an object after it stays the main verb.
+        assert_eq!(tags[5], tag(Upos::VERB, "VBZ"));
+    }
+
+    #[test]
+    fn an_ing_noun_between_a_preposition_and_its_complement_is_a_gerund() {
+        let tag = |upos, xpos| TagOut { upos, xpos };
+        let words = [
+            "accused", "Tolvania", "of", "siding", "with", "Sylvania", "at", "the", "meeting",
+        ];
+        let mut tags = vec![
+            tag(Upos::VERB, "VBD"),
+            tag(Upos::PROPN, "NNP"),
+            tag(Upos::ADP, "IN"),
+            tag(Upos::NOUN, "NN"),
+            tag(Upos::ADP, "IN"),
+            tag(Upos::PROPN, "NNP"),
+            tag(Upos::ADP, "IN"),
+            tag(Upos::DET, "DT"),
+            tag(Upos::NOUN, "NN"),
+        ];
+        repair_gerunds(&words, &mut tags);
+        assert_eq!(tags[3], tag(Upos::VERB, "VBG"));
+        assert_eq!(tags[8], tag(Upos::NOUN, "NN"));
+    }
+
+    #[test]
+    fn a_that_clause_after_an_adjunct_is_the_verbs() {
+        let words = [
+            "Tolvania", "said", "on", "Monday", "that", "it", "would", "leave",
+        ];
+        let arc = |head, deprel| Arc { head, deprel };
+        let mut arcs = vec![
+            arc(2, "nsubj"),
+            arc(0, "root"),
+            arc(4, "case"),
+            arc(2, "obl"),
+            arc(8, "mark"),
+            arc(8, "nsubj"),
+            arc(8, "aux"),
+            arc(4, "acl:relcl"),
+        ];
+        repair_that_clauses(&words, &mut arcs);
+        assert_eq!(arcs[7], arc(2, "ccomp"));
+        // A noun's own content clause stays: "the claim that it would leave".
+        let words = [
+            "They", "denied", "the", "claim", "that", "it", "would", "leave",
+        ];
+        let mut arcs = vec![
+            arc(2, "nsubj"),
+            arc(0, "root"),
+            arc(4, "det"),
+            arc(2, "obj"),
+            arc(8, "mark"),
+            arc(8, "nsubj"),
+            arc(8, "aux"),
+            arc(4, "acl"),
+        ];
+        let before = arcs.clone();
+        repair_that_clauses(&words, &mut arcs);
+        assert_eq!(arcs, before);
     }
 
     #[test]

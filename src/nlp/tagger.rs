@@ -7,8 +7,8 @@
 use std::path::Path;
 
 use super::features::{
-    tagger_bias, tagger_context, tagger_dynamic, tagger_word, TagWord, WordHashes, TAGGER_CONTEXT,
-    TAGGER_WORD,
+    tagger_bias, tagger_context, tagger_dynamic, tagger_word, word_clusters, TagWord, WordHashes,
+    TAGGER_CONTEXT, TAGGER_WORD,
 };
 use super::hash::{key, mix, KeyIndex};
 use super::intern::intern;
@@ -111,7 +111,11 @@ impl Tagger {
                 continue;
             };
             let mut row = tagger.bias.clone();
-            let w = TagWord { h, amb: 0 };
+            let w = TagWord {
+                h,
+                amb: 0,
+                cl: word_clusters(&h),
+            };
             tagger.weights.score(&tagger_word(&w), &mut row);
             tagger.lex_cache[entry as usize] = tagger.cached_words.len() as u32;
             tagger.cache_rows.extend_from_slice(&row);
@@ -170,6 +174,7 @@ impl Tagger {
             ctx.push(TagWord {
                 h,
                 amb: u64::from(amb),
+                cl: word_clusters(&h),
             });
             infos.push(info);
         }
@@ -330,6 +335,7 @@ pub(crate) fn pad(n: u64) -> TagWord {
     TagWord {
         h: WordHashes::padding(n),
         amb: mix(0xabcd, n),
+        cl: [mix(0xc1, n); 3],
     }
 }
 

@@ -253,6 +253,25 @@ fn gold_tags<'a>(sentences: &'a [Sentence], map: &TagMap) -> Vec<(Vec<&'a str>, 
         .collect()
 }
 
+/// The mean of the scores of several development sets (each set counts the same, however
+/// large), and the scores as text for the log.
+fn dev_mean(scores: &[f64]) -> (f64, String) {
+    let text = scores
+        .iter()
+        .map(|s| format!("{:.2}%", 100.0 * s))
+        .collect::<Vec<_>>()
+        .join(" / ");
+    (
+        scores.iter().sum::<f64>() / scores.len().max(1) as f64,
+        text,
+    )
+}
+
+/// UPOS accuracy on each development set.
+fn upos_accuracies(tagger: &Tagger, dev: &[Vec<Sentence>]) -> Vec<f64> {
+    dev.iter().map(|d| upos_accuracy(tagger, d)).collect()
+}
+
 /// Fraction of words whose UPOS the tagger gets right.
 fn upos_accuracy(tagger: &Tagger, sentences: &[Sentence]) -> f64 {
     let (mut right, mut total) = (0usize, 0usize);
@@ -266,11 +285,11 @@ fn upos_accuracy(tagger: &Tagger, sentences: &[Sentence]) -> f64 {
     right as f64 / total.max(1) as f64
 }
 
-/// Trains a tagger on `train`, keeping the epoch that does best on `dev` (UPOS accuracy; with an
-/// empty `dev`, the last epoch). `log` receives one line per epoch.
+/// Trains a tagger on `train`, keeping the epoch that does best on the development sets `dev`
+/// (mean UPOS accuracy; with no `dev`, the last epoch). `log` receives one line per epoch.
 pub fn train_tagger(
     train: &[Sentence],
-    dev: &[Sentence],
+    dev: &[Vec<Sentence>],
     opts: &TaggerOptions,
     log: &mut dyn FnMut(&str),
 ) -> Result<Tagger, TrainError> {
@@ -322,9 +341,9 @@ pub fn train_tagger(
     let tagger = Tagger::new(classes, lexicon.0, lexicon.1, weights, lexicon.2);
     if bags.len() > 1 && !dev.is_empty() {
         log(&format!(
-            "tagger: {} bags, dev UPOS {:.2}%",
+            "tagger: {} bags, dev UPOS {}",
             bags.len(),
-            100.0 * upos_accuracy(&tagger, dev)
+            dev_mean(&upos_accuracies(&tagger, dev)).1
         ));
     }
     Ok(tagger)
@@ -346,7 +365,7 @@ impl TaggerRun<'_> {
     fn train(
         &self,
         seed: u64,
-        dev: &[Sentence],
+        dev: &[Vec<Sentence>],
         opts: &TaggerOptions,
         log: &mut dyn FnMut(&str),
     ) -> Averaged {
@@ -392,15 +411,10 @@ impl TaggerRun<'_> {
                 averaged.quantize(opts.prune, TAGGER_FEATURES),
                 self.cached.to_vec(),
             );
-            let dev_acc = if dev.is_empty() {
-                0.0
-            } else {
-                upos_accuracy(&tagger, dev)
-            };
+            let (dev_acc, dev_text) = dev_mean(&upos_accuracies(&tagger, dev));
             log(&format!(
-                "tagger epoch {epoch}: train {:.2}%  dev UPOS {:.2}%  rows {}  ({:.1}s)",
+                "tagger epoch {epoch}: train {:.2}%  dev UPOS {dev_text}  rows {}  ({:.1}s)",
                 100.0 * right as f64 / total.max(1) as f64,
-                100.0 * dev_acc,
                 tagger.size().0,
                 start.elapsed().as_secs_f64()
             ));
@@ -513,11 +527,12 @@ fn gold_tag_outs(s: &Sentence) -> Vec<TagOut> {
         .collect()
 }
 
-/// Trains a parser on `train`, keeping the epoch with the best LAS on `dev` (parsed with tags
-/// from `tagger`; with an empty `dev`, the last epoch). `log` receives progress lines.
+/// Trains a parser on `train`, keeping the epoch with the best mean LAS on the development sets
+/// `dev` (parsed with tags from `tagger`; with no `dev`, the last epoch). `log` receives
+/// progress lines.
 pub fn train_parser(
     train: &[Sentence],
-    dev: &[Sentence],
+    dev: &[Vec<Sentence>],
     tagger: &Tagger,
     opts: &ParserOptions,
     log: &mut dyn FnMut(&str),
@@ -563,88 +578,131 @@ pub fn train_parser(
             labels: gold_labels,
         });
     }
-    let dev_tags: Vec<Vec<TagOut>> = dev.iter().map(|s| tagger.tag(&s.forms())).collect();
-    let root = labels.iter().position(|l| *l == "root");
-    let mut moves = TrainWeights::new(MOVES);
-    let mut label_weights = TrainWeights::new(labels.len());
-    let mut rng = Rng::new(opts.seed);
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut best: Option<(f64, Parser)> = None;
-    let none = none_node();
-    for epoch in 1..=opts.epochs.max(1) {
-        let start = Instant::now();
-        rng.shuffle(&mut order);
-        let (mut right, mut total) = (0usize, 0usize);
-        for &e in &order {
-            let ex = &examples[e];
-            let n = ex.nodes.len() - 1;
-            let mut state = State::new(n);
-            let mut in_stack = vec![false; n + 1];
-            let mut label_scores = vec![0i32; labels.len()];
-            while !state.is_final() {
-                let features = parser_features(&state.view(&ex.nodes, &none));
-                let mut scores = [0i32; MOVES];
-                moves.score(&features, &mut scores);
-                state.mark_stack(&mut in_stack);
-                let mut costs = [u32::MAX; MOVES];
-                for (m, c) in costs.iter_mut().enumerate() {
-                    if state.is_valid(m) {
-                        *c = state.cost(m, &ex.heads, &in_stack);
+    let dev_tags: Vec<Vec<Vec<TagOut>>> = dev
+        .iter()
+        .map(|d| d.iter().map(|s| tagger.tag(&s.forms())).collect())
+        .collect();
+    let run = ParserRun {
+        labels: &labels,
+        examples: &examples,
+        dev,
+        dev_tags: &dev_tags,
+    };
+    let (moves, label_weights) = run.train(opts.seed, opts, log);
+    Ok(run.parser(&moves, &label_weights))
+}
+
+/// One parser training run's inputs.
+struct ParserRun<'a> {
+    labels: &'a [&'static str],
+    examples: &'a [ParseExample],
+    dev: &'a [Vec<Sentence>],
+    dev_tags: &'a [Vec<Vec<TagOut>>],
+}
+
+impl ParserRun<'_> {
+    /// A parser from averaged transition and label weights.
+    fn parser(&self, moves: &Averaged, label_weights: &Averaged) -> Parser {
+        Parser::new(
+            self.labels.to_vec(),
+            moves.quantize_small(0.0, PARSER_FEATURES),
+            label_weights.quantize(0.0, LABEL_FEATURES),
+        )
+    }
+
+    /// Trains with one shuffling and exploration seed; returns the averaged transition and
+    /// label weights of the epoch with the best mean LAS on the development sets (the last
+    /// epoch without them).
+    fn train(
+        &self,
+        seed: u64,
+        opts: &ParserOptions,
+        log: &mut dyn FnMut(&str),
+    ) -> (Averaged, Averaged) {
+        let (labels, examples, dev) = (self.labels, self.examples, self.dev);
+        let root = labels.iter().position(|l| *l == "root");
+        let mut moves = TrainWeights::new(MOVES);
+        let mut label_weights = TrainWeights::new(labels.len());
+        let mut rng = Rng::new(seed);
+        let mut order: Vec<usize> = (0..examples.len()).collect();
+        let mut best: Option<(f64, (Averaged, Averaged))> = None;
+        let none = none_node();
+        for epoch in 1..=opts.epochs.max(1) {
+            let start = Instant::now();
+            rng.shuffle(&mut order);
+            let (mut right, mut total) = (0usize, 0usize);
+            for &e in &order {
+                let ex = &examples[e];
+                let n = ex.nodes.len() - 1;
+                let mut state = State::new(n);
+                let mut in_stack = vec![false; n + 1];
+                let mut label_scores = vec![0i32; labels.len()];
+                while !state.is_final() {
+                    let features = parser_features(&state.view(&ex.nodes, &none));
+                    let mut scores = [0i32; MOVES];
+                    moves.score(&features, &mut scores);
+                    state.mark_stack(&mut in_stack);
+                    let mut costs = [u32::MAX; MOVES];
+                    for (m, c) in costs.iter_mut().enumerate() {
+                        if state.is_valid(m) {
+                            *c = state.cost(m, &ex.heads, &in_stack);
+                        }
                     }
-                }
-                let min = *costs.iter().min().expect("moves");
-                let guess = argmax(&scores, |m| costs[m] != u32::MAX).expect("a valid move");
-                let good = argmax(&scores, |m| costs[m] == min).expect("a cheapest move");
-                if costs[guess] > min {
-                    moves.update(&features, good, guess);
-                }
-                moves.time += 1;
-                let explore = epoch >= opts.explore_from && rng.unit() < opts.explore_p;
-                let mv = if explore { guess } else { good };
-                let mut label = 0u8;
-                if let Some((h, d)) = state.arc(mv) {
-                    let lf = label_features(&state.arc_view(mv, h, d, &ex.nodes, &none));
-                    label_scores.fill(0);
-                    label_weights.score(&lf, &mut label_scores);
-                    let allowed = |l: usize| (h == 0) == (Some(l) == root) || root.is_none();
-                    let l = argmax(&label_scores, allowed).unwrap_or(0);
-                    if ex.heads[d as usize] == h {
-                        let g = usize::from(ex.labels[d as usize]);
-                        label_weights.update(&lf, g, l);
-                        label_weights.time += 1;
-                        right += usize::from(l == g);
-                        total += 1;
+                    let min = *costs.iter().min().expect("moves");
+                    let guess = argmax(&scores, |m| costs[m] != u32::MAX).expect("a valid move");
+                    let good = argmax(&scores, |m| costs[m] == min).expect("a cheapest move");
+                    if costs[guess] > min {
+                        moves.update(&features, good, guess);
                     }
-                    label = l as u8;
+                    moves.time += 1;
+                    let explore = epoch >= opts.explore_from && rng.unit() < opts.explore_p;
+                    let mv = if explore { guess } else { good };
+                    let mut label = 0u8;
+                    if let Some((h, d)) = state.arc(mv) {
+                        let lf = label_features(&state.arc_view(mv, h, d, &ex.nodes, &none));
+                        label_scores.fill(0);
+                        label_weights.score(&lf, &mut label_scores);
+                        let allowed = |l: usize| (h == 0) == (Some(l) == root) || root.is_none();
+                        let l = argmax(&label_scores, allowed).unwrap_or(0);
+                        if ex.heads[d as usize] == h {
+                            let g = usize::from(ex.labels[d as usize]);
+                            label_weights.update(&lf, g, l);
+                            label_weights.time += 1;
+                            right += usize::from(l == g);
+                            total += 1;
+                        }
+                        label = l as u8;
+                    }
+                    state.apply(mv, label);
                 }
-                state.apply(mv, label);
+            }
+            let averaged = (
+                moves.averaged(opts.min_updates),
+                label_weights.averaged(opts.label_min_updates),
+            );
+            let parser = self.parser(&averaged.0, &averaged.1);
+            let scores: Vec<(f64, f64)> = dev
+                .iter()
+                .zip(self.dev_tags)
+                .map(|(d, t)| dev_scores(&parser, d, t))
+                .collect();
+            let (_, uas) = dev_mean(&scores.iter().map(|s| s.0).collect::<Vec<_>>());
+            let (las, las_text) = dev_mean(&scores.iter().map(|s| s.1).collect::<Vec<_>>());
+            log(&format!(
+                "parser epoch {epoch}: train labels {:.2}%  dev UAS {uas}  LAS \
+                 {las_text}  ({:.1}s)",
+                100.0 * right as f64 / total.max(1) as f64,
+                start.elapsed().as_secs_f64()
+            ));
+            if best
+                .as_ref()
+                .is_none_or(|(b, _)| dev.is_empty() || las > *b)
+            {
+                best = Some((las, averaged));
             }
         }
-        let parser = Parser::new(
-            labels.clone(),
-            moves
-                .averaged(opts.min_updates)
-                .quantize_small(0.0, PARSER_FEATURES),
-            label_weights
-                .averaged(opts.label_min_updates)
-                .quantize(0.0, LABEL_FEATURES),
-        );
-        let (uas, las) = dev_scores(&parser, dev, &dev_tags);
-        log(&format!(
-            "parser epoch {epoch}: train labels {:.2}%  dev UAS {:.2}%  LAS {:.2}%  ({:.1}s)",
-            100.0 * right as f64 / total.max(1) as f64,
-            100.0 * uas,
-            100.0 * las,
-            start.elapsed().as_secs_f64()
-        ));
-        if best
-            .as_ref()
-            .is_none_or(|(b, _)| dev.is_empty() || las > *b)
-        {
-            best = Some((las, parser));
-        }
+        best.expect("at least one epoch").1
     }
-    Ok(best.expect("at least one epoch").1)
 }
 
 /// UAS and LAS (universal relations) of `parser` on `dev` with the given tags.

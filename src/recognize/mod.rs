@@ -19,6 +19,8 @@ mod candidate;
 mod context;
 mod model;
 mod names;
+mod structure;
+mod teams;
 
 pub use candidate::Candidate;
 
@@ -49,7 +51,8 @@ pub fn recognize(text: &str, layout: &Layout, lexicon: &Lexicon) -> Vec<Candidat
     }
     let mut refined = model::refine(text, layout, out, lexicon);
     refined.retain(|c| c.entry.is_some() || !designation(text, layout, c.tokens.end));
-    join_bare_state_nouns(refined, &keys, lexicon)
+    let joined = join_bare_state_nouns(refined, &keys, lexicon);
+    teams::retype(text, layout, joined, lexicon)
 }
 
 /// Whether a group named `key` (its folded words) is a bare acting body ("police", "the

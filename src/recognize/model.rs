@@ -201,6 +201,7 @@ pub(super) fn refine(
 ) -> Vec<Candidate> {
     let tagging = tag(doc, layout);
     let confirmed = confirmed_names(&candidates);
+    let mut votes = Votes::default();
     let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
     let mut dropped = Vec::new();
     for mut c in candidates {
@@ -226,10 +227,17 @@ pub(super) fn refine(
             .collect();
         match inside.as_slice() {
             [] => {
-                // Sure there is no name here ("Fax", "Download"): drop the guess.
+                // Sure there is no name here ("Fax", "Download"): drop the guess. Where
+                // capitals say nothing (a sentence's first word, a heading), the guess needs
+                // the model's support ("Winter is low season", "Homeopathy is …").
+                let threshold = if no_evidence(doc, layout, &c, &name) {
+                    f32::NEG_INFINITY
+                } else {
+                    SURE_NOT_A_NAME
+                };
                 let sure = name
                     .clone()
-                    .all(|t| tagging.outside[t].is_some_and(|m| m >= SURE_NOT_A_NAME));
+                    .all(|t| tagging.outside[t].is_some_and(|m| m >= threshold));
                 let misc = near
                     .iter()
                     .any(|m| m.kind == EntityKind::Misc && overlaps(&m.tokens, &name));
@@ -249,6 +257,7 @@ pub(super) fn refine(
                 c.country = c.country.or(country);
                 c.tentative = false;
                 c.defaulted = false;
+                votes.cast(&c, m.kind, m.margin, out.len());
                 out.push(c);
             }
             spans => {
@@ -257,7 +266,9 @@ pub(super) fn refine(
                     if m.tokens.start >= name.start && m.tokens.end <= name.end
                         || m.margin >= CONFIDENT
                     {
-                        out.push(candidate_from(doc, layout, m, c.sentence, lexicon));
+                        let c = candidate_from(doc, layout, m, c.sentence, lexicon);
+                        votes.cast(&c, m.kind, m.margin, out.len());
+                        out.push(c);
                     }
                 }
             }
@@ -274,8 +285,9 @@ pub(super) fn refine(
             out.push(c);
         }
     }
-    // Confident names no candidate touches: the rules missed them. (The names added here
-    // touch no later model name: the model's names do not overlap.)
+    // Confident names no candidate touches: the rules missed them. Titles and roles alone
+    // ("the Secretary", "Emperor") are no names, as the rules have it. (The names added
+    // here touch no later model name: the model's names do not overlap.)
     let taken = Taken::new(
         out.iter()
             .flat_map(|c| [c.tokens.clone(), tokens_of(layout, &c.span)]),
@@ -284,18 +296,30 @@ pub(super) fn refine(
         if m.kind == EntityKind::Misc || m.margin < CONFIDENT {
             continue;
         }
+        let only_roles = layout.tokens[m.tokens.clone()].iter().all(|t| {
+            let w = t.text(doc);
+            t.kind != crate::text::TokenKind::Word
+                || lexicon.is_role_word(&text::token_key(w))
+                || CONNECTOR_WORDS.contains(&w.to_lowercase().as_str())
+        });
+        if only_roles {
+            continue;
+        }
         let touched = taken.touches(&m.tokens);
         let sentence = layout
             .sentences
             .partition_point(|s| s.tokens.end <= m.tokens.start);
-        let prose = layout
-            .sentences
-            .get(sentence)
-            .is_some_and(|s| s.kind == SentenceKind::Prose);
+        // In prose, or in a row of results or a line-up, whose names are names.
+        let prose = layout.sentences.get(sentence).is_some_and(|s| {
+            s.kind == SentenceKind::Prose || super::structure::is_structured(doc, layout, s)
+        });
         if !touched && prose {
-            out.push(candidate_from(doc, layout, m, sentence, lexicon));
+            let c = candidate_from(doc, layout, m, sentence, lexicon);
+            votes.cast(&c, m.kind, m.margin, out.len());
+            out.push(c);
         }
     }
+    votes.settle(doc, layout, &mut out, lexicon);
     out.sort_by_key(|c| c.tokens.start);
     // One candidate per stretch of text: a later one overlapping a kept one goes (nested
     // prefixes excepted, which lie inside their phrase by design).
@@ -362,6 +386,80 @@ impl Taken {
     fn touches(&self, tokens: &Range<usize>) -> bool {
         let before = self.starts.partition_point(|&s| s < tokens.end);
         before > 0 && self.reach[before - 1] > tokens.start
+    }
+}
+
+/// The model's readings of the names it typed, by folded name: one name keeps one type in a
+/// document ("Oakland" is the place in every sentence, even where the sentence alone would
+/// let the model take it for a person), the type whose mentions the model was surest of in
+/// all (margins summed).
+#[derive(Default)]
+struct Votes {
+    /// Folded name → margin summed per kind (PER, ORG, LOC).
+    by_name: HashMap<String, [f32; 3]>,
+    /// Index in the output and folded name of every candidate the model typed.
+    typed: Vec<(usize, String)>,
+}
+
+impl Votes {
+    fn slot(kind: EntityKind) -> Option<usize> {
+        match kind {
+            EntityKind::Per => Some(0),
+            EntityKind::Org => Some(1),
+            EntityKind::Loc => Some(2),
+            EntityKind::Misc => None,
+        }
+    }
+
+    /// Records that the model typed candidate `c` (at `index` in the output) as `kind`.
+    fn cast(&mut self, c: &Candidate, kind: EntityKind, margin: f32, index: usize) {
+        let Some(slot) = Votes::slot(kind) else {
+            return;
+        };
+        let key = text::key(&c.name);
+        self.by_name.entry(key.clone()).or_default()[slot] += margin.max(1.0);
+        self.typed.push((index, key));
+    }
+
+    /// Gives every candidate the model typed the type its name won.
+    fn settle(&self, doc: &str, layout: &Layout, out: &mut [Candidate], lexicon: &Lexicon) {
+        const KINDS: [EntityKind; 3] = [EntityKind::Per, EntityKind::Org, EntityKind::Loc];
+        for (index, key) in &self.typed {
+            let sums = &self.by_name[key];
+            let best = (0..3)
+                .max_by(|&a, &b| sums[a].total_cmp(&sums[b]).then(b.cmp(&a)))
+                .expect("three kinds");
+            let c = &mut out[*index];
+            let tokens = tokens_of(layout, &c.span);
+            let (kind, entry, country) = kind_of(doc, layout, &tokens, KINDS[best], lexicon);
+            let place = |k: EntityType| matches!(k, EntityType::Location | EntityType::Country);
+            if place(kind) && place(c.kind) || kind == c.kind {
+                continue;
+            }
+            c.kind = kind;
+            c.entry = entry;
+            c.country = country;
+        }
+    }
+}
+
+/// Lowercase words inside an office's name ("Emperor of the United States" is all title).
+const CONNECTOR_WORDS: &[&str] = &["of", "the", "and", "for"];
+
+/// Whether the capitals of a candidate say nothing: a one-word name opening its sentence, or
+/// any name in a heading (not a row of structured data, whose names are names).
+fn no_evidence(doc: &str, layout: &Layout, c: &Candidate, name: &Range<usize>) -> bool {
+    let Some(sentence) = layout.sentences.get(c.sentence) else {
+        return false;
+    };
+    match sentence.kind {
+        SentenceKind::Heading => !super::structure::is_structured(doc, layout, sentence),
+        SentenceKind::Prose => {
+            name.len() == 1
+                && super::context::first_word(doc, layout, sentence.tokens.clone())
+                    == Some(name.start)
+        }
+        SentenceKind::Furniture => true,
     }
 }
 

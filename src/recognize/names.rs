@@ -146,6 +146,9 @@ struct Sent<'a> {
     first: Option<usize>,
     lexicon: &'a Lexicon,
     known: &'a KnownNames,
+    /// A line of a table, a results list or a line-up rather than a heading or prose (see
+    /// `structure.rs`): its capitalized words that are not common English are names.
+    structured: bool,
     /// Parts of speech of the sentence's tokens, tagged only when a rule asks.
     tags: std::cell::OnceCell<Vec<Upos>>,
 }
@@ -157,8 +160,7 @@ impl Sent<'_> {
         let tags = self.tags.get_or_init(|| {
             let words: Vec<&str> = self.range.clone().map(|k| self.text(k)).collect();
             crate::nlp::Models::embedded()
-                .tagger
-                .tag(&words)
+                .tag_news(&words)
                 .into_iter()
                 .map(|t| t.upos)
                 .collect()
@@ -212,6 +214,15 @@ impl Sent<'_> {
         if trusted_position || self.known.contains_key(self.key(i)) {
             return true;
         }
+        // In a results line or a line-up, a capitalized word is a name unless it is common
+        // English ("Attendance", "Squad") or all capitals (a run of capitals is a heading's).
+        // (Not its first word, nor the label before its colon: "Squad: …", "Bowling: …".)
+        if self.structured && Some(i) != self.first && !self.in_label(i) {
+            let w = self.text(i);
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            let all_caps = letters >= 2 && !w.chars().any(char::is_lowercase);
+            return !all_caps && !self.lexicon.is_common_key(self.key(i));
+        }
         if self.kind == SentenceKind::Prose && self.opens_org_before_members(i) {
             return true;
         }
@@ -236,6 +247,13 @@ impl Sent<'_> {
         self.kind == SentenceKind::Prose
             && !self.lexicon.is_common_key(self.key(i))
             && !heads_phrase
+    }
+
+    /// Whether token `i` is in the label that opens the line before a colon ("Squad:").
+    fn in_label(&self, i: usize) -> bool {
+        (self.range.start..(self.range.start + 4).min(self.range.end))
+            .find(|&k| self.text(k) == ":")
+            .is_some_and(|colon| i < colon)
     }
 
     /// Whether a sentence-initial capitalized word opens a name of several words that its
@@ -285,6 +303,11 @@ impl Sent<'_> {
             if calendar || self.ends_complement(k, start) || self.after_org_head(k) {
                 return 0;
             }
+            // A title between two names ends the first: "Kelmarsh Striker Jonas Brekke" is a
+            // club and its player.
+            if k > start && self.title_before_name(k) {
+                return 0;
+            }
             let trusted = self.name_word(k) || self.kind == SentenceKind::Prose;
             return usize::from(trusted);
         }
@@ -319,6 +342,14 @@ impl Sent<'_> {
             && !(self.known.contains_key(self.key(k - 1))
                 && self.known.contains_key(self.key(k + 1)));
         usize::from(hyphen)
+    }
+
+    /// Whether a capitalized title at `k` is followed by a name: "Striker Jonas Brekke".
+    fn title_before_name(&self, k: usize) -> bool {
+        self.role_at(k, &[RoleCategory::Title])
+            .is_some_and(|(end, _)| {
+                end < self.range.end && self.capitalized(end) && self.name_word(end)
+            })
     }
 
     /// Whether a capitalized word at `k` follows a completed organization name: "Maine
@@ -569,6 +600,7 @@ pub(super) fn sentence_candidates(
         first: first_word(doc, layout, sentence.tokens.clone()),
         lexicon,
         known,
+        structured: super::structure::is_structured(doc, layout, sentence),
         tags: Default::default(),
     };
     let mut i = s.range.start;
@@ -1048,6 +1080,10 @@ fn name_candidate(s: &Sent, name: Range<usize>, titled: bool) -> Option<Candidat
             // "Nevertheless,", "Currently,": a sentence adverb, not a name.
             return None;
         }
+        if w.chars().any(|c| c.is_ascii_digit()) {
+            // "L2", "A380", "G7": a code or a designation, no name of its own.
+            return None;
+        }
         let acronym = w.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !w.chars().any(char::is_lowercase);
         if acronym {
@@ -1065,12 +1101,23 @@ fn name_candidate(s: &Sent, name: Range<usize>, titled: bool) -> Option<Candidat
             tentative = true;
         }
     }
+    // A name right before a title and a person's name employs that person: "Kelmarsh
+    // Striker Jonas Brekke", "Tolvar Industries Chairman Ana Lind".
+    let employer = !titled
+        && kind == EntityType::Person
+        && name.end < s.range.end
+        && s.capitalized(name.end)
+        && s.title_before_name(name.end);
+    if employer {
+        kind = EntityType::Organization;
+        tentative = false;
+    }
     let acronym = words.len() == 1
         && kind == EntityType::Organization
         && !s.text(name.start).chars().any(char::is_lowercase);
     let mut c = s.candidate(name.clone(), name, kind);
     c.tentative = tentative;
-    c.defaulted = !titled && (kind == EntityType::Person || acronym);
+    c.defaulted = !titled && !employer && (kind == EntityType::Person || acronym);
     Some(c)
 }
 

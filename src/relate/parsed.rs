@@ -147,7 +147,7 @@ impl<'a> Parse<'a> {
         w
     }
 
-    /// The parse as CoNLL-like lines, for `NEWSGRAPH_TRACE`.
+    /// The parse as CoNLL-like lines, for `newsgraph explain`.
     pub(super) fn dump(&self) -> String {
         let mut out = String::new();
         for w in 0..self.words.len() {

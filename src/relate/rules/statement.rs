@@ -96,7 +96,8 @@ fn fitting_rows<'l>(parse: &Parse, found: &Found<'l>) -> Vec<(&'l Trigger, Form)
         let upos = parse.upos(w);
         // "over alleged plots", "accused cartel members": a participle modifying the noun
         // after it describes; it is no act.
-        let modifier = base(parse.rels[w]) == "amod" && parse.heads[w].is_some_and(|h| h > w);
+        let modifier = base(parse.rels[w]) == "amod" && parse.heads[w].is_some_and(|h| h > w)
+            || participle_before_noun(parse, w);
         match r.pos {
             TriggerPos::Verb => matches!(upos, Upos::VERB | Upos::AUX) && !modifier,
             TriggerPos::Noun => matches!(upos, Upos::NOUN | Upos::PROPN),
@@ -229,6 +230,24 @@ pub(super) fn fits(parse: &Parse, found: &Found) -> bool {
 
 /// The word of a trigger that carries a row of part of speech `pos`: the last word of a
 /// compound noun ("military aid", "arms embargo"), else the first word.
+/// Whether word `w` is a past participle opening a noun phrase ("… and accused cartel members
+/// to the U.S.", "the detained activists"): a participle after a determiner or a conjunction,
+/// with a word after it and no auxiliary or subject of its own, describes the noun however the
+/// parser hung it (the word-order path reads the same frame, `order_truth::adjectival`).
+fn participle_before_noun(parse: &Parse, w: usize) -> bool {
+    parse.tags[w].xpos == "VBN"
+        && w > 0
+        && w + 1 < parse.words.len()
+        && super::words::words()
+            .adjective_context
+            .contains(&parse.lower(w - 1).as_str())
+        && parse.words[w + 1].starts_with(char::is_alphabetic)
+        && parse
+            .children_with(w, &["aux", "nsubj", "expl"])
+            .next()
+            .is_none()
+}
+
 fn anchor(parse: &Parse, found: &Found, pos: TriggerPos) -> Option<usize> {
     let first = found.start.checked_sub(parse.start)?;
     let last = found.end.checked_sub(parse.start + 1)?;

@@ -114,8 +114,19 @@ pub(super) fn modality(parse: &Parse, t: usize, mentions: &[Mention]) -> Modalit
         if matches!(rel, "xcomp" | "acl") && hedged_here(h) {
             return Modality::Hedged;
         }
-        // "is willing to withdraw", "is unwilling to meet", "is likely to attack".
-        if rel == "xcomp" && parse.upos(h) == Upos::ADJ {
+        // "is willing to withdraw", "is unwilling to meet", "is likely to attack" (the words
+        // of these lists are adjectives however the tagger read them).
+        let listed = |w: &str| {
+            words().likely.contains(&w)
+                || words().unwilling.contains(&w)
+                || words().intent_adjectives.contains(&w)
+        };
+        if rel == "xcomp" && (parse.upos(h) == Upos::ADJ || listed(&parse.lower(h))) {
+            let lemma: std::borrow::Cow<'_, str> = if parse.upos(h) == Upos::ADJ {
+                lemma.clone()
+            } else {
+                std::borrow::Cow::Owned(parse.lower(h))
+            };
             if words().likely.contains(&lemma.as_ref()) {
                 return Modality::Hedged;
             }

@@ -298,10 +298,13 @@ fn prepositional_arguments<'l>(c: &Clause<'_, 'l>, sources: &[usize]) -> Option<
 /// actor of its complement; and whether the parse settled that there is none to look for.
 fn object_arguments<'l>(c: &Clause<'_, 'l>, sources: Vec<usize>) -> Arguments<'l> {
     let (parse, t, rows, lexicon) = (c.parse, c.t, c.rows, c.lexicon);
-    // "X and Y agreed that …": an agreement of opinion, no cooperation.
-    if rows[0].0.relation == RelationType::CooperatesWith
-        && parse.children_with(t, &["ccomp"]).next().is_some()
-    {
+    // "X and Y agreed that …": an agreement of opinion, no cooperation (the clause, or the
+    // "that" opening it where the parser took it for the object).
+    let that_clause = parse.children_with(t, &["ccomp"]).next().is_some()
+        || parse
+            .children_with(t, &["obj"])
+            .any(|c| c == t + 1 && parse.lower(c) == "that");
+    if rows[0].0.relation == RelationType::CooperatesWith && that_clause {
         return (rows[0].0, Vec::new(), Vec::new(), true);
     }
     // Without its preposition a row takes no object ("talk of X" is no meeting with X).
