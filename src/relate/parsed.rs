@@ -11,6 +11,8 @@ use crate::lexicon::verb_forms;
 use crate::nlp::{lemma, Models, TagOut, Upos};
 use crate::text::{Layout, Sentence};
 
+use super::rules;
+
 /// A parsed sentence, words indexed from 0.
 pub(crate) struct Parse<'a> {
     /// Token index of the first word.
@@ -41,7 +43,9 @@ impl<'a> Parse<'a> {
             .collect();
         let (tags, arcs) = models.analyze_news(&words);
         let n = words.len();
-        let heads: Vec<Option<usize>> = arcs.iter().map(|a| a.head.checked_sub(1)).collect();
+        let mut heads: Vec<Option<usize>> = arcs.iter().map(|a| a.head.checked_sub(1)).collect();
+        let mut rels: Vec<&'static str> = arcs.iter().map(|a| a.deprel).collect();
+        repair_comparative_quantities(&words, &tags, &mut heads, &mut rels);
         let mut children = vec![Vec::new(); n];
         for (w, h) in heads.iter().enumerate() {
             if let Some(h) = *h {
@@ -68,7 +72,7 @@ impl<'a> Parse<'a> {
             words,
             tags,
             heads,
-            rels: arcs.iter().map(|a| a.deprel).collect(),
+            rels,
             children,
             mention_at,
             possessive_at,
@@ -230,6 +234,73 @@ impl<'a> Parse<'a> {
                                 && (word == format!("{l}led") || word == format!("{l}ling")))
                 })
             }
+    }
+}
+
+/// "as many as 16 farmers": the comparison is a quantity of the noun, as "16" is; the noun
+/// phrase keeps the place its quantity's words took. The parser may read "many" as the
+/// verb's object, adverb or conjunct and the noun as an oblique of it or of the verb with
+/// the second "as" for its preposition: the noun takes the place of "many" (its relation
+/// when that is a noun's, else the verb's object), "as many as" becomes the number's
+/// adverb.
+fn repair_comparative_quantities(
+    words: &[&str],
+    tags: &[TagOut],
+    heads: &mut [Option<usize>],
+    rels: &mut [&'static str],
+) {
+    let n = words.len();
+    for a in 0..n.saturating_sub(3) {
+        let is = |w: usize, x: &str| words[w].eq_ignore_ascii_case(x);
+        let amount = words[a + 1].to_lowercase();
+        if !(is(a, "as")
+            && rules::words::words()
+                .comparative_quantities
+                .contains(&amount.as_str())
+            && is(a + 2, "as")
+            && tags[a + 3].upos == Upos::NUM)
+        {
+            continue;
+        }
+        let (m, b, num) = (a + 1, a + 2, a + 3);
+        // The counted noun: the number's head, after it.
+        let Some(noun) = heads[num].filter(|&h| h > num && tags[h].upos != Upos::VERB) else {
+            continue;
+        };
+        let inside = |w: Option<usize>| w.is_some_and(|w| (a..=noun).contains(&w));
+        // The place the phrase takes: that of "many" unless "many" hangs inside it.
+        let (head, rel) = if !inside(heads[m]) {
+            (heads[m], rels[m])
+        } else if !inside(heads[a]) {
+            (heads[a], rels[a])
+        } else {
+            (heads[noun], rels[noun])
+        };
+        if inside(head) {
+            continue;
+        }
+        let nominal = matches!(
+            base(rel),
+            "nsubj" | "obj" | "iobj" | "nmod" | "appos" | "root"
+        );
+        let rel = match head {
+            Some(h) if !nominal && h < noun && tags[h].upos == Upos::VERB => "obj",
+            _ => rel,
+        };
+        heads[noun] = head;
+        rels[noun] = rel;
+        heads[a] = Some(num);
+        rels[a] = "advmod";
+        for w in [m, b] {
+            heads[w] = Some(a);
+            rels[w] = "fixed";
+        }
+        // What else hung on "many" hangs on the noun.
+        for w in 0..n {
+            if w != b && heads[w] == Some(m) {
+                heads[w] = Some(noun);
+            }
+        }
     }
 }
 
