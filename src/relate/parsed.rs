@@ -296,10 +296,8 @@ fn repair_comparative_quantities(
             rels[w] = "fixed";
         }
         // What else hung on "many" hangs on the noun.
-        for w in 0..n {
-            if w != b && heads[w] == Some(m) {
-                heads[w] = Some(noun);
-            }
+        for h in heads.iter_mut().filter(|h| **h == Some(m)) {
+            *h = Some(noun);
         }
     }
 }

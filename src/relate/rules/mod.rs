@@ -38,7 +38,7 @@ mod statement;
 mod triggers;
 mod truth;
 mod verb_arguments;
-mod words;
+pub(super) mod words;
 
 use std::fmt::Write as _;
 use std::ops::Range;

@@ -85,6 +85,7 @@ word_lists! {
     halting_nouns,
     easing,
     counted_prepositions,
+    comparative_quantities,
     disapproving_speech,
     attack_time_nouns,
     stances,
