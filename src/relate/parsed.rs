@@ -190,12 +190,13 @@ impl<'a> Parse<'a> {
 
     /// The preposition of an oblique or nominal modifier (its `case` child), lowercased; or
     /// that of a title before a name that the parser hung on the title ("in the capital
-    /// Kabul" with *in* under *capital*).
+    /// Kabul" with *in* under *capital*; "to Bolivian leader Marco Tello" with *leader* a
+    /// describing modifier of the name).
     pub(super) fn case_of(&self, w: usize) -> Option<String> {
         self.children_with(w, &["case"])
             .next()
             .or_else(|| {
-                self.children_with(w, &["compound"])
+                self.children_with(w, &["compound", "nmod:desc"])
                     .find(|&c| c < w)
                     .and_then(|c| self.children_with(c, &["case"]).next())
             })

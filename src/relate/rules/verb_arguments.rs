@@ -135,7 +135,16 @@ fn obliques(parse: &Parse, t: usize, partner: Option<usize>) -> Vec<(String, usi
         }
     }
     for &h in &heads {
-        for c in parse.children_with(h, &["obl", "nmod"]) {
+        // "on Thursday to X" read as "Thursday and X": a phrase with a preposition of its
+        // own coordinated with a date is another phrase of the verb.
+        let date_conjuncts = parse
+            .children_with(h, &["conj"])
+            .filter(|&c| h != t && is_date(&parse.lower(h)) && parse.case_of(c).is_some());
+        let phrases: Vec<usize> = parse
+            .children_with(h, &["obl", "nmod"])
+            .chain(date_conjuncts)
+            .collect();
+        for c in phrases {
             // Not the "to" of "up to 16 soldiers".
             let quantity = parse
                 .children_with(c, &["case"])
