@@ -83,9 +83,10 @@ impl Parse<'_> {
             // The phrase's own words first, then its possessor, then modifiers with a
             // preposition: "X's treatment of Y" and "X's embassy in Y" are X's.
             // A name in apposition to a title comes before the title's modifiers: "South
-            // African leader X" is X.
+            // African leader X" is X; so is a name the parser set flat under the title
+            // ("Former FBI deputy director X" is X, not the FBI).
             let rank = |c: usize| match self.rels[c] {
-                "appos" => 0,
+                "appos" | "flat" => 0,
                 "nmod:poss" if state_head => 1,
                 "nmod:poss" => 2,
                 _ if matches!(base(self.rels[c]), "nmod" | "obl") && self.case_of(c).is_some() => 3,
