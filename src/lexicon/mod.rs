@@ -6,6 +6,7 @@
 
 mod names;
 mod roles;
+mod state_bodies;
 mod table;
 mod triggers;
 pub mod user;
@@ -17,6 +18,7 @@ use std::sync::OnceLock;
 
 pub use names::{Alias, FormFlags, NameEntry, NameIndex, NameSource};
 pub use roles::{Role, RoleCategory};
+pub use state_bodies::state_body;
 pub use triggers::{plural, verb_forms, Form, Trigger, TriggerPos, Triggers};
 pub use user::UserLexicon;
 

@@ -753,7 +753,7 @@ fn phrase_at(s: &Sent, i: usize) -> Option<(usize, Vec<Candidate>)> {
             // "New Zealand National Party" it is only part of the name.
             let actor = c.kind != EntityType::Organization
                 || title.is_some()
-                || crate::resolve::state_body(&s.surface(c.tokens.clone()));
+                || crate::lexicon::state_body(&s.surface(c.tokens.clone()));
             if actor {
                 let mut prefix = country_candidate(s, range.clone(), range.clone(), *ctry);
                 prefix.nested = true;

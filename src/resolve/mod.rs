@@ -17,7 +17,7 @@ mod government;
 mod links;
 
 pub use government::government_of;
-pub use links::{state_body, StaticLink};
+pub use links::StaticLink;
 
 use std::collections::{BTreeSet, HashMap};
 
