@@ -112,4 +112,3 @@ pub(super) fn derive(
     links.retain(|l| l.source != l.target);
     resolved.links = links;
 }
-

@@ -399,6 +399,33 @@ fn object_arguments<'l>(c: &Clause<'_, 'l>, sources: Vec<usize>) -> Arguments<'l
         }
     }
     let mut targets = collect(parse, &objects);
+    // "boycotted the talks with X", "would boycott all contact with X": a phrase after a
+    // noun object whose preposition the verb does not take but such a noun does belongs to
+    // the object, wherever the parser hung it; the act on the thing is done to X.
+    if targets.is_empty() && !objects.is_empty() {
+        let last = objects.iter().copied().max().unwrap_or(t);
+        let nouns = objects
+            .iter()
+            .all(|&o| parse.upos(o) == Upos::NOUN && parse.mention_at[o].is_none());
+        let taken = |p: &str| {
+            rows.iter()
+                .any(|(r, _)| r.preposition.as_deref() == Some(p))
+        };
+        if nouns {
+            let phrases: Vec<usize> = c
+                .obliques
+                .iter()
+                .filter(|&&(ref p, w)| {
+                    w > last
+                        && parse.heads[w] == Some(t)
+                        && words().object_phrase_cases.contains(&p.as_str())
+                        && !taken(p)
+                })
+                .map(|&(_, w)| w)
+                .collect();
+            targets = collect(parse, &phrases);
+        }
+    }
     if targets.is_empty() {
         // A message the object carries: "rejected calls by X", "an offer from X".
         for &(ref case, w) in &c.obliques {

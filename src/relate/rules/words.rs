@@ -62,6 +62,7 @@ word_lists! {
     people_of_a_place,
     speech_nouns,
     target_cases,
+    object_phrase_cases,
     locatives,
     hedge_aux,
     hedge_adv,
