@@ -48,6 +48,16 @@ pub(super) fn obligations(parse: &Parse) -> Vec<(usize, Statement)> {
             (Some(h), "ccomp" | "parataxis") => Some(h),
             // "declared Tuesday that Y must": a that-clause the parser took for an adverbial.
             (Some(h), "advcl") if that => Some(h),
+            // "Y should stop, X declared": a clause without a subordinator of its own
+            // before a reporting clause that ends the sentence is what it reports, though
+            // the parser took it for the speech verb's adverbial.
+            (Some(h), "advcl")
+                if clause < h
+                    && parse.children_with(clause, &["mark"]).next().is_none()
+                    && parse.reporting_tail().is_some_and(|(_, verb)| verb == h) =>
+            {
+                Some(h)
+            }
             // "Y must go, X said", parsed as a coordination or a parataxis of the clause.
             (None, _) => parse
                 .children_with(clause, &["conj", "parataxis"])
