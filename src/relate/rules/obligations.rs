@@ -69,7 +69,16 @@ pub(super) fn obligations(parse: &Parse) -> Vec<(usize, Statement)> {
         let Some(h) = speaker else {
             continue;
         };
-        let by_noun = parse.heads[clause].is_some_and(|n| parse.upos(n) == Upos::NOUN);
+        // "issued a reminder to Y that it must", with the that-clause hung on the verb: the
+        // clause is the noun of saying's, which the verb issues.
+        let speech_object = base(parse.rels[clause]) == "ccomp"
+            && parse.children_with(h, &["obj"]).any(|o| {
+                o < clause
+                    && parse.upos(o) == Upos::NOUN
+                    && parse.is_lemma(o, &words().speech_nouns)
+            });
+        let by_noun =
+            parse.heads[clause].is_some_and(|n| parse.upos(n) == Upos::NOUN) || speech_object;
         if !by_noun && !parse.is_lemma(h, &words().speech_verbs) || parse.upos(h) != Upos::VERB {
             continue;
         }
