@@ -487,6 +487,20 @@ fn direct_objects(c: &Clause) -> Vec<usize> {
             o > t && bare && (parse.mention_at[o].is_some() || parse.names_directly(o))
         }));
     }
+    // A common noun after the verb read as an oblique with no preposition at all, and no
+    // noun of time, is the object the parser missed ("welcomed X's statement as proof"),
+    // whether or not it names anyone: a thing done to is still the object.
+    if objects.is_empty() {
+        objects.extend(parse.children_with(t, &["obl"]).filter(|&o| {
+            o > t
+                && parse.rels[o] == "obl"
+                && parse.upos(o) == Upos::NOUN
+                && parse.children_with(o, &["case"]).next().is_none()
+                && !words()
+                    .time_nouns
+                    .contains(&parse.lemma(o).to_lowercase().as_str())
+        }));
+    }
     objects
 }
 
