@@ -517,6 +517,18 @@ fn complement_objects(parse: &Parse, t: usize) -> Vec<usize> {
             // "… in its war", "in retaliation for a raid on Y" or "on the eve of a visit by
             // Z": the prepositions that lead to a target, before a name itself.
             objects.extend(parse.children_with(c, &["obl"]).filter(|&o| {
+                // "to turn over documents related to X": a preposition right after an
+                // adjective the parser hung on the verb is the adjective's complement, not
+                // the verb's; the act is done to the documents.
+                let adjectives: Vec<usize> = parse
+                    .children_with(c, &["advmod", "amod", "xcomp"])
+                    .collect();
+                let of_adjective = parse.children_with(o, &["case"]).any(|k| {
+                    k > 0 && parse.upos(k - 1) == Upos::ADJ && adjectives.contains(&(k - 1))
+                });
+                if of_adjective {
+                    return false;
+                }
                 let name = parse.mention_at[o].is_some();
                 let named = name || parse.names_directly(o);
                 parse.case_of(o).is_some_and(|p| {
