@@ -63,11 +63,22 @@ pub(super) fn interrogative(parse: &Parse, t: usize, c: usize) -> bool {
 /// "his campaign"). Not a pronoun, which may stand for a name; not a capitalized word, which
 /// may be a title or a name the recognizer missed; not a subject reached through a
 /// coordinated or relative clause, where parses of long sentences go wrong.
+///
+/// A verb the parser hung on a noun as its modifier, but with an object of its own and no
+/// subject, is active and the noun its subject ("believes the prince | ordered X's arrest"
+/// read as "the prince [who] ordered"): a participle that describes a noun takes no object.
 pub(super) fn unnamed_subject(parse: &Parse, t: usize) -> bool {
     let mut v = t;
     for _ in 0..3 {
-        if let Some(s) = parse.children_with(v, &["nsubj"]).next() {
-            return parse.rels[s] == "nsubj"
+        let own = parse.children_with(v, &["nsubj"]).next();
+        let described = || {
+            let active = parse.rels[v] == "acl"
+                && parse.children_with(v, &["obj"]).next().is_some()
+                && parse.children_with(v, &["aux:pass"]).next().is_none();
+            parse.heads[v].filter(|&h| active && h < v)
+        };
+        if let Some(s) = own.or_else(described) {
+            return (own.is_none() || parse.rels[s] == "nsubj")
                 && parse.upos(s) == Upos::NOUN
                 && parse.possessive_at[s].is_none()
                 && parse.agents_of(s).is_empty()
