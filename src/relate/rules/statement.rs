@@ -214,7 +214,16 @@ pub(super) fn fits(parse: &Parse, found: &Found) -> bool {
             && matches!(
                 base(parse.rels[t]),
                 "iobj" | "obj" | "appos"
-            );
+            )
+        // "told host X \"No…\"", whatever the parser made of the phrase: a noun with the
+        // name it describes right after it is that name's title, however hung ("host" with
+        // the name in apposition, or describing the name).
+        || upos == Upos::NOUN
+            && t + 1 < parse.words.len()
+            && parse.mention_at[t + 1].is_some()
+            && (parse.heads[t + 1] == Some(t) && matches!(base(parse.rels[t + 1]), "appos" | "flat")
+                || parse.rels[t] == "nmod:desc"
+                    && parse.heads[t].is_some_and(|h| parse.mention_at[h] == parse.mention_at[t + 1]));
     found.rows.iter().any(|(r, _)| match r.pos {
         TriggerPos::Verb => match upos {
             Upos::NOUN | Upos::PROPN => !nominal_context,
