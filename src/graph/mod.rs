@@ -107,8 +107,17 @@ pub struct Evidence {
     pub reason: String,
 }
 
+/// What orders evidence: document, sentence range, text and trigger.
+type EvidenceKey<'a> = (
+    &'a str,
+    usize,
+    usize,
+    &'a str,
+    &'a Option<(usize, usize, String)>,
+);
+
 impl Evidence {
-    fn order_key(&self) -> (&str, usize, usize, &str, &Option<(usize, usize, String)>) {
+    fn order_key(&self) -> EvidenceKey<'_> {
         (
             &self.document,
             self.start,

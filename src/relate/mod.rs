@@ -82,11 +82,11 @@ pub fn relate_with(
     lexicon: &Lexicon,
     model: &RelationModel,
     options: RelateOptions,
-    mut trace: Option<&mut String>,
+    trace: Option<&mut String>,
 ) -> Vec<Relation> {
     let mut out: Vec<Relation> = Vec::new();
     let tracing = trace.is_some();
-    each_sentence(doc, layout, resolved, lexicon, trace.as_deref_mut(), |s| {
+    each_sentence(doc, layout, resolved, lexicon, trace, |s| {
         let mut chosen: Vec<Relation> = Vec::new();
         for c in &s.candidates {
             let floor = options.min_confidence.map_or(0.05, |m| m.min(0.05));

@@ -108,6 +108,50 @@ fn nominal_triggers() {
 }
 
 #[test]
+fn roles_in_apposition_are_static_relations() {
+    let text = "Ana Vidal, the director of the Lima Water Agency, said the plan would work.";
+    assert!(
+        states(text, "Ana Vidal", "leader-of", "Lima Water Agency"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Pedro Soto, a spokesman for the Andean Council, declined to comment.";
+    assert!(
+        states(text, "Pedro Soto", "member-of", "Andean Council"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "The director of the Lima Water Agency, Ana Vidal, said the plan would work.";
+    assert!(
+        states(text, "Ana Vidal", "leader-of", "Lima Water Agency"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Peru's transport minister, Ana Vidal, said the plan would work.";
+    assert!(
+        states(text, "Ana Vidal", "member-of", "Peru"),
+        "{:?}",
+        relations(text)
+    );
+    // A role that is not the person's: "X, who met the director of Y" states nothing, nor
+    // does a comma between a person and a place.
+    let text = "Ana Vidal, who met the director of the Lima Water Agency, left.";
+    assert!(
+        !states(text, "Ana Vidal", "leader-of", "Lima Water Agency"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "Ana Vidal, Peru, and Chile signed it.";
+    assert!(
+        relations(text)
+            .iter()
+            .all(|(_, r, _, _)| r != "member-of" && r != "leader-of"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
 fn static_relations_from_phrasing() {
     let text = "Peruvian President Ana Vidal spoke. Members of Vidal's Blue party met. Blue Cartel leader Pedro Soto fled.";
     assert!(

@@ -280,12 +280,11 @@ impl Trainer {
     }
 }
 
-fn fit(
-    labels: usize,
-    keys: &[u32],
-    data: &[(Vec<usize>, Vec<(usize, f32)>, f32)],
-    options: &TrainOptions,
-) -> Table {
+/// One training row: its feature indices, its target labels with their weights, and its own
+/// weight.
+type Row = (Vec<usize>, Vec<(usize, f32)>, f32);
+
+fn fit(labels: usize, keys: &[u32], data: &[Row], options: &TrainOptions) -> Table {
     let mut t = Trainer::new(labels, keys);
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = crate::ner::hash::Rng::new(options.seed);

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use super::Resolved;
 use crate::entity::EntityType;
-use crate::lexicon::{state_body, Lexicon};
+use crate::lexicon::{state_body, Lexicon, RoleCategory};
 use crate::recognize::Candidate;
 use crate::relation::RelationType;
 
@@ -30,7 +30,7 @@ pub struct StaticLink {
 pub(super) fn derive(
     doc: &str,
     candidates: &[Candidate],
-    _lexicon: &Lexicon,
+    lexicon: &Lexicon,
     resolved: &mut Resolved,
 ) {
     let entity = |k: usize| resolved.mentions[k].entity;
@@ -109,6 +109,149 @@ pub(super) fn derive(
             }
         }
     }
+    links.extend(appositions(doc, candidates, lexicon, resolved));
     links.retain(|l| l.source != l.target);
     resolved.links = links;
+}
+
+/// Determiners and possessives that may open a role phrase ("X, the director of Y").
+const ROLE_DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our"];
+/// Prepositions that join a role to what it is a role in ("director of", "spokesman for",
+/// "professor at").
+const ROLE_PREPOSITIONS: &[&str] = &["of", "for", "at"];
+/// Words that end a role phrase's modifiers: a clause or another phrase begins ("X, who met
+/// the director of Y" gives X no role).
+const CLOSED_CLASS_WORDS: &[&str] = &[
+    "who", "whom", "whose", "which", "that", "and", "or", "but", "to", "of", "in", "on", "at",
+    "for", "with", "by", "from", "as", "is", "was", "were", "are", "be", "been", "has", "had",
+    "have", "not",
+];
+/// The most modifiers before a role word ("the current deputy foreign minister").
+const MAX_ROLE_MODIFIERS: usize = 3;
+/// The most words a role phrase in apposition may have, modifiers included ("the current
+/// deputy foreign minister").
+const MAX_ROLE_WORDS: usize = 6;
+
+/// The relation a role phrase states ("the former director", "'s transport secretary",
+/// "spokeswoman"): its last one to three words are a title or role word of the lexicon with a
+/// relation, and the words before them are lowercase modifiers ("former", "deputy").
+fn role_phrase(lexicon: &Lexicon, words: &[&str]) -> Option<RelationType> {
+    let words = match words.first() {
+        Some(w) if ROLE_DETERMINERS.contains(&w.to_lowercase().as_str()) => &words[1..],
+        _ => words,
+    };
+    if words.is_empty() || words.len() > MAX_ROLE_WORDS {
+        return None;
+    }
+    (1..=3.min(words.len())).rev().find_map(|n| {
+        let (modifiers, role) = words.split_at(words.len() - n);
+        let modifier = |w: &&str| {
+            w.chars().all(|c| c.is_lowercase() || c == '-')
+                && !CLOSED_CLASS_WORDS.contains(w)
+                && !ROLE_DETERMINERS.contains(w)
+        };
+        if modifiers.len() > MAX_ROLE_MODIFIERS || !modifiers.iter().all(modifier) {
+            return None;
+        }
+        let key = crate::text::key(&role.join(" "));
+        [RoleCategory::Title, RoleCategory::Role]
+            .iter()
+            .find_map(|&cat| lexicon.role(&key, cat).and_then(|r| r.relation))
+    })
+}
+
+/// Whether a mention can be what a person holds a role in.
+fn role_holder(kind: EntityType) -> bool {
+    matches!(
+        kind,
+        EntityType::Organization | EntityType::Country | EntityType::Location | EntityType::Group
+    )
+}
+
+/// Roles stated in apposition, where no title joins the name: "X, the director of Y", "X, a
+/// spokeswoman for Y" (the role after the person), and "the director of Y, X", "Y's
+/// transport secretary, X" (the role before).
+fn appositions(
+    doc: &str,
+    candidates: &[Candidate],
+    lexicon: &Lexicon,
+    resolved: &Resolved,
+) -> Vec<StaticLink> {
+    let entity = |k: usize| resolved.mentions[k].entity;
+    let words = |text: &str| -> Vec<String> {
+        text.split_whitespace()
+            .map(|w| w.to_string())
+            .collect::<Vec<_>>()
+    };
+    let mut out = Vec::new();
+    for k in 0..candidates.len().saturating_sub(1) {
+        let (a, b) = (&candidates[k], &candidates[k + 1]);
+        if a.sentence != b.sentence || a.nested || b.nested || b.span.start < a.span.end {
+            continue;
+        }
+        let gap = super::between(doc, a.span.end, b.span.start);
+        // "X, the director of Y": the person first.
+        if a.kind == EntityType::Person && role_holder(b.kind) {
+            if let Some(rest) = gap.strip_prefix(", ") {
+                let w = words(rest);
+                let w: Vec<&str> = w.iter().map(String::as_str).collect();
+                let stripped = match w.last() {
+                    Some(&"the") => &w[..w.len() - 1],
+                    _ => &w[..],
+                };
+                if let Some((prep, role)) = stripped.split_last() {
+                    if ROLE_PREPOSITIONS.contains(prep) {
+                        if let Some(relation) = role_phrase(lexicon, role) {
+                            out.push(StaticLink {
+                                source: entity(k),
+                                relation,
+                                target: entity(k + 1),
+                                sentence: a.sentence,
+                                trigger: a.span.end..b.span.start,
+                                rule: "apposition-role",
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        // "Y's transport secretary, X" and "the director of Y, X": the role first.
+        if b.kind == EntityType::Person && role_holder(a.kind) {
+            let possessed = gap
+                .strip_prefix("'s ")
+                .or_else(|| gap.strip_prefix("’s "))
+                .and_then(|r| r.strip_suffix(", "))
+                .and_then(|r| {
+                    let w: Vec<&str> = r.split_whitespace().collect();
+                    role_phrase(lexicon, &w)
+                });
+            let before = || {
+                // The words of the sentence before Y: "... the director of (the) Y".
+                let start = doc[..a.span.start]
+                    .rfind([',', '.', ';', ':', '\n', '(', '"', '“'])
+                    .map_or(0, |i| i + 1);
+                let w: Vec<&str> = doc[start..a.span.start].split_whitespace().collect();
+                let w = match w.last() {
+                    Some(&"the") => &w[..w.len() - 1],
+                    _ => &w[..],
+                };
+                let (prep, role) = w.split_last()?;
+                if gap != ", " || *prep != "of" || role.len() > MAX_ROLE_WORDS {
+                    return None;
+                }
+                role_phrase(lexicon, role)
+            };
+            if let Some(relation) = possessed.or_else(before) {
+                out.push(StaticLink {
+                    source: entity(k + 1),
+                    relation,
+                    target: entity(k),
+                    sentence: a.sentence,
+                    trigger: a.span.end..b.span.start,
+                    rule: "apposition-role",
+                });
+            }
+        }
+    }
+    out
 }
