@@ -126,6 +126,8 @@ const CLOSED_CLASS_WORDS: &[&str] = &[
     "for", "with", "by", "from", "as", "is", "was", "were", "are", "be", "been", "has", "had",
     "have", "not",
 ];
+/// Marks that open the stretch of a sentence a role phrase before a name can take.
+const CLAUSE_MARKS: &[char] = &[',', '.', ';', ':', '\n', '(', '"', '“'];
 /// The most modifiers before a role word ("the current deputy foreign minister").
 const MAX_ROLE_MODIFIERS: usize = 3;
 /// The most words a role phrase in apposition may have, modifiers included ("the current
@@ -228,8 +230,10 @@ fn appositions(
             let before = || {
                 // The words of the sentence before Y: "... the director of (the) Y".
                 let start = doc[..a.span.start]
-                    .rfind([',', '.', ';', ':', '\n', '(', '"', '“'])
-                    .map_or(0, |i| i + 1);
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| CLAUSE_MARKS.contains(c))
+                    .map_or(0, |(i, c)| i + c.len_utf8());
                 let w: Vec<&str> = doc[start..a.span.start].split_whitespace().collect();
                 let w = match w.last() {
                     Some(&"the") => &w[..w.len() - 1],
