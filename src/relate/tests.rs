@@ -141,6 +141,19 @@ fn roles_in_apposition_are_static_relations() {
         "{:?}",
         relations(text)
     );
+    let text = "Ana Vidal, president of Peru, spoke.";
+    assert!(
+        states(text, "Ana Vidal", "leader-of", "Peru"),
+        "{:?}",
+        relations(text)
+    );
+    // A demonym describing a noun is no holder: the role is in the city.
+    let text = "Ana Vidal, mayor of the Peruvian city of Cusco, was stabbed.";
+    assert!(
+        !states(text, "Ana Vidal", "leader-of", "Peru"),
+        "{:?}",
+        relations(text)
+    );
     let text = "Ana Vidal, Peru, and Chile signed it.";
     assert!(
         relations(text)

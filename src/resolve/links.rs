@@ -162,12 +162,25 @@ fn role_phrase(lexicon: &Lexicon, words: &[&str]) -> Option<RelationType> {
     })
 }
 
-/// Whether a mention can be what a person holds a role in.
-fn role_holder(kind: EntityType) -> bool {
-    matches!(
-        kind,
+/// Whether a mention can be what a person holds a role in: an organization, a country, a place
+/// or a group named as such, not a demonym describing the noun after it ("mayor of the
+/// Peruvian city of X" is no role in Peru; the city is the place).
+fn role_holder(doc: &str, c: &Candidate, lexicon: &Lexicon) -> bool {
+    let kind = matches!(
+        c.kind,
         EntityType::Organization | EntityType::Country | EntityType::Location | EntityType::Group
-    )
+    );
+    let key = crate::text::key(&c.name);
+    let demonym = lexicon
+        .demonyms
+        .get(&key)
+        .is_some_and(|&i| crate::text::key(&lexicon.countries[i].name) != key);
+    let before_noun = doc
+        .get(c.span.end..)
+        .and_then(|rest| rest.strip_prefix(' '))
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_lowercase);
+    kind && !(demonym && before_noun)
 }
 
 /// Roles stated in apposition, where no title joins the name: "X, the director of Y", "X, a
@@ -193,7 +206,7 @@ fn appositions(
         }
         let gap = super::between(doc, a.span.end, b.span.start);
         // "X, the director of Y": the person first.
-        if a.kind == EntityType::Person && role_holder(b.kind) {
+        if a.kind == EntityType::Person && role_holder(doc, b, lexicon) {
             if let Some(rest) = gap.strip_prefix(", ") {
                 let w = words(rest);
                 let w: Vec<&str> = w.iter().map(String::as_str).collect();
@@ -218,7 +231,7 @@ fn appositions(
             }
         }
         // "Y's transport secretary, X" and "the director of Y, X": the role first.
-        if b.kind == EntityType::Person && role_holder(a.kind) {
+        if b.kind == EntityType::Person && role_holder(doc, a, lexicon) {
             let possessed = gap
                 .strip_prefix("'s ")
                 .or_else(|| gap.strip_prefix("’s "))
