@@ -108,6 +108,29 @@ fn nominal_triggers() {
 }
 
 #[test]
+fn organizations_based_in_a_place_are_located_there() {
+    let text = "The Lima Water Agency, based in Cusco, denied it.";
+    assert!(
+        states(text, "Lima Water Agency", "located-in", "Cusco"),
+        "{:?}",
+        relations(text)
+    );
+    let text = "The Andean Council, which is headquartered in Lima, met on Monday.";
+    assert!(
+        states(text, "Andean Council", "located-in", "Lima"),
+        "{:?}",
+        relations(text)
+    );
+    // A person is not placed by it, nor is a place named after "in" for another reason.
+    let text = "Ana Vidal, based in Cusco, denied it.";
+    assert!(
+        relations(text).iter().all(|(_, r, _, _)| r != "located-in"),
+        "{:?}",
+        relations(text)
+    );
+}
+
+#[test]
 fn roles_in_apposition_are_static_relations() {
     let text = "Ana Vidal, the director of the Lima Water Agency, said the plan would work.";
     assert!(

@@ -110,6 +110,7 @@ pub(super) fn derive(
         }
     }
     links.extend(appositions(doc, candidates, lexicon, resolved));
+    links.extend(seats(doc, candidates, resolved));
     links.retain(|l| l.source != l.target);
     resolved.links = links;
 }
@@ -269,6 +270,61 @@ fn appositions(
                 });
             }
         }
+    }
+    out
+}
+
+/// Participles that place an organization ("based in", "headquartered in").
+const SEAT_PARTICIPLES: &[&str] = &["based", "headquartered", "located", "situated"];
+
+/// Organizations placed by a participle: "X, based in Y", "X, which is headquartered in Y",
+/// "the Y-based X" (located-in, from the organization to the place).
+fn seats(doc: &str, candidates: &[Candidate], resolved: &Resolved) -> Vec<StaticLink> {
+    let entity = |k: usize| resolved.mentions[k].entity;
+    let organization =
+        |c: &Candidate| matches!(c.kind, EntityType::Organization | EntityType::Group);
+    let place = |c: &Candidate| matches!(c.kind, EntityType::Location | EntityType::Country);
+    let mut out = Vec::new();
+    for k in 0..candidates.len().saturating_sub(1) {
+        let (a, b) = (&candidates[k], &candidates[k + 1]);
+        if a.sentence != b.sentence || a.nested || b.nested || b.span.start < a.span.end {
+            continue;
+        }
+        let gap = super::between(doc, a.span.end, b.span.start);
+        let words: Vec<&str> = gap
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .collect();
+        // "X, based in Y", "X, which is based in the Y": the organization first.
+        let after = organization(a) && place(b) && {
+            let w: &[&str] = match words.first() {
+                Some(&("which" | "that")) => match words.get(1) {
+                    Some(&("is" | "was")) => &words[2..],
+                    _ => &[],
+                },
+                _ => &words[..],
+            };
+            let w = match w.last() {
+                Some(&"the") => &w[..w.len() - 1],
+                _ => w,
+            };
+            matches!(w, [p, "in"] if SEAT_PARTICIPLES.contains(p))
+        };
+        // "the Y-based X": the place first, joined by a hyphen.
+        let before = place(a) && organization(b) && matches!(gap, "-based " | "–based ");
+        let (org, at) = match (after, before) {
+            (true, _) => (k, k + 1),
+            (_, true) => (k + 1, k),
+            _ => continue,
+        };
+        out.push(StaticLink {
+            source: entity(org),
+            relation: RelationType::LocatedIn,
+            target: entity(at),
+            sentence: a.sentence,
+            trigger: a.span.end..b.span.start,
+            rule: "based-in",
+        });
     }
     out
 }
