@@ -22,7 +22,7 @@
 //! | `order+parse-truth` | arguments by word order, truth (negation, hedges) from the parse |
 //! | `order` | arguments by word order, where the parse found none |
 //! | `obligation` | "X said Y must …": an obligation stated on someone, a demand |
-//! | `prefix-title`, `prefix-state-body`, `role-after-organization`, `person-party` | static relations of titles and name prefixes ([`crate::resolve`]) |
+//! | `prefix-title`, `prefix-state-body`, `role-after-organization`, `person-party`, `apposition-role`, `based-in` | static relations of titles, name prefixes, roles in apposition and seats of organizations ([`crate::resolve`]) |
 
 mod noun_arguments;
 mod obligations;
