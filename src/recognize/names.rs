@@ -312,6 +312,9 @@ impl Sent<'_> {
             return usize::from(trusted);
         }
         let lower = self.lower(k);
+        if lower == "of" && self.person_before_of(k, start) {
+            return 0;
+        }
         if CONNECTORS.contains(&lower.as_str()) && lower != "and" && lower != "the" {
             // Particles may chain, and "the" may follow one: "de la Fuente", "Friends of the
             // Earth". "and" joins only inside names the lexicon knows.
@@ -342,6 +345,25 @@ impl Sent<'_> {
             && !(self.known.contains_key(self.key(k - 1))
                 && self.known.contains_key(self.key(k + 1)));
         usize::from(hyphen)
+    }
+
+    /// Whether the run from `start` to the "of" at `k` is a person's name and the "of" gives
+    /// their affiliation: "Carl Lipo of Binghamton University", "Senator Ana Vidal of the Blue
+    /// Party". Names of organizations and places join "of" after a common noun or a head word
+    /// ("Bank of America", "University of Chicago", "Duke of Edinburgh", "Party of Canada");
+    /// two words before it that are neither end a person's name.
+    fn person_before_of(&self, k: usize, start: usize) -> bool {
+        if k < start + 2 || !self.capitalized(k - 1) || !self.capitalized(k - 2) {
+            return false;
+        }
+        // Both words rare in English and neither a role nor a known name: "National Library
+        // of the Netherlands" keeps its "of".
+        [k - 2, k - 1].iter().all(|&w| {
+            let key = self.key(w);
+            !self.lexicon.is_common_key(key)
+                && !self.lexicon.is_role_word(key)
+                && self.lexicon_at(w).is_none()
+        })
     }
 
     /// Whether a capitalized title at `k` is followed by a name: "Striker Jonas Brekke".

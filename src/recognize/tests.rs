@@ -537,6 +537,32 @@ fn names_in_results_lineups_and_tables_are_names() {
 }
 
 #[test]
+fn a_person_of_an_organization_is_two_names() {
+    let found = entities(
+        "Carl Lipo of Binghamton University said the statues walked. \
+         Senator Ana Vidal of the Blue Party voted against it.",
+    );
+    for (name, kind) in [
+        ("Carl Lipo", Person),
+        ("Binghamton University", Organization),
+        ("Ana Vidal", Person),
+        ("Blue Party", Organization),
+    ] {
+        assert!(
+            found.contains(&(name.to_string(), kind)),
+            "{name}: {found:?}"
+        );
+    }
+    // Names whose "of" follows a common noun stay whole.
+    let found = labels("The National Library of the Netherlands and the Bank of Lisbon reopened.");
+    assert!(
+        found.contains(&"National Library of the Netherlands".to_string()),
+        "{found:?}"
+    );
+    assert!(found.contains(&"Bank of Lisbon".to_string()), "{found:?}");
+}
+
+#[test]
 fn role_words_are_not_part_of_names() {
     for (text, name) in [
         (
