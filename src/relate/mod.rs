@@ -47,6 +47,26 @@ use classes::Classes;
 use features::{DocumentCues, PairView, RuleVerdict};
 pub use model::{Backing, RelationModel, RelationModelError};
 
+/// The sentences that can state a relation (not page furniture), each with its index and
+/// the range of `resolved.mentions` that falls in it (mentions are in text order).
+fn prose_sentences<'a>(
+    layout: &'a Layout,
+    resolved: &'a Resolved,
+) -> impl Iterator<Item = (usize, &'a crate::text::Sentence, Range<usize>)> {
+    let mentions = &resolved.mentions;
+    let mut first = 0;
+    layout
+        .sentences
+        .iter()
+        .enumerate()
+        .map(move |(index, sentence)| {
+            first += mentions[first..].partition_point(|m| m.sentence < index);
+            let last = first + mentions[first..].partition_point(|m| m.sentence == index);
+            (index, sentence, first..last)
+        })
+        .filter(|(_, sentence, _)| sentence.kind != SentenceKind::Furniture)
+}
+
 /// At most this many mentions of a sentence are paired (the first ones): candidates grow
 /// with the square of the mentions, and a sentence naming more actors is a list.
 const MAX_MENTIONS: usize = 24;
@@ -215,19 +235,15 @@ pub(crate) fn each_sentence(
     let classes = Classes::builtin();
     let cues = DocumentCues::read(doc, classes);
     let models = Models::embedded();
-    let mut first = 0;
-    for (index, sentence) in layout.sentences.iter().enumerate() {
-        // Mentions are in text order: take this sentence's slice.
-        while first < resolved.mentions.len() && resolved.mentions[first].sentence < index {
-            first += 1;
-        }
-        let mut last = first;
-        while last < resolved.mentions.len() && resolved.mentions[last].sentence == index {
-            last += 1;
-        }
-        if sentence.kind == SentenceKind::Furniture {
-            continue;
-        }
+    for (
+        index,
+        sentence,
+        Range {
+            start: first,
+            end: last,
+        },
+    ) in prose_sentences(layout, resolved)
+    {
         let rule_mentions = rules::mentions(doc, layout, index, resolved, first..last, lexicon);
         // The candidates' mentions: the rules' and every name they leave out (nested
         // names, sources of information, nationalities), each once.
@@ -385,18 +401,15 @@ pub(crate) fn rule_relations(
         .map(|p| p.relation)
         .collect();
     let models = Models::embedded();
-    let mut first = 0;
-    for (index, sentence) in layout.sentences.iter().enumerate() {
-        while first < resolved.mentions.len() && resolved.mentions[first].sentence < index {
-            first += 1;
-        }
-        let mut last = first;
-        while last < resolved.mentions.len() && resolved.mentions[last].sentence == index {
-            last += 1;
-        }
-        if sentence.kind == SentenceKind::Furniture {
-            continue;
-        }
+    for (
+        index,
+        sentence,
+        Range {
+            start: first,
+            end: last,
+        },
+    ) in prose_sentences(layout, resolved)
+    {
         let mentions = rules::mentions(doc, layout, index, resolved, first..last, lexicon);
         if mentions.len() < 2 {
             continue;

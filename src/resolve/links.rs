@@ -115,6 +115,25 @@ pub(super) fn derive(
     resolved.links = links;
 }
 
+/// Each name and the next one of its sentence, neither nested in a larger name, with the text
+/// between them: (index of the first, the first, the second, the gap).
+fn neighbours<'a>(
+    doc: &'a str,
+    candidates: &'a [Candidate],
+) -> impl Iterator<Item = (usize, &'a Candidate, &'a Candidate, &'a str)> {
+    candidates
+        .windows(2)
+        .enumerate()
+        .filter(|(_, w)| {
+            let (a, b) = (&w[0], &w[1]);
+            a.sentence == b.sentence && !a.nested && !b.nested && b.span.start >= a.span.end
+        })
+        .map(move |(k, w)| {
+            let (a, b) = (&w[0], &w[1]);
+            (k, a, b, super::between(doc, a.span.end, b.span.start))
+        })
+}
+
 /// Determiners and possessives that may open a role phrase ("X, the director of Y").
 const ROLE_DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our"];
 /// Prepositions that join a role to what it is a role in ("director of", "spokesman for",
@@ -200,12 +219,7 @@ fn appositions(
             .collect::<Vec<_>>()
     };
     let mut out = Vec::new();
-    for k in 0..candidates.len().saturating_sub(1) {
-        let (a, b) = (&candidates[k], &candidates[k + 1]);
-        if a.sentence != b.sentence || a.nested || b.nested || b.span.start < a.span.end {
-            continue;
-        }
-        let gap = super::between(doc, a.span.end, b.span.start);
+    for (k, a, b, gap) in neighbours(doc, candidates) {
         // "X, the director of Y": the person first.
         if a.kind == EntityType::Person && role_holder(doc, b, lexicon) {
             if let Some(rest) = gap.strip_prefix(", ") {
@@ -285,12 +299,7 @@ fn seats(doc: &str, candidates: &[Candidate], resolved: &Resolved) -> Vec<Static
         |c: &Candidate| matches!(c.kind, EntityType::Organization | EntityType::Group);
     let place = |c: &Candidate| matches!(c.kind, EntityType::Location | EntityType::Country);
     let mut out = Vec::new();
-    for k in 0..candidates.len().saturating_sub(1) {
-        let (a, b) = (&candidates[k], &candidates[k + 1]);
-        if a.sentence != b.sentence || a.nested || b.nested || b.span.start < a.span.end {
-            continue;
-        }
-        let gap = super::between(doc, a.span.end, b.span.start);
+    for (k, a, b, gap) in neighbours(doc, candidates) {
         let words: Vec<&str> = gap
             .split(|c: char| c.is_whitespace() || c == ',')
             .filter(|w| !w.is_empty())
